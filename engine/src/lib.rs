@@ -1,0 +1,1 @@
+//! Ziping's scoring engine. Pure Rust, no web dependency.
