@@ -1,0 +1,144 @@
+//! Exact decimals and 四舍五入.
+//!
+//! Money and scores are `rust_decimal::Decimal`, never floats. Rounding is always half away from zero
+//! (四舍五入): `Decimal::round_dp` alone rounds half to even (0.125 → 0.12), which is not what a finance
+//! clerk expects, so every rounding in Ziping goes through [`round`].
+
+use rust_decimal::prelude::*;
+pub use rust_decimal::Decimal;
+
+/// Rounds half away from zero (四舍五入) to `places` decimal places.
+pub fn round(value: Decimal, places: u32) -> Decimal {
+    value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Rounds half away from zero and shows exactly `places` decimals: `fixed(1.6585, 2)` is `"1.66"`,
+/// `fixed(3, 2)` is `"3.00"`.
+pub fn fixed(value: Decimal, places: u32) -> String {
+    let mut v = round(value, places);
+    v.rescale(places);
+    v.to_string()
+}
+
+/// A ratio shown as a percentage with `places` decimals: `percent(0.552848, 2)` is `"55.28%"`.
+pub fn percent(ratio: Decimal, places: u32) -> String {
+    format!("{}%", fixed(ratio * Decimal::ONE_HUNDRED, places))
+}
+
+/// A decimal as typed, without trailing zeros beyond what is needed: `plain(3.00)` is `"3"`,
+/// `plain(969.940)` is `"969.94"`. For explanations, where inputs are echoed back.
+pub fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// `a ÷ b`, or `None` when `b` is zero. Never panics: overflow also gives `None`.
+pub fn ratio(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if b.is_zero() {
+        None
+    } else {
+        a.checked_div(b)
+    }
+}
+
+/// Parses a decimal written as text ("969.94", "-3", "0.5"). No exponents, no thousands separators.
+pub fn parse(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let ok = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|c| *c == '.').count() <= 1
+        && !digits.starts_with('.')
+        && !digits.ends_with('.');
+    if !ok {
+        return None;
+    }
+    Decimal::from_str_exact(t).ok()
+}
+
+/// Serde adapter: a decimal is written as a JSON string and read only from a JSON string, so that no
+/// amount ever passes through a float.
+pub mod as_string {
+    use super::Decimal;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&value.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse(&text).ok_or_else(|| D::Error::custom(format!("not a decimal: {text:?}")))
+    }
+
+    /// The same for `Option<Decimal>` (absent or `null` is `None`).
+    pub mod option {
+        use super::Decimal;
+        use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(v) => s.serialize_str(&v.to_string()),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                None => Ok(None),
+                Some(text) => super::super::parse(&text)
+                    .map(Some)
+                    .ok_or_else(|| D::Error::custom(format!("not a decimal: {text:?}"))),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn half_way_cases_round_away_from_zero() {
+        assert_eq!(round(d("0.125"), 2), d("0.13"));
+        assert_eq!(round(d("2.5"), 0), d("3"));
+        assert_eq!(round(d("-2.5"), 0), d("-3"));
+        assert_eq!(round(d("1.005"), 2), d("1.01"));
+        assert_eq!(round(d("0.135"), 2), d("0.14"));
+        assert_eq!(round(d("72.5"), 0), d("73"));
+        // round_dp alone would give the banker's answer; this is why `round` exists.
+        assert_eq!(d("0.125").round_dp(2), d("0.12"));
+    }
+
+    #[test]
+    fn fixed_and_percent_show_the_stated_places() {
+        assert_eq!(fixed(d("1.6585"), 2), "1.66");
+        assert_eq!(fixed(d("3"), 2), "3.00");
+        assert_eq!(fixed(d("97.655"), 2), "97.66");
+        assert_eq!(percent(d("0.5528484236138317834092830484"), 2), "55.28%");
+        assert_eq!(percent(d("0.726"), 0), "73%");
+        assert_eq!(percent(d("0.5"), 0), "50%");
+    }
+
+    #[test]
+    fn ratio_never_divides_by_zero() {
+        assert_eq!(ratio(d("1"), Decimal::ZERO), None);
+        assert_eq!(ratio(d("1"), d("4")), Some(d("0.25")));
+    }
+
+    #[test]
+    fn parse_accepts_plain_decimals_only() {
+        assert_eq!(parse("969.94"), Some(d("969.94")));
+        assert_eq!(parse(" -3 "), Some(d("-3")));
+        assert_eq!(parse("0.00"), Some(d("0.00")));
+        for bad in [
+            "", "1e40", "NaN", "1,000", ".5", "5.", "1.2.3", "--1", "inf", "１",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
+        assert_eq!(plain(d("3.00")), "3");
+    }
+}

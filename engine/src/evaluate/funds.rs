@@ -1,0 +1,247 @@
+//! The funds table: total row derived from the sources, execution and arrival rates, and the checks
+//! on what the form states for them.
+
+use super::Ctx;
+use crate::decimal::{percent, plain, ratio, round, Decimal};
+use crate::model::FundsColumn;
+use crate::result::{Figure, FundsResult};
+use crate::text::Text;
+
+const BASIS_RATE: &str =
+    "[form] 执行率 = 全年执行数 ÷ 全年预算数（调整后的全年预算，而非年初预算）";
+
+pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
+    let funds = &cx.form.funds;
+    let mut out = FundsResult::default();
+    for column in FundsColumn::ALL {
+        let mut terms = Vec::new();
+        let mut sum = Decimal::ZERO;
+        let mut any = false;
+        for (i, row) in funds.rows.iter().enumerate() {
+            if let Some(v) = row.figures.get(column) {
+                if v.is_sign_negative() && !v.is_zero() {
+                    cx.push(
+                        "funds.negative",
+                        format!("funds.rows[{i}].{}", column.key()),
+                        Text::new(
+                            format!("“{}”的金额为负数：{}", row.source, v),
+                            format!("a negative amount for \"{}\": {}", row.source, v),
+                        ),
+                        "[form] 金额不能为负",
+                    );
+                }
+                any = true;
+                // Amounts are bounded by the file reader; checked_add keeps a hostile sum from panicking.
+                sum = sum.checked_add(v).unwrap_or(sum);
+                terms.push(v.to_string());
+            }
+        }
+        if any {
+            let explain = if terms.len() == 1 {
+                Text::new(
+                    format!(
+                        "来自“{}”：{}",
+                        funds
+                            .rows
+                            .iter()
+                            .find(|r| r.figures.get(column).is_some())
+                            .map(|r| r.source.as_str())
+                            .unwrap_or(""),
+                        sum
+                    ),
+                    format!("from one source row: {sum}"),
+                )
+            } else {
+                Text::same(format!("{} = {sum}", terms.join(" + ")))
+            };
+            let fig = Some(Figure {
+                value: sum,
+                shown: sum.to_string(),
+                explain,
+            });
+            match column {
+                FundsColumn::Initial => out.initial = fig,
+                FundsColumn::Budget => out.budget = fig,
+                FundsColumn::Allocated => out.allocated = fig,
+                FundsColumn::Spent => out.spent = fig,
+            }
+        }
+    }
+    let budget = out.budget.as_ref().map(|f| f.value);
+    let spent = out.spent.as_ref().map(|f| f.value);
+    let allocated = out.allocated.as_ref().map(|f| f.value);
+    let pp = cx.pp();
+    let needs_rate = cx.profile.scores_funds() || cx.profile.funds.shows_score;
+    match (budget, spent) {
+        (Some(b), Some(s)) if !b.is_zero() => {
+            if let Some(rate) = ratio(s, b) {
+                out.execution_rate = Some(Figure {
+                    value: rate,
+                    shown: percent(rate, pp),
+                    explain: Text::same(format!("{s} ÷ {b} = {}", percent(rate, pp))),
+                });
+                if rate > Decimal::ONE {
+                    cx.push(
+                        "funds.execution_above_100",
+                        "funds.rows",
+                        Text::new(
+                            format!(
+                                "执行数 {s} 超过全年预算数 {b}（{}），按 100% 计分",
+                                percent(rate, pp)
+                            ),
+                            format!(
+                                "spent {s} exceeds the full-year budget {b} ({}): scored as 100%",
+                                percent(rate, pp)
+                            ),
+                        ),
+                        "[form] 得分 = min(执行率, 100%) × 分值",
+                    );
+                }
+            }
+        }
+        (b, _) if needs_rate && (b.is_none() || b == Some(Decimal::ZERO)) => {
+            let what = if b.is_none() {
+                ("缺失", "missing")
+            } else {
+                ("为 0", "zero")
+            };
+            cx.push(
+                "funds.zero_budget",
+                "funds.rows",
+                Text::new(
+                    format!("全年预算数{}，无法计算执行率，预算执行得分记 0", what.0),
+                    format!("the full-year budget is {}: there is no execution rate and the budget score is 0", what.1),
+                ),
+                BASIS_RATE,
+            );
+        }
+        _ => {}
+    }
+    if let (Some(b), Some(a)) = (budget, allocated) {
+        if let Some(rate) = ratio(a, b) {
+            out.arrival_rate = Some(Figure {
+                value: rate,
+                shown: percent(rate, pp),
+                explain: Text::same(format!("{a} ÷ {b} = {}", percent(rate, pp))),
+            });
+            if rate > Decimal::ONE {
+                cx.push(
+                    "funds.allocated_above_budget",
+                    "funds.rows",
+                    Text::new(
+                        format!("到位资金 {a} 超过预算资金 {b}，到位率按 100% 计"),
+                        format!(
+                            "allocated {a} exceeds the budget {b}: the arrival rate counts as 100%"
+                        ),
+                    ),
+                    "[2013] 资金到位率 = 实际到位 ÷ 计划投入",
+                );
+            }
+        }
+    }
+    check_declared(cx, &out);
+    check_reasons(cx, &out);
+    out
+}
+
+fn check_declared(cx: &mut Ctx, out: &FundsResult) {
+    let funds = &cx.form.funds;
+    let label = &cx.profile.funds.total_label;
+    for column in FundsColumn::ALL {
+        let Some(stated) = funds.declared_total.get(column) else {
+            continue;
+        };
+        let computed = out.column(column).map(|f| f.value);
+        if computed != Some(stated) && !(computed.is_none() && stated.is_zero()) {
+            let c = computed
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| "—".into());
+            let title = cx
+                .profile
+                .funds
+                .columns
+                .iter()
+                .find(|c| c.column == column)
+                .map(|c| c.title.clone())
+                .unwrap_or_else(|| Text::same(column.key()));
+            cx.push(
+                "funds.total_row_mismatch",
+                format!("funds.declared_total.{}", column.key()),
+                Text::new(
+                    format!(
+                        "“{}”的{}填为 {stated}，但各来源行之和为 {c}",
+                        label.zh, title.zh,
+                    ),
+                    format!(
+                        "the \"{}\" row states {} {stated}, but its source rows add up to {c}",
+                        label.en, title.en
+                    ),
+                ),
+                "[form] 合计行 = 各来源行之和",
+            );
+        }
+    }
+    if let Some(stated) = funds.declared_rate {
+        let places = stated.scale();
+        let computed = out
+            .execution_rate
+            .as_ref()
+            .map(|f| round(f.value * Decimal::ONE_HUNDRED, places));
+        if computed != Some(round(stated, places)) {
+            let c = out
+                .execution_rate
+                .as_ref()
+                .map(|f| f.shown.clone())
+                .unwrap_or_else(|| "—".into());
+            cx.push(
+                "funds.rate_mismatch",
+                "funds.declared_rate",
+                Text::new(
+                    format!("执行率填为 {}%，计算结果为 {c}", plain(stated)),
+                    format!(
+                        "the execution rate is stated as {}%, computed {c}",
+                        plain(stated)
+                    ),
+                ),
+                BASIS_RATE,
+            );
+        }
+    }
+}
+
+fn check_reasons(cx: &mut Ctx, out: &FundsResult) {
+    let funds = &cx.form.funds;
+    let t = &cx.profile.thresholds;
+    if let (Some(th), Some(rate)) = (t.execution_reason_below, out.execution_rate.as_ref()) {
+        if rate.value < th && funds.deviation_reason.trim().is_empty() {
+            cx.push(
+                "reason.missing_low_execution",
+                "funds.deviation_reason",
+                Text::new(
+                    format!("执行率 {} 低于 {}，须说明原因", rate.shown, percent(th, 0)),
+                    format!(
+                        "execution {} is below {}: a written reason is required",
+                        rate.shown,
+                        percent(th, 0)
+                    ),
+                ),
+                "[local] 执行率低于阈值须说明原因",
+            );
+        }
+    }
+    if t.adjustment_reason {
+        if let (Some(i), Some(b)) = (&out.initial, &out.budget) {
+            if i.value != b.value && funds.adjustment_reason.trim().is_empty() {
+                cx.push(
+                    "reason.missing_adjustment",
+                    "funds.adjustment_reason",
+                    Text::new(
+                        format!("全年预算数 {} 与年初预算数 {} 不同（年中调整），须说明原因", b.shown, i.shown),
+                        format!("the full-year budget {} differs from the initial {} (adjusted during the year): a reason is required", b.shown, i.shown),
+                    ),
+                    "[local] 年中调整预算须说明原因",
+                );
+            }
+        }
+    }
+}

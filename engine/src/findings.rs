@@ -1,0 +1,248 @@
+//! Findings: what is wrong or doubtful in a form, each with a stable code, the field it concerns, a
+//! message in Chinese and English, and the rule it rests on. The full list of codes is in
+//! docs/findings.md and in [`CODES`].
+
+use crate::text::Text;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The form is wrong: a number contradicts the rules or another number, or something required is missing.
+    Error,
+    /// Doubtful: worth a look, may be right.
+    Warning,
+    /// For information: how the engine read something.
+    Info,
+}
+
+impl Severity {
+    pub fn label(self) -> Text {
+        match self {
+            Severity::Error => Text::new("错误", "error"),
+            Severity::Warning => Text::new("警告", "warning"),
+            Severity::Info => Text::new("提示", "info"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Stable code, e.g. `grade.contradicts_total`.
+    pub code: &'static str,
+    /// The field in the form file, e.g. `declared.grade`, `indicators[4].actual`, `scores.budget_execution`.
+    pub path: String,
+    pub message: Text,
+    /// The rule it rests on, with its basis label.
+    pub basis: String,
+}
+
+/// Every finding code the engine can give, with its severity and a one-line description.
+pub const CODES: &[(&str, Severity, &str)] = &[
+    (
+        "grade.contradicts_total",
+        Severity::Error,
+        "The stated grade is not the grade of the stated total.",
+    ),
+    (
+        "grade.declared_mismatch",
+        Severity::Error,
+        "The stated grade differs from the computed grade.",
+    ),
+    (
+        "grade.unknown",
+        Severity::Error,
+        "The stated grade is not one of the profile's grades.",
+    ),
+    (
+        "total.declared_mismatch",
+        Severity::Error,
+        "The stated total differs from the computed total.",
+    ),
+    (
+        "total.above_reachable",
+        Severity::Error,
+        "The stated total is higher than the rows can reach.",
+    ),
+    (
+        "block.declared_mismatch",
+        Severity::Error,
+        "A stated block subtotal differs from the sum of its rows.",
+    ),
+    (
+        "weights.block_sum",
+        Severity::Error,
+        "The weights of a block's rows do not add up to the block's weight.",
+    ),
+    (
+        "weights.total_sum",
+        Severity::Error,
+        "The block weights do not add up to 100.",
+    ),
+    (
+        "weights.missing",
+        Severity::Error,
+        "A scored indicator row has no weight.",
+    ),
+    (
+        "weights.not_adjustable",
+        Severity::Warning,
+        "A block weight was changed where the profile does not allow it; the profile's is used.",
+    ),
+    (
+        "score.above_weight",
+        Severity::Error,
+        "A score is above its row's weight (or below zero).",
+    ),
+    (
+        "score.declared_mismatch",
+        Severity::Error,
+        "A stated row score differs from the computed one.",
+    ),
+    (
+        "score.rounded_early",
+        Severity::Error,
+        "A stated score was computed from a rate rounded before scoring.",
+    ),
+    (
+        "score.full_marks_below_target",
+        Severity::Error,
+        "Full marks for a row whose actual is below its target.",
+    ),
+    (
+        "score.outside_band",
+        Severity::Error,
+        "A qualitative score lies outside its band.",
+    ),
+    (
+        "score.override_without_reason",
+        Severity::Error,
+        "A computed score was overridden without a reason.",
+    ),
+    (
+        "score.missing",
+        Severity::Warning,
+        "A row scored by judgement has no score yet.",
+    ),
+    (
+        "score.band_needs_score",
+        Severity::Warning,
+        "A qualitative band below full needs a score chosen inside it.",
+    ),
+    (
+        "reason.missing_below_weight",
+        Severity::Error,
+        "A row scores below its weight and has no deviation reason.",
+    ),
+    (
+        "reason.missing_over_achievement",
+        Severity::Error,
+        "A row over-achieves beyond the threshold and has no reason.",
+    ),
+    (
+        "reason.missing_low_execution",
+        Severity::Error,
+        "Execution is below the threshold and there is no reason.",
+    ),
+    (
+        "reason.missing_adjustment",
+        Severity::Error,
+        "The budget was adjusted during the year and there is no reason.",
+    ),
+    (
+        "funds.total_row_mismatch",
+        Severity::Error,
+        "The stated funds total row differs from the sum of its source rows.",
+    ),
+    (
+        "funds.rate_mismatch",
+        Severity::Error,
+        "The stated execution rate differs from the computed one.",
+    ),
+    (
+        "funds.zero_budget",
+        Severity::Error,
+        "The full-year budget is zero or missing: no execution rate.",
+    ),
+    (
+        "funds.execution_above_100",
+        Severity::Warning,
+        "More was spent than budgeted: the rate is capped at 100%.",
+    ),
+    (
+        "funds.negative",
+        Severity::Error,
+        "A negative amount in the funds table.",
+    ),
+    (
+        "funds.allocated_above_budget",
+        Severity::Warning,
+        "More money arrived than was budgeted: the arrival rate is capped at 100%.",
+    ),
+    (
+        "indicator.cost_direction",
+        Severity::Warning,
+        "A cost row written with ≥ (more is better): check the direction.",
+    ),
+    (
+        "indicator.no_operator",
+        Severity::Info,
+        "A numeric target without an operator is read as ≥.",
+    ),
+    (
+        "indicator.no_block",
+        Severity::Error,
+        "A scored indicator row is not under a level-1 heading bound to a block.",
+    ),
+    (
+        "indicator.unknown_band",
+        Severity::Error,
+        "A qualitative row names a band the profile does not have.",
+    ),
+    (
+        "indicator.exact_exceeded",
+        Severity::Warning,
+        "An '=' target was exceeded: full marks, flagged as a deviation.",
+    ),
+    (
+        "indicator.over_achievement_deduction",
+        Severity::Info,
+        "The local over-achievement deduction applies.",
+    ),
+    (
+        "value.unparseable",
+        Severity::Warning,
+        "A target or actual cannot be compared; the row is treated as qualitative.",
+    ),
+    (
+        "value.unit_mismatch",
+        Severity::Warning,
+        "Target and actual are in units that cannot be compared.",
+    ),
+    (
+        "value.approximate",
+        Severity::Warning,
+        "An approximate value (余, 多, 左右, 约).",
+    ),
+    (
+        "completion.declared_mismatch",
+        Severity::Warning,
+        "The stated completion differs from the computed one.",
+    ),
+    (
+        "narrative.sum_mismatch",
+        Severity::Warning,
+        "Amounts in a narrative do not add up to the stated sum.",
+    ),
+    (
+        "total.capped",
+        Severity::Info,
+        "The local execution-rate cap lowered the total.",
+    ),
+    (
+        "total.rescaled",
+        Severity::Info,
+        "Rows that do not apply were left out and the total rescaled to 100.",
+    ),
+];

@@ -1,0 +1,88 @@
+//! Migrations between schema versions: explicit functions from one version's JSON to the next.
+//!
+//! `MIGRATIONS[i]` turns a version `i + 1` file into version `i + 2`. The list is empty while version 1
+//! is the only released version; a change to the format adds a function here, bumps
+//! [`super::SCHEMA_VERSION`], and freezes a golden file of the old version under
+//! `engine/tests/golden/format/` so that old files keep importing forever.
+
+use super::read::Problem;
+use super::{FORMAT, SCHEMA_VERSION};
+use serde_json::Value;
+
+type Migration = fn(Value) -> Result<Value, Problem>;
+
+const MIGRATIONS: &[Migration] = &[];
+
+/// Checks the file's format and version and brings it to [`SCHEMA_VERSION`].
+pub fn migrate(mut value: Value) -> Result<Value, Vec<Problem>> {
+    let Some(obj) = value.as_object() else {
+        return Err(vec![Problem::new(
+            "",
+            "文件应为一个 JSON 对象",
+            "the file must hold one JSON object",
+        )]);
+    };
+    let mut problems = Vec::new();
+    match obj.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) => problems.push(Problem::new(
+            "format",
+            format!("这不是 Ziping 表单文件（format 为 \"{f}\"，应为 \"{FORMAT}\"）"),
+            format!("not a Ziping form file (format is \"{f}\", not \"{FORMAT}\")"),
+        )),
+        Some(_) => problems.push(Problem::new(
+            "format",
+            format!("format 应为字符串 \"{FORMAT}\""),
+            format!("format must be the string \"{FORMAT}\""),
+        )),
+        None => problems.push(Problem::new(
+            "format",
+            format!("缺少 format 字段（应为 \"{FORMAT}\"）"),
+            format!("the format field is missing (it must be \"{FORMAT}\")"),
+        )),
+    }
+    let version = match obj.get("schema_version") {
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) if (1..=SCHEMA_VERSION).contains(&v) => Some(v),
+            Some(v) if v > SCHEMA_VERSION => {
+                problems.push(Problem::new("schema_version", format!("文件版本 {v} 比本程序支持的 {SCHEMA_VERSION} 新，请使用新版 Ziping"), format!("schema version {v} is newer than this Ziping supports ({SCHEMA_VERSION}): use a newer Ziping")));
+                None
+            }
+            _ => {
+                problems.push(Problem::new(
+                    "schema_version",
+                    format!("schema_version 应为 1 到 {SCHEMA_VERSION} 的整数"),
+                    format!("schema_version must be a whole number from 1 to {SCHEMA_VERSION}"),
+                ));
+                None
+            }
+        },
+        Some(_) => {
+            problems.push(Problem::new(
+                "schema_version",
+                "schema_version 应为整数",
+                "schema_version must be a whole number",
+            ));
+            None
+        }
+        None => {
+            problems.push(Problem::new(
+                "schema_version",
+                "缺少 schema_version 字段",
+                "the schema_version field is missing",
+            ));
+            None
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let from = version.unwrap_or(SCHEMA_VERSION);
+    for step in MIGRATIONS.iter().skip(from as usize - 1) {
+        value = step(value).map_err(|p| vec![p])?;
+    }
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    }
+    Ok(value)
+}

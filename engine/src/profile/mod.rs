@@ -1,0 +1,404 @@
+//! Rule profiles: a form layout and its scoring rules, as data.
+//!
+//! A profile says which sections a form has and in what order, which blocks are scored with which
+//! weights, how each row is scored, the grade bands, the rounding, the thresholds that ask for a written
+//! reason, and optional local rules. Every rule carries its basis (`[form]`, `[note]`, `[2020]`,
+//! `[local]`, see docs/profiles.md). Built-in profiles are JSON files compiled in (`builtin/`); users
+//! import their own with [`Profile::from_json`], which rejects a profile that contradicts itself.
+
+mod validate;
+
+use crate::decimal::Decimal;
+use crate::model::FundsColumn;
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+
+pub use validate::ProfileProblem;
+
+/// The profile file's format name.
+pub const PROFILE_FORMAT: &str = "ziping-profile";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Always [`PROFILE_FORMAT`].
+    pub format: String,
+    /// Stable id, referenced by forms (lowercase letters, digits and `-`).
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub description: Text,
+    /// The documents the layout follows (e.g. 财预〔2020〕10号).
+    pub basis: String,
+    /// The form's default title.
+    pub title: Text,
+    /// Page orientation of the printed form.
+    pub orientation: Orientation,
+    /// The sections in their official order.
+    pub sections: Vec<Section>,
+    pub funds: FundsLayout,
+    pub indicators: IndicatorLayout,
+    /// Scored blocks; their weights sum to 100.
+    pub blocks: Vec<Block>,
+    /// Qualitative bands as shares of a row's weight [2020].
+    #[serde(default)]
+    pub qualitative_bands: Vec<QualitativeBand>,
+    /// Grade bands, highest first.
+    pub grades: Vec<GradeBand>,
+    pub rounding: Rounding,
+    #[serde(default)]
+    pub thresholds: Thresholds,
+    #[serde(default)]
+    pub local_rules: LocalRules,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Orientation {
+    Portrait,
+    Landscape,
+}
+
+/// One section of the layout, in order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// For narrative sections, the key of its text in the form's `narratives`.
+    pub id: String,
+    pub kind: SectionKind,
+    pub title: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    Header,
+    Funds,
+    Narrative,
+    Indicators,
+    Scoring,
+    Evaluators,
+    Signoff,
+}
+
+/// The funds table's columns and default source rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundsLayout {
+    /// Which money columns the table has, with their printed headings.
+    pub columns: Vec<FundsColumnLayout>,
+    /// The sources a new form starts with.
+    pub default_rows: Vec<String>,
+    /// The total row's label (年度资金总额 …).
+    pub total_label: Text,
+    /// Whether the table prints the 执行率 / 分值 / 得分 columns.
+    #[serde(default)]
+    pub shows_score: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundsColumnLayout {
+    pub column: FundsColumn,
+    pub title: Text,
+}
+
+/// The indicator table's columns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorLayout {
+    /// Rows carry 分值 and 得分 and are scored into blocks.
+    pub scored: bool,
+    /// The table prints a computed 完成进度 column.
+    pub completion: bool,
+    /// The table has an explicit 指标性质 (≥ ≤ =) column.
+    #[serde(default)]
+    pub operator_column: bool,
+    /// The table has a 偏差原因分析及改进措施 column.
+    #[serde(default)]
+    pub reason_column: bool,
+    /// Level-1 and level-2 headings a new form starts with.
+    #[serde(default)]
+    pub default_outline: Vec<OutlineHeading>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutlineHeading {
+    pub level: u8,
+    pub name: String,
+    /// Level 1: the block it scores into.
+    #[serde(default)]
+    pub block: String,
+}
+
+/// A scored block (投入, 过程, 产出, 效益 …).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    pub id: String,
+    pub name: Text,
+    #[serde(with = "crate::decimal::as_string")]
+    pub weight: Decimal,
+    /// The form may change this block's weight (the 2020 rule allows adjusting 10/50/30/10).
+    #[serde(default)]
+    pub adjustable: bool,
+    /// Fixed rows of the scoring table; their weights sum to the block's weight.
+    #[serde(default)]
+    pub rows: Vec<FixedRow>,
+    /// The block's rows are the form's indicator rows under level-1 headings bound to this block; the
+    /// form sets their weights, which must sum to the block's weight.
+    #[serde(default)]
+    pub from_indicators: bool,
+    #[serde(default)]
+    pub basis: String,
+}
+
+/// A row of the scoring table that the profile defines.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixedRow {
+    pub id: String,
+    /// The 二级指标 it sits under, if any.
+    #[serde(default)]
+    pub group: Text,
+    pub name: Text,
+    #[serde(with = "crate::decimal::as_string")]
+    pub weight: Decimal,
+    pub method: Method,
+    #[serde(default)]
+    pub basis: String,
+}
+
+/// How a fixed row is scored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Method {
+    /// min(全年执行数 ÷ 全年预算数, 100%) × weight [form].
+    FundsExecution,
+    /// min(到位资金 ÷ 预算资金, 100%) × weight [2013 framework].
+    FundsArrival,
+    /// The evaluator's judgement, entered; a reason when below full.
+    Manual,
+    /// The entered `actual` (a percentage) looked up in a banded table.
+    Banded { bands: Vec<ScoreBand> },
+    /// Full marks while the entered percentage is on the good side of `limit`; each percentage point
+    /// beyond deducts `per_point`, never below `floor`.
+    PerPoint {
+        #[serde(with = "crate::decimal::as_string")]
+        limit: Decimal,
+        /// `"above"`: points above the limit are deducted (lower is better); `"below"`: points below.
+        deduct_when: DeductWhen,
+        #[serde(with = "crate::decimal::as_string")]
+        per_point: Decimal,
+        #[serde(with = "crate::decimal::as_string")]
+        floor: Decimal,
+    },
+    /// 得分系数: the entered percentage × weight.
+    Coefficient,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeductWhen {
+    Above,
+    Below,
+}
+
+/// One band of a banded table: `min ≤ value < max` gives `points` (open ends where absent).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreBand {
+    #[serde(
+        default,
+        with = "crate::decimal::as_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min: Option<Decimal>,
+    #[serde(
+        default,
+        with = "crate::decimal::as_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max: Option<Decimal>,
+    #[serde(with = "crate::decimal::as_string")]
+    pub points: Decimal,
+}
+
+/// A qualitative band: a score between `min` and `max` shares of the weight (`max` inclusive only for
+/// the top band).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualitativeBand {
+    pub id: String,
+    pub name: Text,
+    #[serde(with = "crate::decimal::as_string")]
+    pub min: Decimal,
+    #[serde(with = "crate::decimal::as_string")]
+    pub max: Decimal,
+    /// Texts in the actual column that mean this band (e.g. 达成预期指标).
+    #[serde(default)]
+    pub phrases: Vec<String>,
+}
+
+/// A grade from `min` (inclusive) up to the next band's `min`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeBand {
+    pub grade: String,
+    pub name_en: String,
+    #[serde(with = "crate::decimal::as_string")]
+    pub min: Decimal,
+}
+
+/// Rounding (四舍五入, half away from zero) and where it happens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rounding {
+    /// Decimal places of scores.
+    pub places: u32,
+    /// Round each row's score before summing (as printed forms do); otherwise only the total.
+    pub round_rows: bool,
+    /// Decimal places of rates shown as percentages.
+    pub percent_places: u32,
+    /// Decimal places of the printed 完成进度 column.
+    pub completion_places: u32,
+    /// Round the execution rate (as a percentage) to these places *before* scoring. Absent = exact;
+    /// 0 reproduces forms that score 86.20% as 86%.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_places_before_scoring: Option<u32>,
+}
+
+/// When the profile asks for a written reason.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    /// A reason is required when a scored row is below its weight [2020].
+    #[serde(default)]
+    pub reason_below_weight: bool,
+    /// A reason is required when execution is below this rate (e.g. "0.9") [local].
+    #[serde(
+        default,
+        with = "crate::decimal::as_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub execution_reason_below: Option<Decimal>,
+    /// A reason is required when a row's completion reaches this ratio (e.g. "1.2") [2020].
+    #[serde(
+        default,
+        with = "crate::decimal::as_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub over_achievement_reason_at: Option<Decimal>,
+    /// A reason is required when the full-year budget differs from the initial one [local].
+    #[serde(default)]
+    pub adjustment_reason: bool,
+}
+
+/// Optional local rules [local].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalRules {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub over_achievement_deduction: Option<OverAchievementDeduction>,
+    /// Caps on the total by execution rate; the lowest applicable cap wins.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub execution_caps: Vec<ExecutionCap>,
+}
+
+/// A quantitative `≥` row whose completion reaches `at` (e.g. 1.3) loses `points`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverAchievementDeduction {
+    #[serde(with = "crate::decimal::as_string")]
+    pub at: Decimal,
+    #[serde(with = "crate::decimal::as_string")]
+    pub points: Decimal,
+}
+
+/// Execution below `below` caps the total at `cap`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExecutionCap {
+    #[serde(with = "crate::decimal::as_string")]
+    pub below: Decimal,
+    #[serde(with = "crate::decimal::as_string")]
+    pub cap: Decimal,
+}
+
+const BUILTIN_SOURCES: [&str; 4] = [
+    include_str!("builtin/jinzhong-2021.json"),
+    include_str!("builtin/central-2020.json"),
+    include_str!("builtin/budget10-indicators90.json"),
+    include_str!("builtin/department-wide.json"),
+];
+
+impl Profile {
+    /// Reads and validates a profile from JSON. Every problem is reported, each with where it is.
+    pub fn from_json(text: &str) -> Result<Profile, Vec<ProfileProblem>> {
+        let profile: Profile = serde_json::from_str(text).map_err(|e| {
+            vec![ProfileProblem {
+                path: format!("line {}, column {}", e.line(), e.column()),
+                message: Text::new(
+                    format!("无法读取规则文件：{e}"),
+                    format!("cannot read the profile: {e}"),
+                ),
+            }]
+        })?;
+        let problems = validate::validate(&profile);
+        if problems.is_empty() {
+            Ok(profile)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The profile as pretty JSON (the export format).
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// All built-in profiles, in the order the app lists them.
+    pub fn builtins() -> Vec<Profile> {
+        BUILTIN_SOURCES
+            .iter()
+            .filter_map(|src| Profile::from_json(src).ok())
+            .collect()
+    }
+
+    /// The built-in profile with `id`.
+    pub fn builtin(id: &str) -> Option<Profile> {
+        Profile::builtins().into_iter().find(|p| p.id == id)
+    }
+
+    /// The block with `id`.
+    pub fn block(&self, id: &str) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.id == id)
+    }
+
+    /// The fixed row with `id`, with its block.
+    pub fn fixed_row(&self, id: &str) -> Option<(&Block, &FixedRow)> {
+        self.blocks
+            .iter()
+            .flat_map(|b| b.rows.iter().map(move |r| (b, r)))
+            .find(|(_, r)| r.id == id)
+    }
+
+    /// The grade band a total falls in.
+    pub fn grade_for(&self, total: Decimal) -> Option<&GradeBand> {
+        self.grades.iter().find(|g| total >= g.min)
+    }
+
+    /// Whether any fixed row is computed from the funds table.
+    pub fn scores_funds(&self) -> bool {
+        self.blocks
+            .iter()
+            .flat_map(|b| &b.rows)
+            .any(|r| matches!(r.method, Method::FundsExecution | Method::FundsArrival))
+    }
+}
+
+#[cfg(test)]
+mod tests;

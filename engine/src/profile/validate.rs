@@ -1,0 +1,417 @@
+//! A profile that contradicts itself is rejected, with every reason and where it is.
+
+use super::{Method, Profile, ScoreBand, PROFILE_FORMAT};
+use crate::decimal::{plain, Decimal};
+use crate::text::Text;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// One reason a profile is rejected.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProfileProblem {
+    /// Where in the profile (e.g. `blocks[1].rows`).
+    pub path: String,
+    pub message: Text,
+}
+
+struct Problems(Vec<ProfileProblem>);
+
+impl Problems {
+    fn add(&mut self, path: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) {
+        self.0.push(ProfileProblem {
+            path: path.into(),
+            message: Text::new(zh, en),
+        });
+    }
+}
+
+pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
+    let mut out = Problems(Vec::new());
+    if p.format != PROFILE_FORMAT {
+        out.add(
+            "format",
+            format!("格式应为 \"{PROFILE_FORMAT}\"，实际为 \"{}\"", p.format),
+            format!(
+                "format must be \"{PROFILE_FORMAT}\", found \"{}\"",
+                p.format
+            ),
+        );
+    }
+    if p.id.is_empty()
+        || !p
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        out.add(
+            "id",
+            format!("规则编号 \"{}\" 只能由小写字母、数字和 - 组成", p.id),
+            format!(
+                "profile id \"{}\" may hold only lowercase letters, digits and -",
+                p.id
+            ),
+        );
+    }
+    let mut section_ids = BTreeSet::new();
+    for (i, s) in p.sections.iter().enumerate() {
+        if !section_ids.insert(s.id.as_str()) {
+            out.add(
+                format!("sections[{i}].id"),
+                format!("栏目编号 \"{}\" 重复", s.id),
+                format!("section id \"{}\" is repeated", s.id),
+            );
+        }
+    }
+    validate_blocks(p, &mut out);
+    validate_bands(p, &mut out);
+    validate_grades(p, &mut out);
+    if p.rounding.places > 6 || p.rounding.percent_places > 6 || p.rounding.completion_places > 6 {
+        out.add(
+            "rounding",
+            "小数位数不能超过 6",
+            "decimal places may not exceed 6",
+        );
+    }
+    let t = &p.thresholds;
+    if let Some(v) = t.execution_reason_below {
+        if v <= Decimal::ZERO || v > Decimal::ONE {
+            out.add(
+                "thresholds.execution_reason_below",
+                "执行率阈值应在 0 与 1 之间",
+                "the execution threshold must lie in (0, 1]",
+            );
+        }
+    }
+    if let Some(v) = t.over_achievement_reason_at {
+        if v <= Decimal::ONE {
+            out.add(
+                "thresholds.over_achievement_reason_at",
+                "超额完成阈值应大于 1（100%）",
+                "the over-achievement threshold must be above 1 (100%)",
+            );
+        }
+    }
+    if let Some(d) = &p.local_rules.over_achievement_deduction {
+        if d.at <= Decimal::ONE || d.points < Decimal::ZERO {
+            out.add(
+                "local_rules.over_achievement_deduction",
+                "超额扣分规则：阈值应大于 1，扣分不能为负",
+                "over-achievement deduction: threshold must be above 1 and points not negative",
+            );
+        }
+    }
+    let caps = &p.local_rules.execution_caps;
+    for (i, c) in caps.iter().enumerate() {
+        if c.below <= Decimal::ZERO
+            || c.below > Decimal::ONE
+            || c.cap < Decimal::ZERO
+            || c.cap > Decimal::ONE_HUNDRED
+        {
+            out.add(
+                format!("local_rules.execution_caps[{i}]"),
+                "执行率封顶：阈值应在 (0, 1]，封顶分在 [0, 100]",
+                "execution cap: threshold must lie in (0, 1] and cap in [0, 100]",
+            );
+        }
+        if i > 0 && (c.below >= caps[i - 1].below || c.cap >= caps[i - 1].cap) {
+            out.add(
+                format!("local_rules.execution_caps[{i}]"),
+                "执行率封顶应按阈值与封顶分从高到低排列",
+                "execution caps must be listed with thresholds and caps both decreasing",
+            );
+        }
+    }
+    out.0
+}
+
+fn validate_blocks(p: &Profile, out: &mut Problems) {
+    if p.blocks.is_empty() {
+        out.add(
+            "blocks",
+            "至少需要一个计分部分",
+            "at least one scored block is needed",
+        );
+        return;
+    }
+    let sum: Decimal = p.blocks.iter().map(|b| b.weight).sum();
+    if sum != Decimal::ONE_HUNDRED {
+        out.add(
+            "blocks",
+            format!("各部分分值之和为 {}，应为 100", plain(sum)),
+            format!("block weights sum to {}, not 100", plain(sum)),
+        );
+    }
+    let mut block_ids = BTreeSet::new();
+    let mut row_ids = BTreeSet::new();
+    let mut from_indicators = false;
+    for (bi, b) in p.blocks.iter().enumerate() {
+        let path = format!("blocks[{bi}]");
+        if !block_ids.insert(b.id.as_str()) {
+            out.add(
+                format!("{path}.id"),
+                format!("部分编号 \"{}\" 重复", b.id),
+                format!("block id \"{}\" is repeated", b.id),
+            );
+        }
+        if b.weight < Decimal::ZERO {
+            out.add(
+                format!("{path}.weight"),
+                "分值不能为负",
+                "a weight may not be negative",
+            );
+        }
+        from_indicators |= b.from_indicators;
+        match (b.rows.is_empty(), b.from_indicators) {
+            (true, false) => out.add(
+                &path,
+                format!("部分 \"{}\" 既没有固定行也不取自绩效指标", b.name.zh),
+                format!(
+                    "block \"{}\" has neither fixed rows nor indicator rows",
+                    b.name.en
+                ),
+            ),
+            (false, true) => out.add(
+                &path,
+                format!("部分 \"{}\" 不能同时有固定行并取自绩效指标", b.name.zh),
+                format!(
+                    "block \"{}\" cannot have fixed rows and take indicator rows",
+                    b.name.en
+                ),
+            ),
+            _ => {}
+        }
+        if !b.rows.is_empty() {
+            let rows_sum: Decimal = b.rows.iter().map(|r| r.weight).sum();
+            if rows_sum != b.weight {
+                out.add(
+                    format!("{path}.rows"),
+                    format!(
+                        "部分 \"{}\" 各行分值之和为 {}，与该部分分值 {} 不符",
+                        b.name.zh,
+                        plain(rows_sum),
+                        plain(b.weight)
+                    ),
+                    format!(
+                        "the rows of block \"{}\" sum to {}, not its weight {}",
+                        b.name.en,
+                        plain(rows_sum),
+                        plain(b.weight)
+                    ),
+                );
+            }
+        }
+        for (ri, r) in b.rows.iter().enumerate() {
+            let rpath = format!("{path}.rows[{ri}]");
+            if !row_ids.insert(r.id.as_str()) {
+                out.add(
+                    format!("{rpath}.id"),
+                    format!("行编号 \"{}\" 重复", r.id),
+                    format!("row id \"{}\" is repeated", r.id),
+                );
+            }
+            if r.weight < Decimal::ZERO {
+                out.add(
+                    format!("{rpath}.weight"),
+                    "分值不能为负",
+                    "a weight may not be negative",
+                );
+            }
+            match &r.method {
+                Method::Banded { bands } => {
+                    check_score_bands(bands, r.weight, &format!("{rpath}.method.bands"), out)
+                }
+                Method::PerPoint {
+                    per_point, floor, ..
+                } => {
+                    if *per_point <= Decimal::ZERO {
+                        out.add(
+                            format!("{rpath}.method.per_point"),
+                            "每点扣分应大于 0",
+                            "the deduction per point must be above 0",
+                        );
+                    }
+                    if *floor < Decimal::ZERO || *floor > r.weight {
+                        out.add(
+                            format!("{rpath}.method.floor"),
+                            "最低分应在 0 与该行分值之间",
+                            "the floor must lie between 0 and the row's weight",
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if from_indicators != p.indicators.scored {
+        out.add(
+            "indicators.scored",
+            "绩效指标表是否计分，应与是否有部分取自绩效指标一致",
+            "the indicator table is scored exactly when some block takes indicator rows",
+        );
+    }
+    for (i, h) in p.indicators.default_outline.iter().enumerate() {
+        if !(1..=2).contains(&h.level) {
+            out.add(
+                format!("indicators.default_outline[{i}].level"),
+                "预设标题只能是一级或二级",
+                "preset headings are level 1 or 2",
+            );
+        }
+        if h.level == 1
+            && p.indicators.scored
+            && !p
+                .blocks
+                .iter()
+                .any(|b| b.from_indicators && b.id == h.block)
+        {
+            out.add(
+                format!("indicators.default_outline[{i}].block"),
+                format!(
+                    "一级指标 \"{}\" 所属部分 \"{}\" 不存在或不取自绩效指标",
+                    h.name, h.block
+                ),
+                format!(
+                    "level-1 heading \"{}\" names block \"{}\", which does not take indicator rows",
+                    h.name, h.block
+                ),
+            );
+        }
+    }
+}
+
+fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &str, out: &mut Problems) {
+    if bands.is_empty() {
+        out.add(
+            path,
+            "分档表不能为空",
+            "a banded table needs at least one band",
+        );
+    }
+    for (i, b) in bands.iter().enumerate() {
+        if let (Some(lo), Some(hi)) = (b.min, b.max) {
+            if lo >= hi {
+                out.add(
+                    format!("{path}[{i}]"),
+                    "分档下限应小于上限",
+                    "a band's min must be below its max",
+                );
+            }
+        }
+        if b.points < Decimal::ZERO || b.points > weight {
+            out.add(
+                format!("{path}[{i}].points"),
+                format!("分档得分应在 0 与该行分值 {} 之间", plain(weight)),
+                format!(
+                    "a band's points must lie between 0 and the row's weight {}",
+                    plain(weight)
+                ),
+            );
+        }
+        for (j, c) in bands.iter().enumerate().skip(i + 1) {
+            let lo = |x: Option<Decimal>| x.unwrap_or(Decimal::MIN);
+            let hi = |x: Option<Decimal>| x.unwrap_or(Decimal::MAX);
+            if lo(b.min) < hi(c.max) && lo(c.min) < hi(b.max) {
+                out.add(
+                    format!("{path}[{j}]"),
+                    format!("第 {} 档与第 {} 档重叠", i + 1, j + 1),
+                    format!("band {} overlaps band {}", j + 1, i + 1),
+                );
+            }
+        }
+    }
+}
+
+fn validate_bands(p: &Profile, out: &mut Problems) {
+    let bands = &p.qualitative_bands;
+    if p.indicators.scored && bands.is_empty() {
+        out.add(
+            "qualitative_bands",
+            "计分的绩效指标表需要定性分档",
+            "a scored indicator table needs qualitative bands",
+        );
+    }
+    let mut sorted: Vec<_> = bands.iter().enumerate().collect();
+    sorted.sort_by(|a, b| a.1.min.cmp(&b.1.min));
+    let mut ids = BTreeSet::new();
+    for b in bands {
+        if !ids.insert(b.id.as_str()) {
+            out.add(
+                "qualitative_bands",
+                format!("定性分档编号 \"{}\" 重复", b.id),
+                format!("qualitative band id \"{}\" is repeated", b.id),
+            );
+        }
+    }
+    let mut expect = Decimal::ZERO;
+    for (i, b) in &sorted {
+        let path = format!("qualitative_bands[{i}]");
+        if b.min >= b.max || b.min < Decimal::ZERO || b.max > Decimal::ONE {
+            out.add(
+                &path,
+                "定性分档应满足 0 ≤ 下限 < 上限 ≤ 1",
+                "a qualitative band needs 0 ≤ min < max ≤ 1",
+            );
+        }
+        if b.min < expect {
+            out.add(
+                &path,
+                format!("定性分档 \"{}\" 与其他分档重叠", b.name.zh),
+                format!("qualitative band \"{}\" overlaps another", b.name.en),
+            );
+        } else if b.min > expect {
+            out.add(
+                &path,
+                format!(
+                    "定性分档在 {} 与 {} 之间留有空档",
+                    plain(expect),
+                    plain(b.min)
+                ),
+                format!(
+                    "qualitative bands leave a gap between {} and {}",
+                    plain(expect),
+                    plain(b.min)
+                ),
+            );
+        }
+        expect = expect.max(b.max);
+    }
+    if !bands.is_empty() && expect != Decimal::ONE {
+        out.add(
+            "qualitative_bands",
+            "定性分档应覆盖 0 至 1（100%）",
+            "qualitative bands must cover 0 to 1 (100%)",
+        );
+    }
+}
+
+fn validate_grades(p: &Profile, out: &mut Problems) {
+    if p.grades.is_empty() {
+        out.add("grades", "至少需要一个等次", "at least one grade is needed");
+        return;
+    }
+    for (i, g) in p.grades.iter().enumerate() {
+        if i > 0 && g.min >= p.grades[i - 1].min {
+            out.add(
+                format!("grades[{i}]"),
+                format!("等次 \"{}\" 的下限 {} 与上一等次重叠，等次应从高到低排列", g.grade, plain(g.min)),
+                format!("grade \"{}\" (from {}) overlaps the one before; list grades from highest to lowest", g.grade, plain(g.min)),
+            );
+        }
+        if p.grades.iter().filter(|o| o.grade == g.grade).count() > 1 {
+            out.add(
+                format!("grades[{i}].grade"),
+                format!("等次 \"{}\" 重复", g.grade),
+                format!("grade \"{}\" is repeated", g.grade),
+            );
+        }
+    }
+    if let Some(last) = p.grades.last() {
+        if last.min != Decimal::ZERO {
+            out.add(
+                "grades",
+                format!("最低等次的下限应为 0，实际为 {}", plain(last.min)),
+                format!("the lowest grade must start at 0, not {}", plain(last.min)),
+            );
+        }
+    }
+}

@@ -1,0 +1,408 @@
+//! Reading targets and actuals as people write them (GUIDE §5): `≥50个`, `≤90万元`, `=8个`,
+//! `≥100百分比`, `98%`, `8.48万`, `200余人`, `1—12月`, `2022年底之前`, `达成预期指标` …
+//!
+//! The typed text is never changed or lost: [`parse`] only reads it. Operator, number and unit are read
+//! where possible (万 = 10 000, 亿 = 10⁸, 百分比 = %; 余/多/左右 = approximate); dates and periods are
+//! recognised as such; anything else is qualitative text.
+
+use crate::decimal::Decimal;
+use serde::Serialize;
+
+/// The comparison a target states: more is better (`≥`), less is better (`≤`), or exactly (`=`).
+/// `>` and `<` are read as `≥` and `≤` (the boundary itself is a matter for the evaluator).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Op {
+    #[serde(rename = "≥")]
+    Ge,
+    #[serde(rename = "≤")]
+    Le,
+    #[serde(rename = "=")]
+    Eq,
+}
+
+impl Op {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Ge => "≥",
+            Op::Le => "≤",
+            Op::Eq => "=",
+        }
+    }
+
+    /// Reads an operator column (指标性质): "≥", ">=", "≤", "=", "正向", "反向" …
+    pub fn from_column(text: &str) -> Option<Op> {
+        let t = normalize(text.trim());
+        match t.as_str() {
+            "≥" | ">=" | ">" | "正向" | "正向指标" => Some(Op::Ge),
+            "≤" | "<=" | "<" | "反向" | "反向指标" => Some(Op::Le),
+            "=" | "==" | "等于" => Some(Op::Eq),
+            _ => None,
+        }
+    }
+}
+
+/// A number with its unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Quantity {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub op: Option<Op>,
+    /// The number as written (8.48 in `8.48万`).
+    #[serde(with = "crate::decimal::as_string")]
+    pub number: Decimal,
+    /// The unit as written (`万`, `万元`, `%`, `个` …; empty for a bare number).
+    pub unit: String,
+    /// The unit values are compared in (`元` for `万元`, `%` for `百分比`, empty for `万`).
+    pub base_unit: String,
+    /// What one written unit is in the base unit (10 000 for `万`).
+    #[serde(with = "crate::decimal::as_string")]
+    pub scale: Decimal,
+    /// Written with 余 / 多 / 左右 / 约: not an exact figure.
+    pub approximate: bool,
+}
+
+impl Quantity {
+    /// The number in the base unit, or `None` if that overflows.
+    pub fn base_value(&self) -> Option<Decimal> {
+        self.number.checked_mul(self.scale)
+    }
+}
+
+/// What a typed value was read as.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Value {
+    Empty,
+    Quantity(Quantity),
+    /// A span of time (`1—12月`, `2021-01-01至2021-09-30`).
+    Period {
+        from: String,
+        to: String,
+    },
+    /// A date or deadline (`2022年底之前`, `2022年12月31日`).
+    Date,
+    /// Anything else: qualitative text (达成预期指标, 效果明显, 未支付 …).
+    Text,
+}
+
+impl Value {
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match self {
+            Value::Quantity(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a typed value. Never fails: what is not a number, date or period is qualitative text.
+pub fn parse(text: &str) -> Value {
+    let t = normalize(text.trim());
+    let t = t.trim();
+    if t.is_empty() {
+        return Value::Empty;
+    }
+    if let Some(v) = parse_time(t) {
+        return v;
+    }
+    parse_quantity(t)
+        .map(Value::Quantity)
+        .unwrap_or(Value::Text)
+}
+
+/// Full-width digits and symbols to their ASCII forms; the various dashes to `—`.
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '，' => ',',
+            '＞' => '>',
+            '＜' => '<',
+            '＝' => '=',
+            '％' => '%',
+            '≧' => '≥',
+            '≦' => '≤',
+            '－' | '–' | '~' | '～' | '―' => '—',
+            _ => c,
+        })
+        .collect()
+}
+
+const OP_PREFIXES: [(&str, Op); 18] = [
+    ("大于等于", Op::Ge),
+    ("大于或等于", Op::Ge),
+    ("小于等于", Op::Le),
+    ("小于或等于", Op::Le),
+    ("不低于", Op::Ge),
+    ("不少于", Op::Ge),
+    ("不小于", Op::Ge),
+    ("至少", Op::Ge),
+    ("不高于", Op::Le),
+    ("不超过", Op::Le),
+    ("不大于", Op::Le),
+    (">=", Op::Ge),
+    ("<=", Op::Le),
+    ("≥", Op::Ge),
+    ("≤", Op::Le),
+    (">", Op::Ge),
+    ("<", Op::Le),
+    ("=", Op::Eq),
+];
+
+fn parse_quantity(t: &str) -> Option<Quantity> {
+    let mut rest = t;
+    let mut op = None;
+    let mut approximate = false;
+    for (prefix, o) in OP_PREFIXES {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            op = Some(o);
+            rest = r.trim_start();
+            break;
+        }
+    }
+    if let Some(r) = rest.strip_prefix('约') {
+        approximate = true;
+        rest = r.trim_start();
+    }
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(rest.len());
+    let (digits, after) = rest.split_at(end);
+    if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let number = crate::decimal::parse(&digits.replace(',', ""))?;
+    let mut unit = after.trim();
+    for (suffix, o) in [
+        ("以上", Some(Op::Ge)),
+        ("以下", Some(Op::Le)),
+        ("以内", Some(Op::Le)),
+        ("左右", None),
+    ] {
+        if let Some(u) = unit.strip_suffix(suffix) {
+            match o {
+                Some(o) => op = op.or(Some(o)),
+                None => approximate = true,
+            }
+            unit = u.trim_end();
+        }
+    }
+    for marker in ['余', '多'] {
+        if let Some(u) = unit.strip_prefix(marker) {
+            approximate = true;
+            unit = u;
+        }
+    }
+    if unit.chars().count() > 4
+        || unit
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，,。;；:：、()（）".contains(c))
+    {
+        return None;
+    }
+    let (base_unit, scale) = base_of(unit);
+    Some(Quantity {
+        op,
+        number,
+        unit: unit.to_string(),
+        base_unit,
+        scale,
+        approximate,
+    })
+}
+
+fn base_of(unit: &str) -> (String, Decimal) {
+    let wan = Decimal::from(10_000);
+    match unit {
+        "%" | "百分比" | "百分点" => ("%".into(), Decimal::ONE),
+        "万" => (String::new(), wan),
+        "万元" => ("元".into(), wan),
+        "亿" => (String::new(), Decimal::from(100_000_000)),
+        "亿元" => ("元".into(), Decimal::from(100_000_000)),
+        "千元" => ("元".into(), Decimal::from(1_000)),
+        "万人" => ("人".into(), wan),
+        "万人次" => ("人次".into(), wan),
+        other => (other.to_string(), Decimal::ONE),
+    }
+}
+
+/// Dates and periods: `2021-01-01至2021-09-30`, `1—12月`, `2022年底之前`, `2022年12月31日前`.
+fn parse_time(t: &str) -> Option<Value> {
+    // A span "A至B" or "A—B" whose two ends are dates or month/day numbers.
+    for sep in ["至", "—"] {
+        if let Some((a, b)) = t.split_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            let a_num = a.chars().all(|c| c.is_ascii_digit()) && !a.is_empty();
+            let b_time = looks_like_date(b) || ends_with_time_unit(b);
+            if (looks_like_date(a) || a_num) && b_time {
+                return Some(Value::Period {
+                    from: a.to_string(),
+                    to: b.to_string(),
+                });
+            }
+        }
+    }
+    if looks_like_date(t) {
+        return Some(Value::Date);
+    }
+    None
+}
+
+fn leading_digits(t: &str) -> &str {
+    let end = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    &t[..end]
+}
+
+/// `2021-01-01`, `2022年…`, `12月…`, `31日…` (a number followed directly by 年 with four digits, or by 月/日).
+fn looks_like_date(t: &str) -> bool {
+    let digits = leading_digits(t);
+    let after = &t[digits.len()..];
+    if digits.is_empty() {
+        return false;
+    }
+    if digits.len() == 4
+        && (after.starts_with('年')
+            || after.starts_with('-')
+            || after.starts_with('.')
+            || after.starts_with('/'))
+    {
+        return true;
+    }
+    digits.len() <= 2 && (after.starts_with('月') || after.starts_with('日'))
+}
+
+fn ends_with_time_unit(t: &str) -> bool {
+    let digits = leading_digits(t);
+    !digits.is_empty() && matches!(&t[digits.len()..], "月" | "日" | "年" | "月份" | "号")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    fn q(text: &str) -> Quantity {
+        match parse(text) {
+            Value::Quantity(q) => q,
+            other => panic!("{text} read as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn operators_numbers_and_units() {
+        let v = q("≥50个");
+        assert_eq!(
+            (v.op, v.number, v.unit.as_str()),
+            (Some(Op::Ge), d("50"), "个")
+        );
+        let v = q("≤90万元");
+        assert_eq!(
+            (v.op, v.number, v.base_unit.as_str(), v.scale),
+            (Some(Op::Le), d("90"), "元", d("10000"))
+        );
+        assert_eq!(q("=8个").op, Some(Op::Eq));
+        let v = q("≥100百分比");
+        assert_eq!((v.number, v.base_unit.as_str()), (d("100"), "%"));
+        assert_eq!(q("≥98%").base_unit, "%");
+        let v = q("98%");
+        assert_eq!((v.op, v.number), (None, d("98")));
+        assert_eq!(q("100").unit, "");
+        assert_eq!(q("2个").number, d("2"));
+        assert_eq!(q("1批").unit, "批");
+        assert_eq!(q("1套").unit, "套");
+        let v = q("8.48万");
+        assert_eq!(
+            (v.number, v.scale, v.base_value()),
+            (d("8.48"), d("10000"), Some(d("84800.00")))
+        );
+        assert_eq!(q("450万").base_value(), Some(d("4500000")));
+        assert_eq!(q("99.12%").number, d("99.12"));
+        assert_eq!(q("≥3次").unit, "次");
+        assert_eq!(q("≥5万元").op, Some(Op::Ge));
+    }
+
+    #[test]
+    fn approximate_values_are_marked() {
+        let v = q("200余人");
+        assert_eq!(
+            (v.number, v.unit.as_str(), v.approximate),
+            (d("200"), "人", true)
+        );
+        let v = q("600余");
+        assert_eq!((v.number, v.approximate), (d("600"), true));
+        assert!(q("约30万元").approximate);
+        assert!(!q("30万元").approximate);
+    }
+
+    #[test]
+    fn full_width_and_worded_operators() {
+        assert_eq!(q("＞＝９０％").op, Some(Op::Ge));
+        assert_eq!(q("不超过30天").op, Some(Op::Le));
+        assert_eq!(q("不低于95%").op, Some(Op::Ge));
+        assert_eq!(q("30天以内").op, Some(Op::Le));
+        assert_eq!(q("1,234.5元").number, d("1234.5"));
+    }
+
+    #[test]
+    fn dates_and_periods() {
+        assert_eq!(
+            parse("1—12月"),
+            Value::Period {
+                from: "1".into(),
+                to: "12月".into()
+            }
+        );
+        assert_eq!(
+            parse("1-12月"),
+            Value::Period {
+                from: "1".into(),
+                to: "12月".into()
+            }
+        );
+        assert_eq!(
+            parse("2021-01-01至2021-09-30"),
+            Value::Period {
+                from: "2021-01-01".into(),
+                to: "2021-09-30".into()
+            }
+        );
+        assert_eq!(parse("2022年底之前"), Value::Date);
+        assert_eq!(parse("2022年12月31日前"), Value::Date);
+        // A duration is a quantity, not a date.
+        assert_eq!(q("12个月").unit, "个月");
+    }
+
+    #[test]
+    fn qualitative_text() {
+        for t in [
+            "在项目计划完成时间内完成",
+            "达成预期指标",
+            "效果明显",
+            "大幅提升",
+            "能够有效提高",
+            "未支付",
+            "满足驾驶员科目三考试需求",
+        ] {
+            assert_eq!(parse(t), Value::Text, "{t}");
+        }
+        assert_eq!(parse("  "), Value::Empty);
+        // A number followed by long text is not a quantity.
+        assert_eq!(parse("3个以上的重点项目全部完工"), Value::Text);
+        // Numbers beyond what a decimal holds are text, never a panic.
+        assert_eq!(
+            parse("1000000000000000000000000000000000000000"),
+            Value::Text
+        );
+    }
+
+    #[test]
+    fn operator_column() {
+        assert_eq!(Op::from_column("≥"), Some(Op::Ge));
+        assert_eq!(Op::from_column("＜＝"), Some(Op::Le));
+        assert_eq!(Op::from_column("="), Some(Op::Eq));
+        assert_eq!(Op::from_column("反向"), Some(Op::Le));
+        assert_eq!(Op::from_column(""), None);
+    }
+}
