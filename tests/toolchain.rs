@@ -1,0 +1,211 @@
+//! The build's pinned versions agree with tools/versions.env, the release build keeps its settings, and
+//! the engine crate stays free of web dependencies. Native only: it reads the repository's files.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::Path;
+
+fn read(path: &str) -> String {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    fs::read_to_string(&full).unwrap_or_else(|e| panic!("reading {}: {e}", full.display()))
+}
+
+/// `KEY=value` lines of tools/versions.env, quotes removed.
+fn versions() -> BTreeMap<String, String> {
+    read("tools/versions.env")
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .filter_map(|line| line.split_once('='))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().trim_matches('"').to_owned()))
+        .collect()
+}
+
+fn version(key: &str) -> String {
+    versions()
+        .remove(key)
+        .unwrap_or_else(|| panic!("tools/versions.env has no {key}"))
+}
+
+/// The versions Cargo.lock holds of package `name`.
+fn locked_versions(name: &str) -> Vec<String> {
+    read("Cargo.lock")
+        .split("[[package]]")
+        .filter(|block| block.contains(&format!("\nname = \"{name}\"\n")))
+        .filter_map(|block| block.lines().find_map(|l| l.strip_prefix("version = ")))
+        .map(|v| v.trim_matches('"').to_owned())
+        .collect()
+}
+
+/// The value of `"name": "..."` in package.json's devDependencies.
+fn npm_pin(name: &str) -> String {
+    let json = read("package.json");
+    let key = format!("\"{name}\": \"");
+    let start = json
+        .find(&key)
+        .unwrap_or_else(|| panic!("package.json does not pin {name}"))
+        + key.len();
+    json[start..].split('"').next().unwrap().to_owned()
+}
+
+#[test]
+fn wasm_bindgen_is_pinned_exactly_and_locked_at_the_cli_version() {
+    let pinned = version("WASM_BINDGEN_VERSION");
+    assert!(
+        read("Cargo.toml").contains(&format!("wasm-bindgen = \"={pinned}\"")),
+        "Cargo.toml must pin wasm-bindgen = \"={pinned}\""
+    );
+    assert_eq!(
+        locked_versions("wasm-bindgen"),
+        vec![pinned],
+        "Cargo.lock's wasm-bindgen"
+    );
+}
+
+#[test]
+fn trunk_and_wasm_opt_versions_agree_with_versions_env() {
+    let trunk_toml = read("Trunk.toml");
+    assert!(
+        trunk_toml.contains(&format!(
+            "trunk-version = \"^{}\"",
+            version("TRUNK_VERSION")
+        )),
+        "Trunk.toml trunk-version"
+    );
+    assert!(
+        trunk_toml.contains(&format!("wasm_opt = \"{}\"", version("WASM_OPT_VERSION"))),
+        "Trunk.toml [tools] wasm_opt"
+    );
+    let binaryen = version("BINARYEN_NPM_VERSION");
+    assert_eq!(npm_pin("binaryen"), binaryen);
+    assert_eq!(
+        format!("version_{}", binaryen.split('.').next().unwrap()),
+        version("WASM_OPT_VERSION"),
+        "binaryen's major version is wasm-opt's version"
+    );
+    assert_eq!(
+        npm_pin("playwright-core"),
+        version("PLAYWRIGHT_CORE_VERSION")
+    );
+    assert_eq!(npm_pin("axe-core"), version("AXE_CORE_VERSION"));
+    let npm_lock = read("package-lock.json");
+    for (name, key) in [
+        ("binaryen", "BINARYEN_NPM_VERSION"),
+        ("playwright-core", "PLAYWRIGHT_CORE_VERSION"),
+        ("axe-core", "AXE_CORE_VERSION"),
+    ] {
+        let entry = format!(
+            "\"node_modules/{name}\": {{\n      \"version\": \"{}\"",
+            version(key)
+        );
+        assert!(
+            npm_lock.contains(&entry),
+            "package-lock.json must lock {name} at {}",
+            version(key)
+        );
+    }
+}
+
+#[test]
+fn release_build_keeps_wasm_opt_flags_relative_base_and_file_loader() {
+    let html = read("index.html");
+    assert!(
+        html.contains("<base data-trunk-public-url />"),
+        "index.html <base>"
+    );
+    assert!(html.contains(r#"data-wasm-opt="z""#), "wasm-opt -Oz");
+    for flag in [
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-reference-types",
+        "--enable-multivalue",
+    ] {
+        assert!(
+            html.contains(flag),
+            "index.html data-wasm-opt-params lacks {flag}"
+        );
+    }
+    assert!(
+        !html.contains("<script"),
+        "index.html must not carry scripts: the app loads from static/loader.js"
+    );
+    assert!(read("Trunk.toml").contains(r#"src="{base}loader.js""#));
+    assert!(read("Makefile").contains("--public-url ./"));
+}
+
+#[test]
+fn engine_depends_on_nothing_web_even_indirectly() {
+    const WEB: [&str; 6] = [
+        "yew",
+        "web-sys",
+        "wasm-bindgen",
+        "js-sys",
+        "gloo",
+        "wasm-bindgen-futures",
+    ];
+    // `cargo tree` shows the dependencies actually enabled, on every target (Cargo.lock also lists
+    // optional dependencies that are switched off).
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = std::process::Command::new(cargo)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "tree",
+            "-p",
+            "ziping-engine",
+            "-e",
+            "normal,build",
+            "--target",
+            "all",
+        ])
+        .args(["--prefix", "none", "--offline", "--locked"])
+        .output()
+        .expect("running cargo tree");
+    assert!(
+        out.status.success(),
+        "cargo tree failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tree = String::from_utf8(out.stdout).unwrap();
+    let crates: BTreeSet<&str> = tree.lines().filter_map(|l| l.split(' ').next()).collect();
+    assert!(
+        crates.contains("rust_decimal"),
+        "cargo tree listed the engine's dependencies"
+    );
+    for web in WEB {
+        assert!(
+            !crates.contains(web),
+            "the engine depends on {web}:\n{tree}"
+        );
+    }
+}
+
+#[test]
+fn engine_source_names_no_web_crate() {
+    fn visit(dir: &Path, found: &mut Vec<String>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                visit(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = fs::read_to_string(&path).unwrap();
+                for name in ["yew", "web_sys", "wasm_bindgen", "js_sys", "gloo"] {
+                    let hit = text.lines().any(|l| {
+                        let code = l.split("//").next().unwrap();
+                        code.contains(&format!("{name}::"))
+                            || code.contains(&format!("extern crate {name}"))
+                    });
+                    if hit {
+                        found.push(format!("{} uses {name}", path.display()));
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    visit(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("engine/src"),
+        &mut found,
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
