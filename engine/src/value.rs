@@ -228,7 +228,7 @@ fn base_of(unit: &str) -> (String, Decimal) {
 /// Dates and periods: `2021-01-01至2021-09-30`, `1—12月`, `2022年底之前`, `2022年12月31日前`.
 fn parse_time(t: &str) -> Option<Value> {
     // A span "A至B" or "A—B" whose two ends are dates or month/day numbers.
-    for sep in ["至", "—"] {
+    for sep in ["至", "—", "-"] {
         if let Some((a, b)) = t.split_once(sep) {
             let (a, b) = (a.trim(), b.trim());
             let a_num = a.chars().all(|c| c.is_ascii_digit()) && !a.is_empty();

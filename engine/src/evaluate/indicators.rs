@@ -475,7 +475,7 @@ fn quantitative(
             }
         }
     }
-    input.computed = Some(cx.score_figure(exact, zh, en));
+    input.computed = Some(cx.score_figure(exact, w, zh, en));
 }
 
 fn qualitative(
@@ -548,6 +548,7 @@ fn qualitative(
     if top {
         input.computed = Some(cx.score_figure(
             w,
+            w,
             format!("定性：{} → 100% × {}", band.name.zh, plain(w)),
             format!("qualitative: {} → 100% × {}", band.name.en, plain(w)),
         ));
@@ -562,6 +563,7 @@ fn qualitative(
         }
         input.computed = Some(cx.score_figure(
             lo,
+            w,
             format!(
                 "定性：{} → {} × {}（下限）",
                 band.name.zh,

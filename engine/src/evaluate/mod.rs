@@ -307,13 +307,29 @@ impl Ctx<'_> {
         self.profile.rounding.percent_places
     }
 
-    /// A row score: rounded per the profile when it rounds rows, explained as `prefix = shown`.
-    pub fn score_figure(&self, exact: Decimal, prefix: String, prefix_en: String) -> Figure {
-        let value = if self.profile.rounding.round_rows {
-            round(exact, self.places())
+    /// A row's score as it counts: rounded per the profile when it rounds rows. Rounding never lifts a
+    /// score above its weight (a weight of 0.105 with 2 places gives 0.10 at full marks, not 0.11).
+    pub fn row_value(&self, exact: Decimal, weight: Decimal) -> Decimal {
+        if !self.profile.rounding.round_rows {
+            return exact;
+        }
+        let r = round(exact, self.places());
+        if r > weight && exact <= weight {
+            exact.round_dp_with_strategy(self.places(), rust_decimal::RoundingStrategy::ToZero)
         } else {
-            exact
-        };
+            r
+        }
+    }
+
+    /// A computed row score (see [`Ctx::row_value`]), explained as `prefix = shown`.
+    pub fn score_figure(
+        &self,
+        exact: Decimal,
+        weight: Decimal,
+        prefix: String,
+        prefix_en: String,
+    ) -> Figure {
+        let value = self.row_value(exact, weight);
         let shown = fixed(value, self.places());
         Figure {
             value,

@@ -138,6 +138,7 @@ pub(super) fn score_fixed(
                     input.below_target = r < Decimal::ONE;
                     cx.score_figure(
                         r * w,
+                        w,
                         format!("{how}；× {}", plain(w)),
                         format!("{how_en}; × {}", plain(w)),
                     )
@@ -165,12 +166,14 @@ pub(super) fn score_fixed(
                         let hi = b.max.map(plain).unwrap_or_else(|| "+∞".into());
                         cx.score_figure(
                             b.points,
+                            w,
                             format!("{}% 落在 [{lo}, {hi}) 档 → {}", plain(v), plain(b.points)),
                             format!("{}% falls in [{lo}, {hi}) → {}", plain(v), plain(b.points)),
                         )
                     }
                     None => cx.score_figure(
                         Decimal::ZERO,
+                        w,
                         format!("{}% 不在任何一档", plain(v)),
                         format!("{}% is in no band", plain(v)),
                     ),
@@ -196,6 +199,7 @@ pub(super) fn score_fixed(
                 input.computed = Some(if beyond <= Decimal::ZERO {
                     cx.score_figure(
                         w,
+                        w,
                         format!(
                             "{}% 未{}{}%，满分 {}",
                             plain(v),
@@ -216,6 +220,7 @@ pub(super) fn score_fixed(
                     let score = (w - deduction.min(w)).max(*floor);
                     cx.score_figure(
                         score,
+                        w,
                         format!(
                             "{}% {}{}% {} 个百分点，扣 {} × {} = {}；{} − {}，不低于 {}",
                             plain(v),
@@ -252,6 +257,7 @@ pub(super) fn score_fixed(
                 let c = v.min(Decimal::ONE_HUNDRED).max(Decimal::ZERO);
                 input.computed = Some(cx.score_figure(
                     c / Decimal::ONE_HUNDRED * w,
+                    w,
                     format!("{}% × {}", plain(c), plain(w)),
                     format!("{}% × {}", plain(c), plain(w)),
                 ));
@@ -298,7 +304,8 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
         };
     }
     let (source, score) = match (r.entered, &r.computed) {
-        (Some(e), Some(c)) if !r.judgement => {
+        (Some(entered), Some(c)) if !r.judgement => {
+            let e = cx.row_value(entered, r.weight);
             if r.score_reason.trim().is_empty() {
                 cx.push(
                     "score.override_without_reason",
@@ -327,7 +334,8 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
                 },
             )
         }
-        (Some(e), _) => {
+        (Some(entered), _) => {
+            let e = cx.row_value(entered, r.weight);
             let shown = fixed(e, places);
             (
                 ScoreSource::Entered,

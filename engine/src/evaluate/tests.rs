@@ -1,1 +1,496 @@
+//! Golden tests per built-in profile: small forms whose every number was worked out by hand.
 
+use crate::format::read_form;
+use crate::result::{Evaluation, RowResult, ScoreSource};
+use crate::{evaluate, Profile};
+use serde_json::{json, Value};
+
+fn run(profile: &str, mut form: Value) -> Evaluation {
+    form["format"] = "ziping-form".into();
+    form["schema_version"] = 1.into();
+    form["profile"] = profile.into();
+    let form =
+        read_form(&form.to_string()).unwrap_or_else(|p| panic!("test form unreadable: {p:?}"));
+    evaluate(&form, &Profile::builtin(profile).unwrap())
+}
+
+fn row<'e>(e: &'e Evaluation, id: &str) -> &'e RowResult {
+    e.blocks
+        .iter()
+        .flat_map(|b| &b.rows)
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("no row {id}"))
+}
+
+fn block<'e>(e: &'e Evaluation, id: &str) -> &'e str {
+    &e.blocks.iter().find(|b| b.id == id).unwrap().score.shown
+}
+
+fn codes(e: &Evaluation) -> Vec<&'static str> {
+    e.findings.iter().map(|f| f.code).collect()
+}
+
+fn has(e: &Evaluation, code: &str, path: &str) -> bool {
+    e.findings.iter().any(|f| f.code == code && f.path == path)
+}
+
+fn ind(id: &str, level: u8, name: &str) -> Value {
+    json!({"id": id, "level": level, "name": name})
+}
+
+fn q(id: &str, name: &str, target: &str, actual: &str, weight: &str) -> Value {
+    json!({"id": id, "level": 3, "name": name, "target": target, "actual": actual, "weight": weight})
+}
+
+/// A central-2020 form: budget 10 + output 50 + benefit 30 + satisfaction 10, every row hand-checked.
+fn central_form() -> Value {
+    json!({
+        "funds": {"rows": [
+            {"source": "本年财政拨款", "initial": "100", "budget": "80", "spent": "72"},
+            {"source": "上年结转资金", "initial": "0", "budget": "0", "spent": "0"}
+        ]},
+        "indicators": [
+            {"id": "h1", "level": 1, "name": "产出指标", "block": "output"},
+            ind("h11", 2, "数量指标"),
+            q("a", "培训场次", "≥50次", "40次", "20"),
+            q("b", "项目总成本", "≤90万元", "100万元", "10"),
+            q("c", "设备数量", "=8台", "6台", "10"),
+            q("d", "覆盖人数", "≥200人", "260人", "10"),
+            {"id": "h2", "level": 1, "name": "效益指标", "block": "benefit"},
+            q("e", "社会效益", "效果明显", "部分达成", "15"),
+            q("f", "可持续影响", "持续提升", "达成预期指标", "15"),
+            {"id": "h3", "level": 1, "name": "满意度指标", "block": "satisfaction"},
+            q("g", "服务对象满意度", "≥90%", "95%", "10")
+        ]
+    })
+}
+
+#[test]
+fn central_2020_golden() {
+    let mut f = central_form();
+    f["indicators"][7]["score"] = "10".into(); // partial band [9, 12): 10 is inside
+    let e = run("central-2020", f);
+    // 72 ÷ 80 = 90%; × 10 = 9.00 (the initial budget 100 is not the basis)
+    assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown, "90.00%");
+    assert_eq!(row(&e, "budget_execution").score.shown, "9.00");
+    assert_eq!(
+        row(&e, "budget_execution").score.explain.zh,
+        "72 ÷ 80 = 90.00%；× 10 = 9.00"
+    );
+    // ≥: 40 ÷ 50 = 80% × 20 = 16
+    assert_eq!(row(&e, "a").score.shown, "16.00");
+    assert_eq!(row(&e, "a").method, "ratio");
+    // ≤: 90 ÷ 100 = 90% × 10 = 9
+    assert_eq!(row(&e, "b").score.shown, "9.00");
+    assert_eq!(row(&e, "b").method, "inverse");
+    // =: 6 ÷ 8 = 75% × 10 = 7.5
+    assert_eq!(row(&e, "c").score.shown, "7.50");
+    // ≥ over-achieved (130%): capped at full 10; a reason is required above 120%
+    assert_eq!(row(&e, "d").score.shown, "10.00");
+    assert!(has(
+        &e,
+        "reason.missing_over_achievement",
+        "indicators[5].deviation_reason"
+    ));
+    // qualitative partial band, score entered inside the band
+    assert_eq!(row(&e, "e").source, ScoreSource::Entered);
+    assert_eq!(row(&e, "e").score.shown, "10.00");
+    // qualitative achieved: full
+    assert_eq!(row(&e, "f").score.shown, "15.00");
+    assert_eq!(row(&e, "g").score.shown, "10.00");
+    assert_eq!(block(&e, "budget"), "9.00");
+    assert_eq!(block(&e, "output"), "42.50");
+    assert_eq!(block(&e, "benefit"), "25.00");
+    assert_eq!(block(&e, "satisfaction"), "10.00");
+    assert_eq!(e.total.shown, "86.50");
+    assert_eq!(e.grade.as_ref().unwrap().grade, "良");
+    // below-weight rows without a reason: budget, a, b, c, e
+    for path in [
+        "funds.deviation_reason",
+        "indicators[2].deviation_reason",
+        "indicators[3].deviation_reason",
+        "indicators[4].deviation_reason",
+        "indicators[7].deviation_reason",
+    ] {
+        assert!(
+            has(&e, "reason.missing_below_weight", path),
+            "{path}: {:?}",
+            codes(&e)
+        );
+    }
+    assert!(!codes(&e).contains(&"weights.block_sum"), "{:?}", codes(&e));
+}
+
+#[test]
+fn qualitative_score_outside_its_band_is_an_error() {
+    let mut f = central_form();
+    f["indicators"][7]["score"] = "14".into(); // partial band is [9, 12)
+    let e = run("central-2020", f);
+    assert!(has(&e, "score.outside_band", "indicators[7].score"));
+    let mut f = central_form();
+    f["indicators"][7]["score"] = "12".into(); // the partial band's top is exclusive
+    assert!(has(
+        &run("central-2020", f),
+        "score.outside_band",
+        "indicators[7].score"
+    ));
+    let mut f = central_form();
+    f["indicators"][8]["score"] = "12".into(); // achieved band [12, 15] includes 12
+    assert!(!has(
+        &run("central-2020", f),
+        "score.outside_band",
+        "indicators[8].score"
+    ));
+}
+
+#[test]
+fn a_partial_band_without_a_score_counts_its_lower_end_and_warns() {
+    let e = run("central-2020", central_form());
+    assert_eq!(row(&e, "e").score.shown, "9.00");
+    assert!(has(&e, "score.band_needs_score", "indicators[7].score"));
+}
+
+#[test]
+fn not_applicable_rows_are_left_out_and_the_total_rescaled() {
+    let mut f = central_form();
+    f["indicators"][7]["score"] = "10".into();
+    f["indicators"][5]["not_applicable"] = true.into(); // d (10 points) does not apply
+    let e = run("central-2020", f);
+    assert_eq!(row(&e, "d").source, ScoreSource::Excluded);
+    // raw 76.50 of 90 applicable points → 76.50 ÷ 90 × 100 = 85.00
+    assert_eq!(e.raw_total.shown, "76.50");
+    assert_eq!(e.rescaled.as_ref().unwrap().shown, "85.00");
+    assert_eq!(e.total.shown, "85.00");
+    assert!(codes(&e).contains(&"total.rescaled"));
+}
+
+#[test]
+fn weights_that_do_not_add_up_are_errors() {
+    let mut f = central_form();
+    f["indicators"][2]["weight"] = "25".into();
+    f["block_weights"] = json!({"budget": "15"});
+    let e = run("central-2020", f);
+    assert!(
+        has(&e, "weights.block_sum", "indicators[0].weight"),
+        "{:?}",
+        e.findings
+    );
+    assert!(has(&e, "weights.total_sum", "block_weights"));
+}
+
+#[test]
+fn declared_full_marks_below_target_and_score_above_weight() {
+    let mut f = central_form();
+    f["indicators"][2]["declared_score"] = "20".into();
+    f["indicators"][3]["score"] = "12".into();
+    f["indicators"][3]["score_reason"] = "按合同价核定".into();
+    let e = run("central-2020", f);
+    assert!(has(
+        &e,
+        "score.full_marks_below_target",
+        "indicators[2].declared_score"
+    ));
+    assert!(has(&e, "score.above_weight", "indicators[3].score"));
+    let b = row(&e, "b");
+    assert_eq!(
+        (
+            b.source,
+            b.computed.as_ref().unwrap().shown.as_str(),
+            b.score.shown.as_str()
+        ),
+        (ScoreSource::Override, "9.00", "12.00")
+    );
+}
+
+#[test]
+fn an_override_without_a_reason_is_an_error_and_keeps_both_values() {
+    let mut f = central_form();
+    f["indicators"][2]["score"] = "18".into();
+    let e = run("central-2020", f);
+    let a = row(&e, "a");
+    assert_eq!(a.computed.as_ref().unwrap().shown, "16.00");
+    assert_eq!(a.entered.unwrap().to_string(), "18");
+    assert_eq!(a.score.shown, "18.00");
+    assert!(has(
+        &e,
+        "score.override_without_reason",
+        "indicators[2].score_reason"
+    ));
+}
+
+#[test]
+fn zero_budget_is_an_error_not_a_panic() {
+    let e = run(
+        "central-2020",
+        json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "0", "spent": "5"}]}}),
+    );
+    assert!(e.funds.execution_rate.is_none());
+    assert!(has(&e, "funds.zero_budget", "funds.rows"));
+    assert_eq!(row(&e, "budget_execution").score.shown, "0.00");
+}
+
+#[test]
+fn execution_above_100_percent_is_capped_and_warned() {
+    let e = run(
+        "central-2020",
+        json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "50", "spent": "60"}]}}),
+    );
+    assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown, "120.00%");
+    assert_eq!(row(&e, "budget_execution").score.shown, "10.00");
+    assert!(codes(&e).contains(&"funds.execution_above_100"));
+}
+
+#[test]
+fn the_funds_total_row_is_derived_and_a_wrong_printed_total_is_flagged() {
+    let e = run(
+        "central-2020",
+        json!({"funds": {
+            "rows": [{"source": "本年财政拨款", "initial": "90", "budget": "89.974", "spent": "89.974"}],
+            "declared_total": {"initial": "0", "budget": "0", "spent": "0"},
+            "declared_rate": "0", "declared_score": "0"
+        }}),
+    );
+    assert_eq!(e.funds.budget.as_ref().unwrap().shown, "89.974");
+    assert_eq!(row(&e, "budget_execution").score.shown, "10.00");
+    for path in [
+        "funds.declared_total.initial",
+        "funds.declared_total.budget",
+        "funds.declared_total.spent",
+    ] {
+        assert!(has(&e, "funds.total_row_mismatch", path), "{path}");
+    }
+    assert!(has(&e, "funds.rate_mismatch", "funds.declared_rate"));
+}
+
+#[test]
+fn a_rate_rounded_before_scoring_is_recognised() {
+    // 86.2 ÷ 100 = 86.20% → 8.62; a form that rounds to 86% and then to whole points states 9.
+    let f = json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "100", "spent": "86.2"}]},
+                   "scores": {"budget_execution": {"declared_score": "9"}}});
+    let e = run("central-2020", f);
+    assert_eq!(row(&e, "budget_execution").score.shown, "8.62");
+    assert!(
+        has(
+            &e,
+            "score.rounded_early",
+            "scores.budget_execution.declared_score"
+        ),
+        "{:?}",
+        e.findings
+    );
+}
+
+#[test]
+fn a_profile_can_state_that_rates_are_rounded_before_scoring() {
+    let mut p = Profile::builtin("central-2020").unwrap();
+    p.rounding.rate_places_before_scoring = Some(0);
+    let form = read_form(
+        &json!({"format": "ziping-form", "schema_version": 1, "profile": "central-2020",
+        "funds": {"rows": [{"source": "本年财政拨款", "budget": "100", "spent": "86.2"}]}})
+        .to_string(),
+    )
+    .unwrap();
+    let e = evaluate(&form, &p);
+    assert_eq!(row(&e, "budget_execution").score.shown, "8.60");
+}
+
+#[test]
+fn half_way_cases_round_away_from_zero() {
+    // 1.25 ÷ 100 × 10 = 0.125 → 0.13 (banker's rounding would give 0.12)
+    let e = run(
+        "central-2020",
+        json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "100", "spent": "1.25"}]}}),
+    );
+    assert_eq!(row(&e, "budget_execution").score.shown, "0.13");
+    // 0.5 ÷ 8 × 10 = 0.625 → 0.63
+    let e = run(
+        "central-2020",
+        json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "8", "spent": "0.5"}]}}),
+    );
+    assert_eq!(row(&e, "budget_execution").score.shown, "0.63");
+    // completion 72.5% shows as 73% in a whole-percent column
+    let e = run(
+        "jinzhong-2021",
+        json!({"indicators": [ind("x", 2, "数量"), q("r", "r", "200个", "145个", "")]}),
+    );
+    assert_eq!(e.indicators[1].completion.as_ref().unwrap().shown, "73%");
+}
+
+#[test]
+fn the_total_is_rounded_once_when_rows_are_not() {
+    let mut p = Profile::builtin("central-2020").unwrap();
+    p.rounding.round_rows = false;
+    let mut f = central_form();
+    f["format"] = "ziping-form".into();
+    f["schema_version"] = 1.into();
+    f["profile"] = "central-2020".into();
+    // ≥ 1 of 3 → 1/3 × 20 = 6.666…; unrounded rows sum exactly and the total rounds once.
+    f["indicators"][2]["target"] = "≥3次".into();
+    f["indicators"][2]["actual"] = "1次".into();
+    f["indicators"][7]["score"] = "10".into();
+    let e = evaluate(&read_form(&f.to_string()).unwrap(), &p);
+    assert_eq!(row(&e, "a").score.value.round_dp(6).to_string(), "6.666667");
+    // 9 + (6.666… + 9 + 7.5 + 10) + 25 + 10 = 77.1666… → 77.17
+    assert_eq!(e.total.shown, "77.17");
+}
+
+#[test]
+fn budget10_indicators90_golden_with_operator_column_caps_and_deduction() {
+    let f = json!({
+        "funds": {"rows": [{"source": "本年财政拨款", "initial": "200", "budget": "150", "spent": "105"}]},
+        "indicators": [
+            {"id": "h", "level": 1, "name": "产出指标", "block": "indicators"},
+            {"id": "a", "level": 3, "name": "验收合格率", "target": "95%", "actual": "95%", "operator": "≥", "weight": "30"},
+            {"id": "b", "level": 3, "name": "单位成本", "target": "40元", "actual": "50元", "operator": "≤", "weight": "30"},
+            {"id": "c", "level": 3, "name": "受益户数", "target": "100户", "actual": "140户", "operator": "≥", "weight": "30"}
+        ]
+    });
+    let e = run("budget10-indicators90", f);
+    // 105 ÷ 150 = 70.00%; × 10 = 7.00
+    assert_eq!(row(&e, "budget_execution").score.shown, "7.00");
+    assert_eq!(row(&e, "a").score.shown, "30.00");
+    // the operator column says ≤: 40 ÷ 50 = 80% × 30 = 24
+    assert_eq!(row(&e, "b").score.shown, "24.00");
+    // 140% ≥ 130%: full 30 minus 2 = 28, and a reason is required
+    assert_eq!(row(&e, "c").score.shown, "28.00");
+    assert!(codes(&e).contains(&"indicator.over_achievement_deduction"));
+    assert!(has(
+        &e,
+        "reason.missing_over_achievement",
+        "indicators[3].deviation_reason"
+    ));
+    // raw 7 + 82 = 89; execution 70% is below 80% → cap 89 (no change); not below 70%
+    assert_eq!(e.raw_total.shown, "89.00");
+    assert!(e.capped.is_none());
+    assert!(has(
+        &e,
+        "reason.missing_low_execution",
+        "funds.deviation_reason"
+    ));
+    assert!(has(
+        &e,
+        "reason.missing_adjustment",
+        "funds.adjustment_reason"
+    ));
+}
+
+#[test]
+fn execution_caps_lower_the_total() {
+    let f = json!({
+        "funds": {"rows": [{"source": "本年财政拨款", "budget": "100", "spent": "55"}], "deviation_reason": "项目延期"},
+        "indicators": [
+            {"id": "h", "level": 1, "name": "产出指标", "block": "indicators"},
+            {"id": "a", "level": 3, "name": "完成率", "target": "≥100%", "actual": "100%", "weight": "90"}
+        ]
+    });
+    let e = run("budget10-indicators90", f);
+    // 5.50 + 90 = 95.50; execution 55% < 60% → capped at 69
+    assert_eq!(e.raw_total.shown, "95.50");
+    assert_eq!(e.capped.as_ref().unwrap().shown, "69.00");
+    assert_eq!(e.total.shown, "69.00");
+    assert_eq!(e.grade.as_ref().unwrap().grade, "中");
+}
+
+#[test]
+fn department_wide_golden_with_banded_per_point_and_coefficient_rows() {
+    let s = |actual: &str| json!({"actual": actual});
+    let f = json!({
+        "scores": {
+            "goal_setting": {"score": "5"}, "budgeting": {"score": "4.5", "deviation_reason": "编制偏粗"},
+            "budget_completion": s("85%"), "budget_adjustment": s("13%"), "payment_progress": s("92"),
+            "carryover": s("8%"), "public_funds": s("103.4%"), "three_public": s("99%"),
+            "procurement": s("85%"), "staffing": s("140%")
+        },
+        "indicators": [
+            {"id": "h1", "level": 1, "name": "产出指标", "block": "output"},
+            q("o", "完成率", "≥100%", "100%", "30"),
+            {"id": "h2", "level": 1, "name": "效益指标", "block": "benefit"},
+            q("b", "效益", "效果明显", "达成预期指标", "35")
+        ]
+    });
+    let e = run("department-wide", f);
+    assert_eq!(row(&e, "budget_completion").score.shown, "4.00"); // 85% in [80, 90) → 4
+    assert_eq!(row(&e, "budget_adjustment").score.shown, "1.50"); // 3 points above 10% × 0.5 → 3 − 1.5
+    assert_eq!(row(&e, "payment_progress").score.shown, "4.00"); // 92 ≥ 90 → 4
+    assert_eq!(row(&e, "carryover").score.shown, "3.00"); // within 10%
+    assert_eq!(row(&e, "public_funds").score.shown, "1.30"); // 3.4 points × 0.5 = 1.7 → 3 − 1.7
+    assert_eq!(row(&e, "three_public").score.shown, "3.00");
+    assert_eq!(row(&e, "procurement").score.shown, "1.70"); // 85% × 2
+    assert_eq!(row(&e, "staffing").score.shown, "0.00"); // 40 points × 1 → floor 0
+    assert_eq!(
+        row(&e, "staffing").score.explain.en,
+        "140% is 40 points above 100%: minus 40 × 1 = 40; 2 − 40, not below 0 = 0.00"
+    );
+    assert_eq!(block(&e, "decision"), "9.50");
+    assert_eq!(block(&e, "management"), "18.50");
+    assert_eq!(e.total.shown, "93.00");
+    assert_eq!(e.grade.as_ref().unwrap().grade, "优");
+}
+
+#[test]
+fn grade_and_total_checks_against_what_the_form_states() {
+    // 50 ÷ 100 = 50% → 预算执行率 1.50 of 3: even with every judgement row at full marks the rows
+    // reach 98.50, so a stated 99 is more than they can reach; and 99 is 优, not the stated 良.
+    let f = json!({
+        "funds": {"rows": [{"source": "市级预算资金", "budget": "100", "allocated": "100", "spent": "50"}]},
+        "scores": {"economic": {"score": "1"}},
+        "declared": {"total": "99", "grade": "良"}
+    });
+    let e = run("jinzhong-2021", f);
+    assert_eq!(e.reachable.shown, "98.50");
+    assert!(has(&e, "total.above_reachable", "declared.total"));
+    assert!(has(&e, "grade.contradicts_total", "declared.grade"));
+    let e = run("jinzhong-2021", json!({"declared": {"grade": "甲"}}));
+    assert!(has(&e, "grade.unknown", "declared.grade"));
+    // A stated grade that fits the stated total but not the computed one.
+    let e = run(
+        "jinzhong-2021",
+        json!({"declared": {"total": "60", "grade": "中"}}),
+    );
+    assert!(has(&e, "total.declared_mismatch", "declared.total"));
+    assert!(has(&e, "grade.declared_mismatch", "declared.grade"));
+}
+
+#[test]
+fn cost_rows_written_with_more_is_better_are_doubted() {
+    let f = json!({"indicators": [
+        {"id": "h", "level": 1, "name": "产出指标", "block": "output"}, ind("h2", 2, "成本指标"),
+        q("c", "业务培训开展", "≥5万元", "5", "50")
+    ]});
+    let e = run("central-2020", f);
+    assert!(has(&e, "indicator.cost_direction", "indicators[2].target"));
+    assert_eq!(row(&e, "c").score.shown, "50.00");
+}
+
+#[test]
+fn unparseable_and_approximate_values_are_flagged_not_lost() {
+    let f = json!({"indicators": [
+        {"id": "h", "level": 1, "name": "产出指标", "block": "output"},
+        q("a", "培训人数", "≥200人", "200余人", "25"),
+        q("b", "设备", "≥3台", "已到货", "25")
+    ]});
+    let e = run("central-2020", f);
+    assert!(has(&e, "value.approximate", "indicators[1].actual"));
+    assert_eq!(row(&e, "a").score.shown, "25.00");
+    assert!(has(&e, "value.unparseable", "indicators[2].actual"));
+    assert_eq!(row(&e, "b").method, "qualitative");
+    assert!(has(&e, "score.missing", "indicators[2].score"));
+}
+
+#[test]
+fn rows_outside_a_scored_block_are_reported() {
+    let e = run(
+        "central-2020",
+        json!({"indicators": [q("a", "孤立指标", "≥1个", "1个", "5")]}),
+    );
+    assert!(has(&e, "indicator.no_block", "indicators[0]"));
+}
+
+#[test]
+fn an_empty_form_evaluates_without_panicking() {
+    for p in Profile::builtins() {
+        let e = run(&p.id, json!({}));
+        assert_eq!(e.profile, p.id);
+        assert!(e.total.value >= rust_decimal::Decimal::ZERO);
+    }
+}
