@@ -1,1 +1,129 @@
+use super::run;
+use std::ffi::OsString;
 
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/jinzhong-2021-traffic-police.json"
+);
+const FORM_A: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/huoqiu-2022-sci-tech-commissioners.json"
+);
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run(&args, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+fn temp_file(name: &str, content: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("ziping-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn evaluate_prints_the_result_as_json() {
+    let (code, out, _) = cli(&["evaluate", SEED]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"]["shown"], "97.66");
+    assert_eq!(v["grade"]["grade"], "优");
+    assert_eq!(v["blocks"][0]["score"]["shown"], "18.66");
+    assert_eq!(v["funds"]["execution_rate"]["shown"], "55.28%");
+    assert_eq!(v["findings"][0]["code"], "grade.contradicts_total");
+}
+
+#[test]
+fn check_exits_1_when_a_form_has_errors_and_0_when_none_has() {
+    let (code, out, _) = cli(&["check", SEED]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("grade.contradicts_total") && out.contains("declared.grade"),
+        "{out}"
+    );
+    assert!(out.contains("计算总分 97.66 等次 优"), "{out}");
+    let (code, out, _) = cli(&["check", "--lang", "en", FORM_A]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("computed total 100.00 grade 优"), "{out}");
+}
+
+#[test]
+fn check_exits_2_with_every_problem_when_a_file_cannot_be_read() {
+    let broken = temp_file(
+        "broken.json",
+        r#"{"format": "ziping-form", "schema_version": 1, "profile": "central-2020", "funds": {"rows": [{"budget": 12.5}]}, "colour": "red"}"#,
+    );
+    let (code, out, _) = cli(&["check", "--lang", "en", SEED, &broken]);
+    assert_eq!(code, 2);
+    assert!(
+        out.contains("funds.rows[0].budget: the number 12.5 must be written as text"),
+        "{out}"
+    );
+    assert!(out.contains("colour: unknown field \"colour\""), "{out}");
+    assert!(
+        out.contains("97.66"),
+        "the readable file is still reported: {out}"
+    );
+    let (code, _, err) = cli(&["check", "/nonexistent/form.json"]);
+    assert_eq!(code, 2);
+    assert!(err.is_empty());
+}
+
+#[test]
+fn wrong_arguments_exit_2_with_usage() {
+    let (code, _, err) = cli(&["frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown command") && err.contains("usage:"));
+    let (code, _, err) = cli(&["evaluate"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("evaluate takes one file"));
+    assert_eq!(cli(&["--help"]).0, 0);
+}
+
+#[test]
+fn profiles_are_listed_and_printed_and_a_custom_profile_can_be_used() {
+    let (code, out, _) = cli(&["profiles"]);
+    assert_eq!(code, 0);
+    for id in [
+        "jinzhong-2021",
+        "central-2020",
+        "budget10-indicators90",
+        "department-wide",
+    ] {
+        assert!(out.contains(id), "{out}");
+    }
+    let (code, json, _) = cli(&["profile", "jinzhong-2021"]);
+    assert_eq!(code, 0);
+    // A user profile: the seed's layout with the budget-execution rate rounded to whole percent first.
+    let custom = json.replace(
+        "\"completion_places\": 0",
+        "\"completion_places\": 0,\n    \"rate_places_before_scoring\": 0",
+    );
+    assert_ne!(custom, json);
+    let path = temp_file("rounded.json", &custom);
+    let (code, out, err) = cli(&["evaluate", "--profile", &path, SEED]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // 55.28% → 55% → × 3 = 1.65
+    assert_eq!(v["blocks"][0]["rows"][5]["score"]["shown"], "1.65");
+    let bad = temp_file(
+        "bad-profile.json",
+        &json.replace("\"weight\": \"20\"", "\"weight\": \"25\""),
+    );
+    let (code, _, err) = cli(&["evaluate", "--profile", &bad, SEED]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is rejected")
+            && err.contains("block weights sum to 110, not 100")
+            && err.contains("the rows of block \"Input\" sum to 20"),
+        "{err}"
+    );
+}
