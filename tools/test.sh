@@ -42,8 +42,8 @@ record() {
 
 run_native() {
   local log=$LOGS/native.log start=$SECONDS
-  say "native: cargo test --workspace"
-  cargo test --workspace 2>&1 | tee "$log"
+  say "native: cargo test --workspace --no-fail-fast"
+  cargo test --workspace --no-fail-fast 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   record native "$status" "$(cargo_tests "$log")" $((SECONDS - start)) "engine, command line, build checks"
 }
@@ -51,7 +51,7 @@ run_native() {
 run_wasm() {
   local log=$LOGS/wasm.log start=$SECONDS
   say "wasm: cargo test -p ziping --target $WASM (headless Chromium through wasm-bindgen-test-runner)"
-  cargo test -p ziping --target "$WASM" 2>&1 | tee "$log"
+  cargo test -p ziping --target "$WASM" --no-fail-fast 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   record wasm "$status" "$(cargo_tests "$log")" $((SECONDS - start)) "UI in Chromium via $CHROMEDRIVER"
 }
