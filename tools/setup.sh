@@ -78,8 +78,8 @@ if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -qF "($WASM_OPT_VER
   npm ci --no-audit --no-fund --loglevel=error \
     || fail "npm ci (installs package-lock.json into node_modules/)" "npm ci   # needs the npm registry"
   node_modules/.bin/wasm-opt --version 2>/dev/null | grep -qF "($WASM_OPT_VERSION)" \
-    || fail "node_modules/.bin/wasm-opt does not report $WASM_OPT_VERSION" \
-            "npm install --save-exact binaryen@$BINARYEN_NPM_VERSION"
+    || fail "node_modules/.bin/wasm-opt does not report $WASM_OPT_VERSION (tools/versions.env)" \
+            "make package.json's binaryen and tools/versions.env agree (binaryen $BINARYEN_NPM_VERSION gives version_${BINARYEN_NPM_VERSION%%.*}): npm install --save-exact binaryen@$BINARYEN_NPM_VERSION"
 fi
 
 if [ "$what" = test ]; then
