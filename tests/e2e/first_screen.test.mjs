@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { launchBrowser, openApp, serveDist, waitForApp } from "./helpers.mjs";
+import { axeViolations, launchBrowser, openApp, serveDist, waitForApp } from "./helpers.mjs";
 
 let site;
 let browser;
@@ -36,6 +36,7 @@ test("the release build renders its first screen from /app/", async () => {
 
     assert.deepEqual(outside, [], "requests that left 127.0.0.1");
     assert.deepEqual(errors, [], "console errors");
+    assert.deepEqual(await axeViolations(page), [], "accessibility (axe-core) violations");
   } finally {
     await context.close();
   }

@@ -139,3 +139,13 @@ export async function openApp(browser, { viewport = { width: 1366, height: 768 }
 export async function waitForApp(page) {
   await page.waitForSelector("main.first-screen h1", { timeout: 15_000 });
 }
+
+/**
+ * Runs axe-core (from node_modules, injected into the page) and returns its violations, each as
+ * "rule-id: help (n nodes)". The page must not have a Content-Security-Policy blocking the injection.
+ */
+export async function axeViolations(page, options = { runOnly: ["wcag2a", "wcag2aa", "best-practice"] }) {
+  await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+  const result = await page.evaluate((opts) => globalThis.axe.run(document, opts), options);
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+}
