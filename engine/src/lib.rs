@@ -7,11 +7,13 @@
 
 pub mod decimal;
 pub mod evaluate;
+pub mod explain;
 pub mod findings;
 pub mod format;
 pub mod model;
 pub mod profile;
 pub mod result;
+pub mod sample;
 pub mod text;
 pub mod value;
 

@@ -5,7 +5,7 @@
 //! where possible (万 = 10 000, 亿 = 10⁸, 百分比 = %; 余/多/左右 = approximate); dates and periods are
 //! recognised as such; anything else is qualitative text.
 
-use crate::decimal::Decimal;
+use crate::decimal::{trim, Decimal};
 use serde::Serialize;
 
 /// The comparison a target states: more is better (`≥`), less is better (`≤`), or exactly (`=`).
@@ -32,12 +32,81 @@ impl Op {
     /// Reads an operator column (指标性质): "≥", ">=", "≤", "=", "正向", "反向" …
     pub fn from_column(text: &str) -> Option<Op> {
         let t = normalize(text.trim());
-        match t.as_str() {
+        match t.as_ref() {
             "≥" | ">=" | ">" | "正向" | "正向指标" => Some(Op::Ge),
             "≤" | "<=" | "<" | "反向" | "反向指标" => Some(Op::Le),
             "=" | "==" | "等于" => Some(Op::Eq),
             _ => None,
         }
+    }
+}
+
+/// A unit as written: at most 4 characters, held inline so that reading a value allocates nothing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    len: u8,
+    bytes: [u8; 16],
+}
+
+impl Unit {
+    pub const EMPTY: Unit = Unit {
+        len: 0,
+        bytes: [0; 16],
+    };
+    const PERCENT: Unit = Unit {
+        len: 1,
+        bytes: *b"%\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+    };
+    const YUAN: Unit = Unit {
+        len: 3,
+        bytes: [0xE5, 0x85, 0x83, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    };
+
+    /// `None` when the text does not fit (more than 16 bytes).
+    pub fn new(text: &str) -> Option<Unit> {
+        let b = text.as_bytes();
+        if b.len() > 16 {
+            return None;
+        }
+        let mut bytes = [0; 16];
+        bytes[..b.len()].copy_from_slice(b);
+        Some(Unit {
+            len: b.len() as u8,
+            bytes,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Built only from a &str cut at its end, so always valid UTF-8.
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl std::fmt::Debug for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl std::fmt::Display for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Unit {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -50,9 +119,9 @@ pub struct Quantity {
     #[serde(with = "crate::decimal::as_string")]
     pub number: Decimal,
     /// The unit as written (`万`, `万元`, `%`, `个` …; empty for a bare number).
-    pub unit: String,
+    pub unit: Unit,
     /// The unit values are compared in (`元` for `万元`, `%` for `百分比`, empty for `万`).
-    pub base_unit: String,
+    pub base_unit: Unit,
     /// What one written unit is in the base unit (10 000 for `万`).
     #[serde(with = "crate::decimal::as_string")]
     pub scale: Decimal,
@@ -95,23 +164,65 @@ impl Value {
 
 /// Reads a typed value. Never fails: what is not a number, date or period is qualitative text.
 pub fn parse(text: &str) -> Value {
-    let t = normalize(text.trim());
-    let t = t.trim();
+    let t = trim(text);
     if t.is_empty() {
         return Value::Empty;
     }
-    if let Some(v) = parse_time(t) {
-        return v;
+    let (needs_normalizing, mut time) = scan(t.as_bytes());
+    let t = if needs_normalizing {
+        std::borrow::Cow::Owned(normalize(t).into_owned())
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    };
+    if needs_normalizing {
+        time = scan(t.as_bytes()).1;
+    }
+    let t = trim(&t);
+    if time {
+        if let Some(v) = parse_time(t) {
+            return v;
+        }
     }
     parse_quantity(t)
         .map(Value::Quantity)
         .unwrap_or(Value::Text)
 }
 
-/// Full-width digits and symbols to their ASCII forms; the various dashes to `—`.
-pub fn normalize(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
+/// One pass over the bytes: (holds a character [`normalize`] changes, holds 年 月 日 至 号 — or -,
+/// which every date and period does and most values do not).
+fn scan(b: &[u8]) -> (bool, bool) {
+    let (mut norm, mut time) = (false, false);
+    for (i, &c) in b.iter().enumerate() {
+        if c < 0x80 {
+            norm |= c == b'~';
+            time |= c == b'-';
+            continue;
+        }
+        let next = (
+            b.get(i + 1).copied().unwrap_or(0),
+            b.get(i + 2).copied().unwrap_or(0),
+        );
+        match c {
+            0xEF => norm = true,
+            0xE2 => match next {
+                (0x80, 0x93 | 0x95) | (0x89, 0xA6 | 0xA7) => norm = true,
+                (0x80, 0x94) => time = true,
+                _ => {}
+            },
+            0xE5 => time |= matches!(next, (0xB9, 0xB4) | (0x8F, 0xB7)),
+            0xE6 => time |= matches!(next, (0x9C, 0x88) | (0x97, 0xA5)),
+            0xE8 => time |= matches!(next, (0x87, 0xB3)),
+            _ => {}
+        }
+    }
+    (norm, time)
+}
+
+/// Full-width digits and symbols to their ASCII forms; the various dashes to `—`. Borrows the text
+/// when there is nothing to change (the common case), so reading values allocates nothing here.
+pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
+    fn map(c: char) -> Option<char> {
+        Some(match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '．' => '.',
             '，' => ',',
@@ -122,12 +233,35 @@ pub fn normalize(text: &str) -> String {
             '≧' => '≥',
             '≦' => '≤',
             '－' | '–' | '~' | '～' | '―' => '—',
-            _ => c,
+            _ => return None,
         })
-        .collect()
+    }
+    // Every character to change is EF xx xx (full-width forms), E2 80/89 xx (dashes, ≧ ≦) or '~'.
+    let b = text.as_bytes();
+    let candidate = b.iter().enumerate().any(|(i, &c)| {
+        c == 0xEF
+            || c == b'~'
+            || (c == 0xE2
+                && matches!(
+                    (b.get(i + 1), b.get(i + 2)),
+                    (Some(0x80), Some(0x93 | 0x95)) | (Some(0x89), Some(0xA6 | 0xA7))
+                ))
+    });
+    if !candidate {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(|c| map(c).unwrap_or(c)).collect())
 }
 
+/// Operators a value may start with, the common symbols first.
 const OP_PREFIXES: [(&str, Op); 18] = [
+    ("≥", Op::Ge),
+    ("≤", Op::Le),
+    ("=", Op::Eq),
+    (">=", Op::Ge),
+    ("<=", Op::Le),
+    (">", Op::Ge),
+    ("<", Op::Le),
     ("大于等于", Op::Ge),
     ("大于或等于", Op::Ge),
     ("小于等于", Op::Le),
@@ -139,29 +273,25 @@ const OP_PREFIXES: [(&str, Op); 18] = [
     ("不高于", Op::Le),
     ("不超过", Op::Le),
     ("不大于", Op::Le),
-    (">=", Op::Ge),
-    ("<=", Op::Le),
-    ("≥", Op::Ge),
-    ("≤", Op::Le),
-    (">", Op::Ge),
-    ("<", Op::Le),
-    ("=", Op::Eq),
 ];
 
 fn parse_quantity(t: &str) -> Option<Quantity> {
     let mut rest = t;
     let mut op = None;
     let mut approximate = false;
-    for (prefix, o) in OP_PREFIXES {
-        if let Some(r) = rest.strip_prefix(prefix) {
-            op = Some(o);
-            rest = r.trim_start();
-            break;
+    // Most values start with a digit: the operator words need looking at only when they do not.
+    if !rest.as_bytes()[0].is_ascii_digit() {
+        for (prefix, o) in OP_PREFIXES {
+            if let Some(r) = rest.strip_prefix(prefix) {
+                op = Some(o);
+                rest = trim(r);
+                break;
+            }
         }
-    }
-    if let Some(r) = rest.strip_prefix('约') {
-        approximate = true;
-        rest = r.trim_start();
+        if let Some(r) = rest.strip_prefix('约') {
+            approximate = true;
+            rest = trim(r);
+        }
     }
     let end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
@@ -170,8 +300,12 @@ fn parse_quantity(t: &str) -> Option<Quantity> {
     if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let number = crate::decimal::parse(&digits.replace(',', ""))?;
-    let mut unit = after.trim();
+    let number = if digits.contains(',') {
+        crate::decimal::parse(&digits.replace(',', ""))?
+    } else {
+        crate::decimal::parse(digits)?
+    };
+    let mut unit = trim(after);
     for (suffix, o) in [
         ("以上", Some(Op::Ge)),
         ("以下", Some(Op::Le)),
@@ -183,7 +317,7 @@ fn parse_quantity(t: &str) -> Option<Quantity> {
                 Some(o) => op = op.or(Some(o)),
                 None => approximate = true,
             }
-            unit = u.trim_end();
+            unit = trim(u);
         }
     }
     for marker in ['余', '多'] {
@@ -192,10 +326,18 @@ fn parse_quantity(t: &str) -> Option<Quantity> {
             unit = u;
         }
     }
-    if unit.chars().count() > 4
-        || unit
-            .chars()
-            .any(|c| c.is_ascii_digit() || "，,。;；:：、()（）".contains(c))
+    // A unit is a short word: at most 4 characters, no digits, no punctuation (ASCII, 、 。 or
+    // full-width forms).
+    let ub = unit.as_bytes();
+    if ub.len() > 16
+        || ub.iter().enumerate().any(|(i, &c)| {
+            (c.is_ascii_digit() || (c.is_ascii_punctuation() && c != b'%'))
+                || c == 0xEF
+                || (c == 0xE3
+                    && ub.get(i + 1) == Some(&0x80)
+                    && matches!(ub.get(i + 2), Some(0x81 | 0x82)))
+        })
+        || unit.chars().count() > 4
     {
         return None;
     }
@@ -203,25 +345,25 @@ fn parse_quantity(t: &str) -> Option<Quantity> {
     Some(Quantity {
         op,
         number,
-        unit: unit.to_string(),
+        unit: Unit::new(unit)?,
         base_unit,
         scale,
         approximate,
     })
 }
 
-fn base_of(unit: &str) -> (String, Decimal) {
+fn base_of(unit: &str) -> (Unit, Decimal) {
     let wan = Decimal::from(10_000);
     match unit {
-        "%" | "百分比" | "百分点" => ("%".into(), Decimal::ONE),
-        "万" => (String::new(), wan),
-        "万元" => ("元".into(), wan),
-        "亿" => (String::new(), Decimal::from(100_000_000)),
-        "亿元" => ("元".into(), Decimal::from(100_000_000)),
-        "千元" => ("元".into(), Decimal::from(1_000)),
-        "万人" => ("人".into(), wan),
-        "万人次" => ("人次".into(), wan),
-        other => (other.to_string(), Decimal::ONE),
+        "%" | "百分比" | "百分点" => (Unit::PERCENT, Decimal::ONE),
+        "万" => (Unit::EMPTY, wan),
+        "万元" => (Unit::YUAN, wan),
+        "亿" => (Unit::EMPTY, Decimal::from(100_000_000)),
+        "亿元" => (Unit::YUAN, Decimal::from(100_000_000)),
+        "千元" => (Unit::YUAN, Decimal::from(1_000)),
+        "万人" => (Unit::new("人").unwrap_or(Unit::EMPTY), wan),
+        "万人次" => (Unit::new("人次").unwrap_or(Unit::EMPTY), wan),
+        other => (Unit::new(other).unwrap_or(Unit::EMPTY), Decimal::ONE),
     }
 }
 

@@ -41,21 +41,21 @@ fn typed_value() -> impl Strategy<Value = String> {
     ]
 }
 
-fn indicator(
-    profile: &Profile,
-) -> impl Strategy<
-    Value = (
-        u8,
-        String,
-        String,
-        String,
-        Option<Decimal>,
-        Option<Decimal>,
-        bool,
-        Option<Decimal>,
-        String,
-    ),
-> {
+/// A generated indicator row: (level, block, target, actual, weight, score, not applicable,
+/// declared score, method).
+type GeneratedRow = (
+    u8,
+    String,
+    String,
+    String,
+    Option<Decimal>,
+    Option<Decimal>,
+    bool,
+    Option<Decimal>,
+    String,
+);
+
+fn indicator(profile: &Profile) -> impl Strategy<Value = GeneratedRow> {
     let blocks: Vec<String> = profile
         .blocks
         .iter()

@@ -15,16 +15,16 @@ fn score(e: &Evaluation, id: &str) -> String {
         .find(|r| r.id == id)
         .unwrap()
         .score
-        .shown
+        .shown()
         .clone()
 }
 
 #[test]
 fn funds_rates_and_their_scores() {
     let e = seed();
-    assert_eq!(e.funds.arrival_rate.as_ref().unwrap().shown, "100.00%");
+    assert_eq!(e.funds.arrival_rate.as_ref().unwrap().shown(), "100.00%");
     assert_eq!(score(&e, "funds_arrival"), "3.00");
-    assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown, "55.28%");
+    assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown(), "55.28%");
     assert_eq!(score(&e, "budget_execution"), "1.66");
     let explain = &e.blocks[0]
         .rows
@@ -32,7 +32,7 @@ fn funds_rates_and_their_scores() {
         .find(|r| r.id == "budget_execution")
         .unwrap()
         .score
-        .explain;
+        .explanation();
     assert_eq!(explain.zh, "536.23 ÷ 969.94 = 55.28%；× 3 = 1.66");
     assert_eq!(explain.en, "536.23 ÷ 969.94 = 55.28%; × 3 = 1.66");
 }
@@ -40,26 +40,29 @@ fn funds_rates_and_their_scores() {
 #[test]
 fn block_subtotals_total_and_grade() {
     let e = seed();
-    let blocks: Vec<(&str, &str)> = e
+    let blocks: Vec<(&str, String)> = e
         .blocks
         .iter()
-        .map(|b| (b.id.as_str(), b.score.shown.as_str()))
+        .map(|b| (b.id.as_str(), b.score.shown()))
         .collect();
     assert_eq!(
         blocks,
         [
-            ("input", "18.66"),
-            ("process", "20.00"),
-            ("output", "29.00"),
-            ("effect", "30.00")
+            ("input", "18.66".to_string()),
+            ("process", "20.00".into()),
+            ("output", "29.00".into()),
+            ("effect", "30.00".into())
         ]
     );
     assert_eq!(
-        e.blocks[0].score.explain.zh,
+        e.blocks[0].score.explanation().zh,
         "3.00 + 4.00 + 4.00 + 3.00 + 3.00 + 1.66 = 18.66"
     );
-    assert_eq!(e.total.shown, "97.66");
-    assert_eq!(e.total.explain.zh, "18.66 + 20.00 + 29.00 + 30.00 = 97.66");
+    assert_eq!(e.total.shown(), "97.66");
+    assert_eq!(
+        e.total.explanation().zh,
+        "18.66 + 20.00 + 29.00 + 30.00 = 97.66"
+    );
     let grade = e.grade.as_ref().unwrap();
     assert_eq!(grade.grade, "优");
     assert_eq!(grade.explain.zh, "97.66 ≥ 90 → 优");
@@ -80,7 +83,7 @@ fn completion_on_the_rows_of_the_guide() {
             .unwrap();
         let c = e.indicators[i].completion.as_ref().unwrap();
         (
-            c.shown.clone(),
+            c.shown().clone(),
             ziping_engine::decimal::fixed(c.value * rust_decimal::Decimal::ONE_HUNDRED, 2),
         )
     };
@@ -136,5 +139,5 @@ fn changing_spent_to_the_budget_gives_full_execution() {
         .replace("\"536.23\"", "\"969.94\"");
     let e = evaluate_file(&text, None).unwrap().1;
     assert_eq!(score(&e, "budget_execution"), "3.00");
-    assert_eq!(e.total.shown, "99.00");
+    assert_eq!(e.total.shown(), "99.00");
 }

@@ -44,12 +44,12 @@ pub(super) fn report(file: &str, form: &Form, e: &Evaluation, lang: &str) -> Str
     if en {
         s.push_str(&format!(
             "  computed total {} grade {} · declared total {declared_total} grade {declared_grade} · {} errors, {} warnings, {} notes\n",
-            e.total.shown, grade, e.counts.errors, e.counts.warnings, e.counts.infos
+            e.total.shown(), grade, e.counts.errors, e.counts.warnings, e.counts.infos
         ));
     } else {
         s.push_str(&format!(
             "  计算总分 {} 等次 {} · 表内填写 {declared_total} {declared_grade} · 错误 {} 条，警告 {} 条，提示 {} 条\n",
-            e.total.shown, grade, e.counts.errors, e.counts.warnings, e.counts.infos
+            e.total.shown(), grade, e.counts.errors, e.counts.warnings, e.counts.infos
         ));
     }
     if e.findings.is_empty() {

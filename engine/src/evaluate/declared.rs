@@ -20,13 +20,13 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
                         "“{}”小计填为 {}，各行之和为 {}",
                         b.name.zh,
                         plain(*stated),
-                        b.score.shown
+                        b.score.shown()
                     ),
                     format!(
                         "the \"{}\" subtotal is stated as {}, its rows add up to {}",
                         b.name.en,
                         plain(*stated),
-                        b.score.shown
+                        b.score.shown()
                     ),
                 ),
                 "[form] 小计 = 各行得分之和",
@@ -52,12 +52,12 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
                     format!(
                         "综合得分填为 {}，但各行最多只能得 {}",
                         plain(stated),
-                        reachable.shown
+                        reachable.shown()
                     ),
                     format!(
                         "the stated total {} is more than the rows can reach ({} at most)",
                         plain(stated),
-                        reachable.shown
+                        reachable.shown()
                     ),
                 ),
                 "[form] 总分 = 各部分得分之和",
@@ -67,11 +67,15 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
                 "total.declared_mismatch",
                 "declared.total",
                 Text::new(
-                    format!("综合得分填为 {}，计算结果为 {}", plain(stated), total.shown),
+                    format!(
+                        "综合得分填为 {}，计算结果为 {}",
+                        plain(stated),
+                        total.shown()
+                    ),
                     format!(
                         "the stated total is {}, computed {}",
                         plain(stated),
-                        total.shown
+                        total.shown()
                     ),
                 ),
                 "[form] 总分 = 各部分得分之和",
@@ -121,11 +125,11 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
             Text::new(
                 format!(
                     "等次填为“{stated_grade}”，按计算总分 {} 应为“{c}”",
-                    total.shown
+                    total.shown()
                 ),
                 format!(
                     "the stated grade is \"{stated_grade}\"; the computed total {} gives \"{c}\"",
-                    total.shown
+                    total.shown()
                 ),
             ),
             BASIS_GRADE,

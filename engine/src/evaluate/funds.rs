@@ -3,8 +3,10 @@
 
 use super::Ctx;
 use crate::decimal::{percent, plain, ratio, round, Decimal};
+use crate::ex;
+use crate::explain::Piece;
 use crate::model::FundsColumn;
-use crate::result::{Figure, FundsResult};
+use crate::result::{Figure, Format, FundsResult};
 use crate::text::Text;
 
 const BASIS_RATE: &str =
@@ -14,9 +16,10 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
     let funds = &cx.form.funds;
     let mut out = FundsResult::default();
     for column in FundsColumn::ALL {
-        let mut terms = Vec::new();
+        let mut pieces = Vec::new();
         let mut sum = Decimal::ZERO;
-        let mut any = false;
+        let mut count = 0usize;
+        let mut only_source = "";
         for (i, row) in funds.rows.iter().enumerate() {
             if let Some(v) = row.figures.get(column) {
                 if v.is_sign_negative() && !v.is_zero() {
@@ -30,35 +33,30 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
                         "[form] 金额不能为负",
                     );
                 }
-                any = true;
                 // Amounts are bounded by the file reader; checked_add keeps a hostile sum from panicking.
                 sum = sum.checked_add(v).unwrap_or(sum);
-                terms.push(v.to_string());
+                if count > 0 {
+                    pieces.push(Piece::S(" + "));
+                }
+                pieces.push(Piece::Raw(v));
+                only_source = &row.source;
+                count += 1;
             }
         }
-        if any {
-            let explain = if terms.len() == 1 {
-                Text::new(
-                    format!(
-                        "来自“{}”：{}",
-                        funds
-                            .rows
-                            .iter()
-                            .find(|r| r.figures.get(column).is_some())
-                            .map(|r| r.source.as_str())
-                            .unwrap_or(""),
-                        sum
-                    ),
-                    format!("from one source row: {sum}"),
-                )
+        if count > 0 {
+            let explain = if count == 1 {
+                ex![
+                    Piece::W("来自“", "from source row \""),
+                    only_source.to_string(),
+                    Piece::W("”：", "\": "),
+                    Piece::Raw(sum)
+                ]
             } else {
-                Text::same(format!("{} = {sum}", terms.join(" + ")))
+                pieces.push(Piece::S(" = "));
+                pieces.push(Piece::Raw(sum));
+                crate::explain::Explain(pieces)
             };
-            let fig = Some(Figure {
-                value: sum,
-                shown: sum.to_string(),
-                explain,
-            });
+            let fig = Some(Figure::new(sum, Format::Raw, explain));
             match column {
                 FundsColumn::Initial => out.initial = fig,
                 FundsColumn::Budget => out.budget = fig,
@@ -75,11 +73,17 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
     match (budget, spent) {
         (Some(b), Some(s)) if !b.is_zero() => {
             if let Some(rate) = ratio(s, b) {
-                out.execution_rate = Some(Figure {
-                    value: rate,
-                    shown: percent(rate, pp),
-                    explain: Text::same(format!("{s} ÷ {b} = {}", percent(rate, pp))),
-                });
+                out.execution_rate = Some(Figure::new(
+                    rate,
+                    Format::Percent(pp),
+                    ex![
+                        Piece::Raw(s),
+                        " ÷ ",
+                        Piece::Raw(b),
+                        " = ",
+                        Piece::Pct(rate, pp)
+                    ],
+                ));
                 if rate > Decimal::ONE {
                     cx.push(
                         "funds.execution_above_100",
@@ -119,11 +123,17 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
     }
     if let (Some(b), Some(a)) = (budget, allocated) {
         if let Some(rate) = ratio(a, b) {
-            out.arrival_rate = Some(Figure {
-                value: rate,
-                shown: percent(rate, pp),
-                explain: Text::same(format!("{a} ÷ {b} = {}", percent(rate, pp))),
-            });
+            out.arrival_rate = Some(Figure::new(
+                rate,
+                Format::Percent(pp),
+                ex![
+                    Piece::Raw(a),
+                    " ÷ ",
+                    Piece::Raw(b),
+                    " = ",
+                    Piece::Pct(rate, pp)
+                ],
+            ));
             if rate > Decimal::ONE {
                 cx.push(
                     "funds.allocated_above_budget",
@@ -191,7 +201,7 @@ fn check_declared(cx: &mut Ctx, out: &FundsResult) {
             let c = out
                 .execution_rate
                 .as_ref()
-                .map(|f| f.shown.clone())
+                .map(|f| f.shown())
                 .unwrap_or_else(|| "—".into());
             cx.push(
                 "funds.rate_mismatch",
@@ -218,10 +228,14 @@ fn check_reasons(cx: &mut Ctx, out: &FundsResult) {
                 "reason.missing_low_execution",
                 "funds.deviation_reason",
                 Text::new(
-                    format!("执行率 {} 低于 {}，须说明原因", rate.shown, percent(th, 0)),
+                    format!(
+                        "执行率 {} 低于 {}，须说明原因",
+                        rate.shown(),
+                        percent(th, 0)
+                    ),
                     format!(
                         "execution {} is below {}: a written reason is required",
-                        rate.shown,
+                        rate.shown(),
                         percent(th, 0)
                     ),
                 ),
@@ -236,8 +250,8 @@ fn check_reasons(cx: &mut Ctx, out: &FundsResult) {
                     "reason.missing_adjustment",
                     "funds.adjustment_reason",
                     Text::new(
-                        format!("全年预算数 {} 与年初预算数 {} 不同（年中调整），须说明原因", b.shown, i.shown),
-                        format!("the full-year budget {} differs from the initial {} (adjusted during the year): a reason is required", b.shown, i.shown),
+                        format!("全年预算数 {} 与年初预算数 {} 不同（年中调整），须说明原因", b.shown(), i.shown()),
+                        format!("the full-year budget {} differs from the initial {} (adjusted during the year): a reason is required", b.shown(), i.shown()),
                     ),
                     "[local] 年中调整预算须说明原因",
                 );

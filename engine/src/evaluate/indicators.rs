@@ -1,12 +1,14 @@
 //! The indicator outline: reading targets and actuals, 完成进度, and scoring level-3 rows where the
 //! profile scores them (≥ ratio, ≤ inverse, = exact, qualitative bands, manual).
 
-use super::rows::{finish, method_label, RowInput};
+use super::rows::{finish, Path, RowInput};
 use super::Ctx;
 use crate::decimal::{percent, plain, ratio, round, Decimal};
+use crate::ex;
+use crate::explain::Piece;
 use crate::model::IndicatorRow;
 use crate::profile::{Block, QualitativeBand};
-use crate::result::{Figure, IndicatorResult, RowResult};
+use crate::result::{Figure, Format, IndicatorResult, RowResult};
 use crate::text::Text;
 use crate::value::{parse, Op, Quantity, Value};
 
@@ -18,21 +20,21 @@ pub(super) fn evaluate(cx: &mut Ctx) -> (Vec<IndicatorResult>, Vec<(String, RowR
     let form = cx.form;
     let mut results = Vec::with_capacity(form.indicators.len());
     let mut scored = Vec::new();
-    let mut block: Option<String> = None;
-    let mut group = String::new();
+    let mut block: Option<&str> = None;
+    let mut group: &str = "";
     for (i, row) in form.indicators.iter().enumerate() {
         match row.level {
             1 => {
-                block = Some(row.block.clone());
-                group.clear();
+                block = Some(&row.block);
+                group = "";
                 results.push(heading(row));
             }
             2 => {
-                group = row.name.clone();
+                group = &row.name;
                 results.push(heading(row));
             }
             _ => {
-                let (result, score) = read_row(cx, i, row, block.as_deref(), &group);
+                let (result, score) = read_row(cx, i, row, block, group);
                 if let Some(s) = score {
                     scored.push(s);
                 }
@@ -45,9 +47,7 @@ pub(super) fn evaluate(cx: &mut Ctx) -> (Vec<IndicatorResult>, Vec<(String, RowR
 
 fn heading(row: &IndicatorRow) -> IndicatorResult {
     IndicatorResult {
-        id: row.id.clone(),
         level: row.level,
-        block: (!row.block.is_empty()).then(|| row.block.clone()),
         target: Value::Empty,
         actual: Value::Empty,
         op: None,
@@ -72,23 +72,26 @@ fn comparable(t: &Quantity, a: &Quantity) -> Option<(Decimal, Decimal)> {
     }
 }
 
-/// A quantity as written, with the unit of `like` when it has none of its own.
-fn show(q: &Quantity, like: &Quantity) -> String {
-    let unit = if q.unit.is_empty() {
-        &like.unit
-    } else {
-        &q.unit
-    };
-    format!("{}{}", plain(q.number), unit)
+/// A quantity as written, with the unit of `like` when it has none of its own: two pieces.
+fn qty(q: &Quantity, like: &Quantity) -> [Piece; 2] {
+    let unit = if q.unit.is_empty() { like.unit } else { q.unit };
+    [Piece::Plain(q.number), Piece::U(unit)]
 }
 
 /// The band whose phrase the text contains (the longest phrase wins: 未完成 over 完成).
 fn band_from_text<'p>(bands: &'p [QualitativeBand], text: &str) -> Option<&'p QualitativeBand> {
+    if text.is_empty() {
+        return None;
+    }
+    // The common case is the phrase itself (达成预期指标): no longer phrase can be inside it.
+    if let Some(b) = bands.iter().find(|b| b.phrases.iter().any(|p| p == text)) {
+        return Some(b);
+    }
     bands
         .iter()
         .flat_map(|b| b.phrases.iter().map(move |p| (b, p)))
         .filter(|(_, p)| !p.is_empty() && text.contains(p.as_str()))
-        .max_by_key(|(_, p)| p.chars().count())
+        .max_by_key(|(_, p)| p.len())
         .map(|(b, _)| b)
 }
 
@@ -100,27 +103,27 @@ fn read_row(
     group: &str,
 ) -> (IndicatorResult, Option<(String, RowResult)>) {
     let profile = cx.profile;
-    let path = format!("indicators[{i}]");
+    let path = Path::Indicator(i);
     let target = parse(&row.target);
     let actual = parse(&row.actual);
     for (v, field, text) in [
         (&target, "target", &row.target),
         (&actual, "actual", &row.actual),
     ] {
-        if v.quantity().is_some_and(|q| q.approximate) {
+        if let Some(q) = v.quantity().filter(|q| q.approximate) {
             cx.push(
                 "value.approximate",
-                format!("{path}.{field}"),
+                path.field(field),
                 Text::new(
                     format!(
                         "“{}”的“{text}”是约数，按 {} 计算",
                         row.name,
-                        v.quantity().map(|q| plain(q.number)).unwrap_or_default()
+                        plain(q.number)
                     ),
                     format!(
                         "\"{text}\" in \"{}\" is approximate; computed as {}",
                         row.name,
-                        v.quantity().map(|q| plain(q.number)).unwrap_or_default()
+                        plain(q.number)
                     ),
                 ),
                 "[note] “余”“多”“左右”为约数，须核实",
@@ -132,7 +135,7 @@ fn read_row(
         if op.is_none() {
             cx.push(
                 "value.unparseable",
-                format!("{path}.operator"),
+                path.field("operator"),
                 Text::new(
                     format!("指标性质“{}”无法识别，应为 ≥、≤ 或 =", row.operator),
                     format!("operator \"{}\" is not one of ≥ ≤ =", row.operator),
@@ -152,7 +155,7 @@ fn read_row(
             if p.is_none() {
                 cx.push(
                     "value.unit_mismatch",
-                    format!("{path}.actual"),
+                    path.field("actual"),
                     Text::new(
                         format!(
                             "“{}”的目标“{}”与实际“{}”单位不同，无法比较",
@@ -171,43 +174,54 @@ fn read_row(
         _ => None,
     };
     let op = column_op.or(tq.and_then(|t| t.op));
-    let actual_band = band_from_text(&profile.qualitative_bands, row.actual.trim());
-    let completion = match (pair, tq, aq) {
-        (Some((t, a)), Some(tq), Some(aq)) if !t.is_zero() => ratio(a, t).map(|c| Figure {
-            value: c,
-            shown: percent(c, profile.rounding.completion_places),
-            explain: Text::same(format!(
-                "{} ÷ {} = {}",
-                show(aq, tq),
-                show(tq, aq),
-                percent(c, profile.rounding.completion_places.max(2))
-            )),
-        }),
-        (None, Some(_), None) if actual_band.is_some_and(|b| b.min.is_zero()) => Some(Figure {
-            value: Decimal::ZERO,
-            shown: percent(Decimal::ZERO, profile.rounding.completion_places),
-            explain: Text::new(
-                format!("实际为“{}”：未完成，0%", row.actual.trim()),
-                format!("actual \"{}\": not done, 0%", row.actual.trim()),
-            ),
-        }),
+    // Phrases (达成预期指标, 未支付 …) only matter when the actual is not a number.
+    let actual_band = if aq.is_some() {
+        None
+    } else {
+        band_from_text(&profile.qualitative_bands, row.actual.trim())
+    };
+    let cp = profile.rounding.completion_places;
+    // actual ÷ target, computed once: it is the completion and, for ≥ rows, the score ratio.
+    let achieved = pair.and_then(|(t, a)| ratio(a, t));
+    let completion = match (achieved, tq, aq) {
+        (Some(c), Some(tq), Some(aq)) => {
+            let [a0, a1] = qty(aq, tq);
+            let [t0, t1] = qty(tq, aq);
+            Some(Figure::new(
+                c,
+                Format::Percent(cp),
+                ex![a0, a1, " ÷ ", t0, t1, " = ", Piece::Pct(c, cp.max(2))],
+            ))
+        }
+        (None, Some(_), None) if actual_band.is_some_and(|b| b.min.is_zero()) => Some(Figure::new(
+            Decimal::ZERO,
+            Format::Percent(cp),
+            ex![
+                Piece::W("实际为“", "actual \""),
+                row.actual.trim().to_string(),
+                Piece::W("”：未完成，0%", "\": not done, 0%")
+            ],
+        )),
         _ => None,
     };
     if let (Some(c), false) = (&completion, row.declared_completion.trim().is_empty()) {
         if let Some(q) = parse(&row.declared_completion).quantity() {
-            let places = q.number.scale();
-            if round(c.value * Decimal::ONE_HUNDRED, places) != q.number {
+            if round(c.value * Decimal::ONE_HUNDRED, q.number.scale()) != q.number {
                 cx.push(
                     "completion.declared_mismatch",
-                    format!("{path}.declared_completion"),
+                    path.field("declared_completion"),
                     Text::new(
                         format!(
                             "“{}”完成进度填为 {}，计算为 {}",
-                            row.name, row.declared_completion, c.shown
+                            row.name,
+                            row.declared_completion,
+                            c.shown()
                         ),
                         format!(
                             "\"{}\": completion stated {}, computed {}",
-                            row.name, row.declared_completion, c.shown
+                            row.name,
+                            row.declared_completion,
+                            c.shown()
                         ),
                     ),
                     "[form] 完成进度 = 实际完成值 ÷ 目标值",
@@ -215,27 +229,29 @@ fn read_row(
             }
         }
     }
-    if group.contains("成本") && tq.and_then(|t| t.op) == Some(Op::Ge) && column_op.is_none() {
+    if tq.and_then(|t| t.op) == Some(Op::Ge) && column_op.is_none() && group.contains("成本") {
         cx.push(
             "indicator.cost_direction",
-            format!("{path}.target"),
-            Text::new(format!("成本指标“{}”写作“{}”（越多越好），请核实方向，成本通常应为 ≤", row.name, row.target), format!("cost row \"{}\" is written \"{}\" (more is better): check the direction, a cost is usually ≤", row.name, row.target)),
+            path.field("target"),
+            Text::new(
+                format!("成本指标“{}”写作“{}”（越多越好），请核实方向，成本通常应为 ≤", row.name, row.target),
+                format!("cost row \"{}\" is written \"{}\" (more is better): check the direction, a cost is usually ≤", row.name, row.target),
+            ),
             BASIS_DIRECTION,
         );
     }
+    let scored_profile = profile.indicators.scored;
     let mut result = IndicatorResult {
-        id: row.id.clone(),
         level: 3,
-        block: None,
-        target: target.clone(),
-        actual: actual.clone(),
+        target,
+        actual,
         op,
         method: None,
         band: None,
-        completion: completion.clone(),
+        completion,
     };
-    if !profile.indicators.scored {
-        result.method = pair.map(|_| method_of(op.unwrap_or(Op::Ge)).to_string());
+    if !scored_profile {
+        result.method = pair.map(|_| method_of(op.unwrap_or(Op::Ge)));
         return (result, None);
     }
     let Some(block) = block
@@ -244,17 +260,19 @@ fn read_row(
     else {
         cx.push(
             "indicator.no_block",
-            path,
-            Text::new(format!("指标“{}”不在已对应计分部分的一级指标之下，未计分", row.name), format!("indicator \"{}\" is not under a level-1 heading bound to a scored block: not scored", row.name)),
+            path.text(),
+            Text::new(
+                format!("指标“{}”不在已对应计分部分的一级指标之下，未计分", row.name),
+                format!("indicator \"{}\" is not under a level-1 heading bound to a scored block: not scored", row.name),
+            ),
             &profile.basis,
         );
         return (result, None);
     };
-    result.block = Some(block.id.clone());
     let weight = row.weight.unwrap_or_else(|| {
         cx.push(
             "weights.missing",
-            format!("{path}.weight"),
+            path.field("weight"),
             Text::new(
                 format!("指标“{}”没有分值", row.name),
                 format!("indicator \"{}\" has no weight", row.name),
@@ -264,33 +282,33 @@ fn read_row(
         Decimal::ZERO
     });
     let mut input = RowInput {
-        id: row.id.clone(),
-        path: path.clone(),
-        group: group.to_string(),
-        name: row.name.clone(),
+        id: &row.id,
+        path,
+        group,
+        name: &row.name,
         weight,
         method: "manual",
-        method_label: method_label("manual"),
         computed: None,
         judgement: true,
         entered: row.score,
         score_reason: &row.score_reason,
         declared: row.declared_score,
         deviation_reason: &row.deviation_reason,
-        reason_path: format!("{path}.deviation_reason"),
+        reason_in_funds: false,
         not_applicable: row.not_applicable,
         below_target: false,
         early_rounded: Vec::new(),
-        basis: block.basis.clone(),
+        basis: &block.basis,
     };
     let forced = row.method.trim();
+    let (tq, aq) = (result.target.quantity(), result.actual.quantity());
     match (forced, pair, tq, aq) {
         ("manual", ..) => {}
         ("" | "auto", Some((t, a)), Some(tq), Some(aq)) => {
             let op = op.unwrap_or_else(|| {
                 cx.push(
                     "indicator.no_operator",
-                    format!("{path}.target"),
+                    path.field("target"),
                     Text::new(
                         format!("目标“{}”没有写 ≥ ≤ =，按 ≥（越多越好）计", row.target),
                         format!(
@@ -303,25 +321,29 @@ fn read_row(
                 Op::Ge
             });
             result.op = Some(op);
-            quantitative(cx, &mut input, op, (t, a), (tq, aq), row, block);
+            quantitative(cx, &mut input, op, (t, a, achieved), (tq, aq), row, block);
         }
         _ => {
-            if forced.is_empty() || forced == "auto" {
-                if let (Some(_), false, None) = (tq, row.actual.trim().is_empty(), actual_band) {
-                    cx.push(
-                        "value.unparseable",
-                        format!("{path}.actual"),
-                        Text::new(format!("“{}”的实际值“{}”无法与目标“{}”比较，按定性评分", row.name, row.actual, row.target), format!("\"{}\": actual \"{}\" cannot be compared with target \"{}\": scored as qualitative", row.name, row.actual, row.target)),
-                        "[note]",
-                    );
-                }
+            if (forced.is_empty() || forced == "auto")
+                && tq.is_some()
+                && !row.actual.trim().is_empty()
+                && actual_band.is_none()
+            {
+                cx.push(
+                    "value.unparseable",
+                    path.field("actual"),
+                    Text::new(
+                        format!("“{}”的实际值“{}”无法与目标“{}”比较，按定性评分", row.name, row.actual, row.target),
+                        format!("\"{}\": actual \"{}\" cannot be compared with target \"{}\": scored as qualitative", row.name, row.actual, row.target),
+                    ),
+                    "[note]",
+                );
             }
             input.method = "qualitative";
-            qualitative(cx, &mut input, row, actual_band, &mut result);
+            result.band = qualitative(cx, &mut input, row, actual_band);
         }
     }
-    input.method_label = method_label(input.method);
-    result.method = Some(input.method.to_string());
+    result.method = Some(input.method);
     let scored = finish(cx, input);
     (result, Some((block.id.clone(), scored)))
 }
@@ -338,40 +360,47 @@ fn quantitative(
     cx: &mut Ctx,
     input: &mut RowInput,
     op: Op,
-    (t, a): (Decimal, Decimal),
+    (t, a, achieved): (Decimal, Decimal, Option<Decimal>),
     (tq, aq): (&Quantity, &Quantity),
     row: &IndicatorRow,
     block: &Block,
 ) {
     let w = input.weight;
-    let (ts, as_) = (show(tq, aq), show(aq, tq));
+    let [t0, t1] = qty(tq, aq);
+    let [a0, a1] = qty(aq, tq);
     let pp = cx.pp();
     input.method = method_of(op);
     input.judgement = false;
-    let (exact, zh, en) = match op {
+    let full = (Piece::W("，满分 ", ": full "), Piece::Plain(w));
+    let times = (Piece::W("；× ", "; × "), Piece::Plain(w));
+    let (mut exact, mut how) = match op {
         Op::Ge => {
             input.below_target = a < t;
-            match ratio(a, t) {
-                Some(r) => {
-                    let capped = r.min(Decimal::ONE);
-                    (
-                        capped * w,
-                        format!(
-                            "≥：{as_} ÷ {ts} = {}；min(比率, 100%) × {}",
-                            percent(r, pp),
-                            plain(w)
-                        ),
-                        format!(
-                            "≥: {as_} ÷ {ts} = {}; min(ratio, 100%) × {}",
-                            percent(r, pp),
-                            plain(w)
-                        ),
-                    )
-                }
+            match achieved {
+                Some(r) => (
+                    r.min(Decimal::ONE) * w,
+                    ex![
+                        "≥：",
+                        a0,
+                        a1,
+                        " ÷ ",
+                        t0,
+                        t1,
+                        " = ",
+                        Piece::Pct(r, pp),
+                        Piece::W("；min(比率, 100%) × ", "; min(ratio, 100%) × "),
+                        Piece::Plain(w)
+                    ],
+                ),
                 None => (
                     w,
-                    format!("≥：目标为 0，实际 {as_} 已达到，满分 {}", plain(w)),
-                    format!("≥: target 0 is met by {as_}: full {}", plain(w)),
+                    ex![
+                        Piece::W("≥：目标为 0，实际 ", "≥: target 0 is met by "),
+                        a0,
+                        a1,
+                        full.0,
+                        full.1
+                    ],
                 ),
             }
         }
@@ -380,15 +409,33 @@ fn quantitative(
             if a <= t || a.is_zero() {
                 (
                     w,
-                    format!("≤：实际 {as_} 未超过目标 {ts}，满分 {}", plain(w)),
-                    format!("≤: actual {as_} within target {ts}: full {}", plain(w)),
+                    ex![
+                        Piece::W("≤：实际 ", "≤: actual "),
+                        a0,
+                        a1,
+                        Piece::W(" 未超过目标 ", " within target "),
+                        t0,
+                        t1,
+                        full.0,
+                        full.1
+                    ],
                 )
             } else {
                 let r = ratio(t, a).unwrap_or(Decimal::ZERO);
                 (
                     r * w,
-                    format!("≤：{ts} ÷ {as_} = {}；× {}", percent(r, pp), plain(w)),
-                    format!("≤: {ts} ÷ {as_} = {}; × {}", percent(r, pp), plain(w)),
+                    ex![
+                        "≤：",
+                        t0,
+                        t1,
+                        " ÷ ",
+                        a0,
+                        a1,
+                        " = ",
+                        Piece::Pct(r, pp),
+                        times.0,
+                        times.1
+                    ],
                 )
             }
         }
@@ -397,98 +444,124 @@ fn quantitative(
             if a == t {
                 (
                     w,
-                    format!("=：实际 {as_} 等于目标，满分 {}", plain(w)),
-                    format!("=: actual {as_} equals the target: full {}", plain(w)),
+                    ex![
+                        Piece::W("=：实际 ", "=: actual "),
+                        a0,
+                        a1,
+                        Piece::W(" 等于目标", " equals the target"),
+                        full.0,
+                        full.1
+                    ],
                 )
             } else if a > t {
                 cx.push(
                     "indicator.exact_exceeded",
-                    format!("{}.actual", input.path),
-                    Text::new(format!("“{}”目标为 = {ts}，实际 {as_} 超出：按满分计，作为偏差提示", row.name), format!("\"{}\" targets = {ts} but reached {as_}: full marks, flagged as a deviation", row.name)),
+                    input.path.field("actual"),
+                    Text::new(
+                        format!(
+                            "“{}”目标为 = {}，实际 {} 超出：按满分计，作为偏差提示",
+                            row.name, row.target, row.actual
+                        ),
+                        format!(
+                            "\"{}\" targets {} but reached {}: full marks, flagged as a deviation",
+                            row.name, row.target, row.actual
+                        ),
+                    ),
                     "等于型指标超出目标：满分并提示偏差（Ziping 的约定）",
                 );
                 (
                     w,
-                    format!("=：实际 {as_} 超过目标 {ts}，满分 {}（偏差）", plain(w)),
-                    format!(
-                        "=: actual {as_} above target {ts}: full {} (deviation)",
-                        plain(w)
-                    ),
+                    ex![
+                        Piece::W("=：实际 ", "=: actual "),
+                        a0,
+                        a1,
+                        Piece::W(" 超过目标 ", " above target "),
+                        t0,
+                        t1,
+                        full.0,
+                        full.1,
+                        Piece::W("（偏差）", " (deviation)")
+                    ],
                 )
             } else {
-                let r = ratio(a, t).unwrap_or(Decimal::ZERO);
+                let r = achieved.unwrap_or(Decimal::ZERO);
                 (
                     r * w,
-                    format!("=：{as_} ÷ {ts} = {}；× {}", percent(r, pp), plain(w)),
-                    format!("=: {as_} ÷ {ts} = {}; × {}", percent(r, pp), plain(w)),
+                    ex![
+                        "=：",
+                        a0,
+                        a1,
+                        " ÷ ",
+                        t0,
+                        t1,
+                        " = ",
+                        Piece::Pct(r, pp),
+                        times.0,
+                        times.1
+                    ],
                 )
             }
         }
     };
-    let mut exact = exact;
-    let (mut zh, mut en) = (zh, en);
-    if op == Op::Ge {
-        if let Some(r) = ratio(a, t) {
-            if let Some(at) = cx.profile.thresholds.over_achievement_reason_at {
-                if r >= at && row.deviation_reason.trim().is_empty() {
-                    cx.push(
-                        "reason.missing_over_achievement",
-                        format!("{}.deviation_reason", input.path),
-                        Text::new(format!("“{}”完成 {}，超过目标 {} 以上，须说明原因（目标是否偏低）", row.name, percent(r, pp), percent(at - Decimal::ONE, 0)), format!("\"{}\" reached {}, more than {} above target: a reason is required (was the target too low?)", row.name, percent(r, pp), percent(at - Decimal::ONE, 0))),
-                        "[2020] 大幅超额完成须分析原因",
-                    );
-                }
+    if let (Op::Ge, Some(r)) = (op, achieved) {
+        if let Some(at) = cx.profile.thresholds.over_achievement_reason_at {
+            if r >= at && row.deviation_reason.trim().is_empty() {
+                cx.push(
+                    "reason.missing_over_achievement",
+                    input.path.field("deviation_reason"),
+                    Text::new(
+                        format!("“{}”完成 {}，超过目标 {} 以上，须说明原因（目标是否偏低）", row.name, percent(r, pp), percent(at - Decimal::ONE, 0)),
+                        format!("\"{}\" reached {}, more than {} above target: a reason is required (was the target too low?)", row.name, percent(r, pp), percent(at - Decimal::ONE, 0)),
+                    ),
+                    "[2020] 大幅超额完成须分析原因",
+                );
             }
-            if let Some(d) = &cx.profile.local_rules.over_achievement_deduction {
-                if r >= d.at {
-                    exact = (exact - d.points).max(Decimal::ZERO);
-                    zh = format!(
-                        "{zh}；超额 {} 以上扣 {}",
-                        percent(d.at - Decimal::ONE, 0),
-                        plain(d.points)
-                    );
-                    en = format!(
-                        "{en}; over-achievement of {} or more minus {}",
-                        percent(d.at - Decimal::ONE, 0),
-                        plain(d.points)
-                    );
-                    cx.push(
-                        "indicator.over_achievement_deduction",
-                        input.path.clone(),
-                        Text::new(
-                            format!(
-                                "“{}”超额完成 {}，按地方规则扣 {} 分",
-                                row.name,
-                                percent(r - Decimal::ONE, pp),
-                                plain(d.points)
-                            ),
-                            format!(
-                                "\"{}\" over-achieved by {}: minus {} under the local rule",
-                                row.name,
-                                percent(r - Decimal::ONE, pp),
-                                plain(d.points)
-                            ),
+        }
+        if let Some(d) = &cx.profile.local_rules.over_achievement_deduction {
+            if r >= d.at {
+                exact = (exact - d.points).max(Decimal::ZERO);
+                how.0.extend([
+                    Piece::W("；超额 ", "; over-achievement of "),
+                    Piece::Pct(d.at - Decimal::ONE, 0),
+                    Piece::W(" 以上扣 ", " or more minus "),
+                    Piece::Plain(d.points),
+                ]);
+                cx.push(
+                    "indicator.over_achievement_deduction",
+                    input.path.text(),
+                    Text::new(
+                        format!(
+                            "“{}”超额完成 {}，按地方规则扣 {} 分",
+                            row.name,
+                            percent(r - Decimal::ONE, pp),
+                            plain(d.points)
                         ),
-                        &block.basis,
-                    );
-                }
+                        format!(
+                            "\"{}\" over-achieved by {}: minus {} under the local rule",
+                            row.name,
+                            percent(r - Decimal::ONE, pp),
+                            plain(d.points)
+                        ),
+                    ),
+                    &block.basis,
+                );
             }
         }
     }
-    input.computed = Some(cx.score_figure(exact, w, zh, en));
+    input.computed = Some(cx.score_figure(exact, w, how));
 }
 
+/// Scores a qualitative row from its band; returns the band's id.
 fn qualitative(
     cx: &mut Ctx,
     input: &mut RowInput,
     row: &IndicatorRow,
     actual_band: Option<&QualitativeBand>,
-    result: &mut IndicatorResult,
-) {
+) -> Option<String> {
     let bands = &cx.profile.qualitative_bands;
     let w = input.weight;
     if row.method.trim() == "manual" {
-        return;
+        return None;
     }
     let chosen = if row.band.trim().is_empty() {
         actual_band.or_else(|| {
@@ -502,7 +575,7 @@ fn qualitative(
         if b.is_none() {
             cx.push(
                 "indicator.unknown_band",
-                format!("{}.band", input.path),
+                input.path.field("band"),
                 Text::new(
                     format!("分档“{}”不在规则中", row.band),
                     format!("band \"{}\" is not in the profile", row.band),
@@ -512,8 +585,7 @@ fn qualitative(
         }
         b
     };
-    let Some(band) = chosen else { return };
-    result.band = Some(band.id.clone());
+    let band = chosen?;
     let top = band.max == Decimal::ONE;
     let (lo, hi) = (band.min * w, band.max * w);
     if let Some(s) = row.score {
@@ -526,7 +598,7 @@ fn qualitative(
             };
             cx.push(
                 "score.outside_band",
-                format!("{}.score", input.path),
+                input.path.field("score"),
                 Text::new(
                     format!(
                         "“{}”为“{}”档，得分应在 {range} 内，实际打 {}",
@@ -545,39 +617,42 @@ fn qualitative(
             );
         }
     }
+    let name = Piece::T(band.name.clone());
     if top {
         input.computed = Some(cx.score_figure(
             w,
             w,
-            format!("定性：{} → 100% × {}", band.name.zh, plain(w)),
-            format!("qualitative: {} → 100% × {}", band.name.en, plain(w)),
+            ex![
+                Piece::W("定性：", "qualitative: "),
+                name,
+                " → 100% × ",
+                Piece::Plain(w)
+            ],
         ));
     } else {
         if row.score.is_none() {
             cx.push(
                 "score.band_needs_score",
-                format!("{}.score", input.path),
-                Text::new(format!("“{}”为“{}”档，请在 {}–{} 分之间打分；暂按下限计", row.name, band.name.zh, plain(lo), plain(hi)), format!("\"{}\" is in band \"{}\": choose a score from {} to below {}; its lower end counts for now", row.name, band.name.en, plain(lo), plain(hi))),
+                input.path.field("score"),
+                Text::new(
+                    format!("“{}”为“{}”档，请在 {}–{} 分之间打分；暂按下限计", row.name, band.name.zh, plain(lo), plain(hi)),
+                    format!("\"{}\" is in band \"{}\": choose a score from {} to below {}; its lower end counts for now", row.name, band.name.en, plain(lo), plain(hi)),
+                ),
                 "[2020] 定性指标分档评分",
             );
         }
-        input.computed = Some(cx.score_figure(
-            lo,
-            w,
-            format!(
-                "定性：{} → {} × {}（下限）",
-                band.name.zh,
-                percent(band.min, 0),
-                plain(w)
-            ),
-            format!(
-                "qualitative: {} → {} × {} (lower end)",
-                band.name.en,
-                percent(band.min, 0),
-                plain(w)
-            ),
-        ));
+        let how = ex![
+            Piece::W("定性：", "qualitative: "),
+            name,
+            " → ",
+            Piece::Pct(band.min, 0),
+            " × ",
+            Piece::Plain(w),
+            Piece::W("（下限）", " (lower end)")
+        ];
+        input.computed = Some(cx.score_figure(lo, w, how));
     }
+    Some(band.id.clone())
 }
 
 /// The weights of a block's indicator rows must add up to the block's weight.

@@ -12,12 +12,19 @@ mod indicators;
 mod narrative;
 mod rows;
 
-use crate::decimal::{fixed, plain, round, Decimal};
-use crate::findings::{Finding, CODES};
+pub use rows::method_label;
+
+use crate::decimal::{plain, round, Decimal};
+use crate::ex;
+use crate::explain::{Explain, Piece};
+use crate::findings::Finding;
 use crate::model::Form;
 use crate::profile::Profile;
-use crate::result::{BlockResult, Counts, Evaluation, Figure, GradeResult, RowResult, ScoreSource};
+use crate::result::{
+    BlockResult, Counts, Evaluation, Figure, Format, GradeResult, RowResult, ScoreSource,
+};
 use crate::text::Text;
+use std::collections::BTreeMap;
 
 /// Evaluates `form` under `profile`. Never panics, whatever the input.
 pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
@@ -26,8 +33,13 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
         profile,
         findings: Vec::new(),
     };
+    let places = cx.places();
     let funds = funds::evaluate(&mut cx);
     let (indicators, indicator_rows) = indicators::evaluate(&mut cx);
+    let mut by_block: BTreeMap<String, Vec<RowResult>> = BTreeMap::new();
+    for (block, row) in indicator_rows {
+        by_block.entry(block).or_default().push(row);
+    }
     let mut blocks = Vec::with_capacity(profile.blocks.len());
     let mut weight_sum = Decimal::ZERO;
     let mut applicable_weight = Decimal::ZERO;
@@ -37,11 +49,7 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
         let weight = cx.block_weight(block);
         weight_sum += weight;
         let rows: Vec<RowResult> = if block.from_indicators {
-            let rows: Vec<RowResult> = indicator_rows
-                .iter()
-                .filter(|(b, _)| b == &block.id)
-                .map(|(_, r)| r.clone())
-                .collect();
+            let rows = by_block.remove(&block.id).unwrap_or_default();
             indicators::check_block_weights(&mut cx, block, weight, &rows);
             rows
         } else {
@@ -57,9 +65,10 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
                 continue;
             }
             applicable_weight += r.weight;
-            reachable += match (&r.computed, r.source) {
-                (Some(c), ScoreSource::Computed) if !is_judgement(&r.method) => c.value,
-                _ => r.weight,
+            reachable += if r.source == ScoreSource::Computed && !is_judgement(r.method) {
+                r.score.value
+            } else {
+                r.weight
             };
         }
         let score = cx.sum_figure(
@@ -70,11 +79,7 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
         blocks.push(BlockResult {
             id: block.id.clone(),
             name: block.name.clone(),
-            weight: Figure {
-                value: weight,
-                shown: plain(weight),
-                explain: weight_explain(block, weight),
-            },
+            weight: Figure::new(weight, Format::Raw, weight_explain(block, weight)),
             score,
             rows,
         });
@@ -97,31 +102,25 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
         let (value, explain) = if applicable_weight.is_zero() {
             (
                 Decimal::ZERO,
-                Text::new(
+                ex![Piece::W(
                     "没有适用的计分行，总分为 0",
-                    "no row applies: the total is 0",
-                ),
+                    "no row applies: the total is 0"
+                )],
             )
         } else {
-            let v = round(
-                total * Decimal::ONE_HUNDRED / applicable_weight,
-                cx.places(),
-            );
-            let e = format!(
-                "{} ÷ {} × 100 = {}",
-                raw_total.shown,
-                plain(applicable_weight),
-                fixed(v, cx.places())
-            );
-            (
-                v,
-                Text::new(
-                    format!("不适用的指标不计，折算为百分制：{e}"),
-                    format!(
-                        "rows that do not apply are left out and the total rescaled to 100: {e}"
-                    ),
+            let v = round(total * Decimal::ONE_HUNDRED / applicable_weight, places);
+            let e = ex![
+                Piece::W(
+                    "不适用的指标不计，折算为百分制：",
+                    "rows that do not apply are left out and the total rescaled to 100: "
                 ),
-            )
+                Piece::Fixed(raw_total.value, places),
+                " ÷ ",
+                Piece::Plain(applicable_weight),
+                " × 100 = ",
+                Piece::Fixed(v, places)
+            ];
+            (v, e)
         };
         reachable = if applicable_weight.is_zero() {
             Decimal::ZERO
@@ -131,15 +130,11 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
         cx.push(
             "total.rescaled",
             "indicators",
-            explain.clone(),
+            explain.text(),
             "[note] 不适用指标不计，按适用指标满分折算为 100 分",
         );
         total = value;
-        rescaled = Some(Figure {
-            value,
-            shown: fixed(value, cx.places()),
-            explain,
-        });
+        rescaled = Some(Figure::new(value, Format::Fixed(places), explain));
     }
     let mut capped = None;
     if let Some(rate) = funds.execution_rate.as_ref().map(|f| f.value) {
@@ -152,64 +147,52 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
             .min();
         if let Some(cap) = cap {
             if total > cap {
-                let explain = Text::new(
-                    format!(
-                        "执行率 {} 低于封顶阈值，总分 {} 封顶为 {}",
-                        crate::decimal::percent(rate, cx.pp()),
-                        fixed(total, cx.places()),
-                        plain(cap)
+                let explain = ex![
+                    Piece::W("执行率 ", "execution "),
+                    Piece::Pct(rate, cx.pp()),
+                    Piece::W(
+                        " 低于封顶阈值，总分 ",
+                        " is below a cap threshold: the total "
                     ),
-                    format!(
-                        "execution {} is below a cap threshold: the total {} is capped at {}",
-                        crate::decimal::percent(rate, cx.pp()),
-                        fixed(total, cx.places()),
-                        plain(cap)
-                    ),
-                );
+                    Piece::Fixed(total, places),
+                    Piece::W(" 封顶为 ", " is capped at "),
+                    Piece::Plain(cap)
+                ];
                 cx.push(
                     "total.capped",
                     "funds",
-                    explain.clone(),
+                    explain.text(),
                     "[local] 按预算执行率对总分封顶",
                 );
                 total = cap;
-                capped = Some(Figure {
-                    value: cap,
-                    shown: fixed(cap, cx.places()),
-                    explain,
-                });
+                capped = Some(Figure::new(cap, Format::Fixed(places), explain));
             }
         }
     }
-    let total_value = round(total, cx.places());
+    let total_value = round(total, places);
     let total_explain = match (&rescaled, &capped) {
         (_, Some(c)) => c.explain.clone(),
         (Some(r), None) => r.explain.clone(),
         (None, None) => raw_total.explain.clone(),
     };
-    let total = Figure {
-        value: total_value,
-        shown: fixed(total_value, cx.places()),
-        explain: total_explain,
-    };
-    let reachable = round(reachable, cx.places());
-    let reachable = Figure {
-        value: reachable,
-        shown: fixed(reachable, cx.places()),
-        explain: Text::new(
+    let total = Figure::new(total_value, Format::Fixed(places), total_explain);
+    let reachable = Figure::new(
+        round(reachable, places),
+        Format::Fixed(places),
+        ex![Piece::W(
             "计算得出的行取计算值，评价打分的行取满分",
-            "computed rows at their computed score, judgement rows at full marks",
-        ),
-    };
+            "computed rows at their computed score, judgement rows at full marks"
+        )],
+    );
     let grade = profile.grade_for(total.value).map(|g| GradeResult {
         grade: g.grade.clone(),
         name_en: g.name_en.clone(),
-        explain: grade_explain(profile, total.value, &total.shown),
+        explain: grade_explain(profile, total.value, &total.shown()),
     });
     declared::check(&mut cx, &blocks, &total, &reachable);
     narrative::check(&mut cx);
     let mut findings = cx.findings;
-    findings.sort_by(|a, b| a.severity.cmp(&b.severity));
+    findings.sort_by_key(|f| f.severity);
     let counts = Counts::of(&findings);
     Evaluation {
         profile: profile.id.clone(),
@@ -231,25 +214,20 @@ fn is_judgement(method: &str) -> bool {
     matches!(method, "manual" | "qualitative")
 }
 
-fn weight_explain(block: &crate::profile::Block, weight: Decimal) -> Text {
+fn weight_explain(block: &crate::profile::Block, weight: Decimal) -> Explain {
     if weight == block.weight {
-        Text::new(
-            format!("规则设定：{}", plain(weight)),
-            format!("set by the profile: {}", plain(weight)),
-        )
+        ex![
+            Piece::W("规则设定：", "set by the profile: "),
+            Piece::Plain(weight)
+        ]
     } else {
-        Text::new(
-            format!(
-                "本表调整为 {}（规则默认 {}）",
-                plain(weight),
-                plain(block.weight)
-            ),
-            format!(
-                "adjusted in this form to {} (profile default {})",
-                plain(weight),
-                plain(block.weight)
-            ),
-        )
+        ex![
+            Piece::W("本表调整为 ", "adjusted in this form to "),
+            Piece::Plain(weight),
+            Piece::W("（规则默认 ", " (profile default "),
+            Piece::Plain(block.weight),
+            Piece::W("）", ")")
+        ]
     }
 }
 
@@ -284,11 +262,7 @@ impl Ctx<'_> {
         message: Text,
         basis: &str,
     ) {
-        let severity = CODES
-            .iter()
-            .find(|(c, _, _)| *c == code)
-            .map(|(_, s, _)| *s)
-            .unwrap_or(crate::findings::Severity::Error);
+        let severity = crate::findings::severity_of(code);
         self.findings.push(Finding {
             severity,
             code,
@@ -321,52 +295,41 @@ impl Ctx<'_> {
         }
     }
 
-    /// A computed row score (see [`Ctx::row_value`]), explained as `prefix = shown`.
-    pub fn score_figure(
-        &self,
-        exact: Decimal,
-        weight: Decimal,
-        prefix: String,
-        prefix_en: String,
-    ) -> Figure {
+    /// A computed row score (see [`Ctx::row_value`]), explained as `how = shown`.
+    pub fn score_figure(&self, exact: Decimal, weight: Decimal, how: Explain) -> Figure {
         let value = self.row_value(exact, weight);
-        let shown = fixed(value, self.places());
-        Figure {
-            value,
-            explain: Text::new(
-                format!("{prefix} = {shown}"),
-                format!("{prefix_en} = {shown}"),
-            ),
-            shown,
-        }
+        let places = self.places();
+        let mut how = how;
+        how.0.extend([Piece::S(" = "), Piece::Fixed(value, places)]);
+        Figure::new(value, Format::Fixed(places), how)
     }
 
     /// The sum of scores, explained term by term (or by count, for long sums).
     pub fn sum_figure<'f>(&self, parts: impl Iterator<Item = &'f Figure>) -> Figure {
+        let places = self.places();
         let mut value = Decimal::ZERO;
-        let mut terms = Vec::new();
+        let mut pieces = Vec::new();
         let mut n = 0usize;
         for f in parts {
             value += f.value;
             n += 1;
             if n <= 12 {
-                terms.push(f.shown.clone());
+                if n > 1 {
+                    pieces.push(Piece::S(" + "));
+                }
+                pieces.push(Piece::Fixed(f.value, places));
             }
         }
-        let shown = fixed(value, self.places());
         let explain = match n {
-            0 => Text::new("没有计分行：0", "no scored rows: 0"),
-            1..=12 => Text::same(format!("{} = {shown}", terms.join(" + "))),
-            _ => Text::new(
-                format!("{n} 行得分之和 = {shown}"),
-                format!("sum of {n} row scores = {shown}"),
-            ),
+            0 => ex![Piece::W("没有计分行：0", "no scored rows: 0")],
+            1..=12 => Explain(pieces).then(ex![" = ", Piece::Fixed(value, places)]),
+            _ => ex![
+                Piece::Plain(Decimal::from(n)),
+                Piece::W(" 行得分之和 = ", " row scores add up to "),
+                Piece::Fixed(value, places)
+            ],
         };
-        Figure {
-            value,
-            shown,
-            explain,
-        }
+        Figure::new(value, Format::Fixed(places), explain)
     }
 
     /// The weight of `block` in this form: the form's adjustment where allowed, else the profile's.

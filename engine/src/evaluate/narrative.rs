@@ -56,13 +56,12 @@ fn mismatches(text: &str) -> Vec<(String, Vec<String>, Decimal)> {
     let all = amounts(&text);
     let mut out = Vec::new();
     for (at, _) in text.match_indices("其中") {
-        let Some(stated) = all.iter().filter(|a| a.start < at).last() else {
+        let Some(stated) = all.iter().rfind(|a| a.start < at) else {
             continue;
         };
         let sentence_start = text[..stated.start]
             .char_indices()
-            .filter(|(_, c)| matches!(c, '。' | '\n' | ';' | '；'))
-            .last()
+            .rfind(|(_, c)| matches!(c, '。' | '\n' | ';' | '；'))
             .map(|(p, c)| p + c.len_utf8())
             .unwrap_or(0);
         let lead = &text[sentence_start..stated.start];

@@ -2,22 +2,24 @@
 //! (entered against computed score, score within weight, required reasons, stated score).
 
 use super::Ctx;
-use crate::decimal::{fixed, percent, plain, round, Decimal};
+use crate::decimal::{fixed, plain, round, Decimal};
+use crate::ex;
+use crate::explain::Piece;
 use crate::model::ScoreEntry;
 use crate::profile::{Block, DeductWhen, FixedRow, Method};
-use crate::result::{Figure, FundsResult, RowResult, ScoreSource};
+use crate::result::{Figure, Format, FundsResult, RowPlace, RowResult, ScoreSource};
 use crate::text::Text;
 use crate::value::{parse, Value};
 
 /// Everything [`finish`] needs to settle one scored row.
 pub(super) struct RowInput<'a> {
-    pub id: String,
-    pub path: String,
-    pub group: String,
-    pub name: String,
+    pub id: &'a str,
+    /// Where the row is in the form file: `scores.<id>` or `indicators[<i>]`.
+    pub path: Path<'a>,
+    pub group: &'a str,
+    pub name: &'a str,
     pub weight: Decimal,
     pub method: &'static str,
-    pub method_label: Text,
     /// The engine's score, where the row is computed (or, for qualitative rows, the band's default).
     pub computed: Option<Figure>,
     /// The entered score *is* the score (manual and qualitative rows); otherwise it is an override.
@@ -26,38 +28,62 @@ pub(super) struct RowInput<'a> {
     pub score_reason: &'a str,
     pub declared: Option<Decimal>,
     pub deviation_reason: &'a str,
-    pub reason_path: String,
+    /// The reason lives in the funds table (budget-execution rows), not on the row.
+    pub reason_in_funds: bool,
     pub not_applicable: bool,
     /// The actual falls short of the target (for the full-marks check).
     pub below_target: bool,
     /// Scores the row would get with its rate rounded too early (for the rounded-early check).
     pub early_rounded: Vec<Decimal>,
-    pub basis: String,
+    pub basis: &'a str,
 }
 
-pub(super) fn method_label(method: &str) -> Text {
-    match method {
-        "funds_execution" => Text::new("按预算执行率计算", "from the budget execution rate"),
-        "funds_arrival" => Text::new("按资金到位率计算", "from the funds arrival rate"),
-        "ratio" => Text::new(
-            "≥ 正向：实际 ÷ 目标 × 分值",
-            "≥ more is better: actual ÷ target × weight",
-        ),
-        "inverse" => Text::new(
-            "≤ 反向：未超目标得满分，否则 目标 ÷ 实际 × 分值",
-            "≤ less is better: full within target, else target ÷ actual × weight",
-        ),
-        "exact" => Text::new(
-            "= 等于：相等得满分，不足按比例",
-            "= exact: full when equal, proportional below",
-        ),
-        "qualitative" => Text::new("定性：按分档评分", "qualitative: scored within a band"),
-        "manual" => Text::new("评价人打分", "scored by the evaluator"),
-        "banded" => Text::new("分档计分", "banded table"),
-        "per_point" => Text::new("逐点扣分", "per-point deduction"),
-        "coefficient" => Text::new("得分系数 × 权重", "coefficient × weight"),
-        _ => Text::same(method),
+/// A row's place in the form file, made into text only when a finding needs it.
+#[derive(Clone, Copy)]
+pub(super) enum Path<'a> {
+    Score(&'a str),
+    Indicator(usize),
+}
+
+impl Path<'_> {
+    pub fn text(self) -> String {
+        let mut s = String::with_capacity(24);
+        match self {
+            Path::Score(id) => {
+                s.push_str("scores.");
+                s.push_str(id);
+            }
+            Path::Indicator(i) => {
+                s.push_str("indicators[");
+                push_number(&mut s, i);
+                s.push(']');
+            }
+        }
+        s
     }
+
+    pub fn field(self, field: &str) -> String {
+        let mut s = self.text();
+        s.push('.');
+        s.push_str(field);
+        s
+    }
+}
+
+/// Appends `n` in decimal digits, without the formatting machinery.
+fn push_number(s: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.extend(digits[i..].iter().map(|&d| d as char));
 }
 
 pub(super) fn score_fixed(
@@ -69,29 +95,28 @@ pub(super) fn score_fixed(
     let empty = ScoreEntry::default();
     let entry = cx.form.scores.get(&row.id).unwrap_or(&empty);
     let w = row.weight;
-    let path = format!("scores.{}", row.id);
+    let places = cx.places();
     let mut input = RowInput {
-        id: row.id.clone(),
-        path: path.clone(),
-        group: row.group.zh.clone(),
-        name: row.name.zh.clone(),
+        id: &row.id,
+        path: Path::Score(&row.id),
+        group: &row.group.zh,
+        name: &row.name.zh,
         weight: w,
         method: "manual",
-        method_label: method_label("manual"),
         computed: None,
         judgement: false,
         entered: entry.score,
         score_reason: &entry.score_reason,
         declared: entry.declared_score,
         deviation_reason: &entry.deviation_reason,
-        reason_path: format!("{path}.deviation_reason"),
+        reason_in_funds: false,
         not_applicable: entry.not_applicable,
         below_target: false,
         early_rounded: Vec::new(),
         basis: if row.basis.is_empty() {
-            block.basis.clone()
+            &block.basis
         } else {
-            row.basis.clone()
+            &row.basis
         },
     };
     match &row.method {
@@ -109,29 +134,33 @@ pub(super) fn score_fixed(
             };
             if execution {
                 input.deviation_reason = &cx.form.funds.deviation_reason;
-                input.reason_path = "funds.deviation_reason".into();
+                input.reason_in_funds = true;
             }
             input.computed = Some(match rate {
                 Some(rate) => {
                     let mut r = rate.value;
-                    let mut how = rate.explain.zh.clone();
-                    let mut how_en = rate.explain.en.clone();
+                    let mut how = rate.explain.clone();
                     if let (true, Some(p)) =
                         (execution, cx.profile.rounding.rate_places_before_scoring)
                     {
                         r = round(r * Decimal::ONE_HUNDRED, p) / Decimal::ONE_HUNDRED;
-                        how = format!("{how}，先取整为 {}", percent(r, p));
-                        how_en = format!("{how_en}, first rounded to {}", percent(r, p));
+                        how = how.then(ex![
+                            Piece::W("，先取整为 ", ", first rounded to "),
+                            Piece::Pct(r, p)
+                        ]);
                     }
                     if r > Decimal::ONE {
                         r = Decimal::ONE;
-                        how = format!("{how}，超过 100% 按 100% 计");
-                        how_en = format!("{how_en}, above 100% counts as 100%");
+                        how = how.then(ex![Piece::W(
+                            "，超过 100% 按 100% 计",
+                            ", above 100% counts as 100%"
+                        )]);
                     }
-                    let whole = round(rate.value * Decimal::ONE_HUNDRED, 0) / Decimal::ONE_HUNDRED;
-                    let whole = whole.min(Decimal::ONE);
+                    let whole = (round(rate.value * Decimal::ONE_HUNDRED, 0)
+                        / Decimal::ONE_HUNDRED)
+                        .min(Decimal::ONE);
                     input.early_rounded = vec![
-                        round(whole * w, cx.places()),
+                        round(whole * w, places),
                         round(whole * w, 0),
                         round(r * w, 0),
                     ];
@@ -139,18 +168,17 @@ pub(super) fn score_fixed(
                     cx.score_figure(
                         r * w,
                         w,
-                        format!("{how}；× {}", plain(w)),
-                        format!("{how_en}; × {}", plain(w)),
+                        how.then(ex![Piece::W("；× ", "; × "), Piece::Plain(w)]),
                     )
                 }
-                None => Figure {
-                    value: Decimal::ZERO,
-                    shown: fixed(Decimal::ZERO, cx.places()),
-                    explain: Text::new(
+                None => Figure::new(
+                    Decimal::ZERO,
+                    Format::Fixed(places),
+                    ex![Piece::W(
                         "没有可用的比率（预算为 0 或缺失），记 0",
-                        "no rate (budget zero or missing): 0",
-                    ),
-                },
+                        "no rate (budget zero or missing): 0"
+                    )],
+                ),
             });
         }
         Method::Manual => input.judgement = true,
@@ -162,20 +190,26 @@ pub(super) fn score_fixed(
                     .find(|b| b.min.is_none_or(|m| v >= m) && b.max.is_none_or(|m| v < m));
                 input.computed = Some(match band {
                     Some(b) => {
-                        let lo = b.min.map(plain).unwrap_or_else(|| "−∞".into());
-                        let hi = b.max.map(plain).unwrap_or_else(|| "+∞".into());
-                        cx.score_figure(
-                            b.points,
-                            w,
-                            format!("{}% 落在 [{lo}, {hi}) 档 → {}", plain(v), plain(b.points)),
-                            format!("{}% falls in [{lo}, {hi}) → {}", plain(v), plain(b.points)),
-                        )
+                        let lo = b.min.map(Piece::Plain).unwrap_or(Piece::S("−∞"));
+                        let hi = b.max.map(Piece::Plain).unwrap_or(Piece::S("+∞"));
+                        let how = ex![
+                            Piece::Plain(v),
+                            Piece::W("% 落在 [", "% falls in ["),
+                            lo,
+                            ", ",
+                            hi,
+                            Piece::W(") 档 → ", ") → "),
+                            Piece::Plain(b.points)
+                        ];
+                        cx.score_figure(b.points, w, how)
                     }
                     None => cx.score_figure(
                         Decimal::ZERO,
                         w,
-                        format!("{}% 不在任何一档", plain(v)),
-                        format!("{}% is in no band", plain(v)),
+                        ex![
+                            Piece::Plain(v),
+                            Piece::W("% 不在任何一档", "% is in no band")
+                        ],
                     ),
                 });
             }
@@ -188,83 +222,61 @@ pub(super) fn score_fixed(
         } => {
             input.method = "per_point";
             if let Some(v) = percent_input(&entry.actual) {
-                let beyond = match deduct_when {
-                    DeductWhen::Above => v - *limit,
-                    DeductWhen::Below => *limit - v,
-                };
-                let side = match deduct_when {
-                    DeductWhen::Above => ("超过", "above"),
-                    DeductWhen::Below => ("低于", "below"),
+                let (beyond, side) = match deduct_when {
+                    DeductWhen::Above => (v - *limit, Piece::W("超过", "above")),
+                    DeductWhen::Below => (*limit - v, Piece::W("低于", "below")),
                 };
                 input.computed = Some(if beyond <= Decimal::ZERO {
-                    cx.score_figure(
-                        w,
-                        w,
-                        format!(
-                            "{}% 未{}{}%，满分 {}",
-                            plain(v),
-                            side.0,
-                            plain(*limit),
-                            plain(w)
-                        ),
-                        format!(
-                            "{}% is not {} {}%: full {}",
-                            plain(v),
-                            side.1,
-                            plain(*limit),
-                            plain(w)
-                        ),
-                    )
+                    let how = ex![
+                        Piece::Plain(v),
+                        Piece::W("% 未", "% is not "),
+                        side,
+                        " ",
+                        Piece::Plain(*limit),
+                        Piece::W("%，满分 ", "%: full "),
+                        Piece::Plain(w)
+                    ];
+                    cx.score_figure(w, w, how)
                 } else {
                     let deduction = beyond.checked_mul(*per_point).unwrap_or(Decimal::MAX);
                     let score = (w - deduction.min(w)).max(*floor);
-                    cx.score_figure(
-                        score,
-                        w,
-                        format!(
-                            "{}% {}{}% {} 个百分点，扣 {} × {} = {}；{} − {}，不低于 {}",
-                            plain(v),
-                            side.0,
-                            plain(*limit),
-                            plain(beyond),
-                            plain(beyond),
-                            plain(*per_point),
-                            plain(deduction),
-                            plain(w),
-                            plain(deduction),
-                            plain(*floor)
-                        ),
-                        format!(
-                            "{}% is {} points {} {}%: minus {} × {} = {}; {} − {}, not below {}",
-                            plain(v),
-                            plain(beyond),
-                            side.1,
-                            plain(*limit),
-                            plain(beyond),
-                            plain(*per_point),
-                            plain(deduction),
-                            plain(w),
-                            plain(deduction),
-                            plain(*floor)
-                        ),
-                    )
+                    let how = ex![
+                        Piece::Plain(v),
+                        Piece::W("% ", "% is "),
+                        side,
+                        " ",
+                        Piece::Plain(*limit),
+                        Piece::W("% ", "% by "),
+                        Piece::Plain(beyond),
+                        Piece::W(" 个百分点，扣 ", " points: minus "),
+                        Piece::Plain(beyond),
+                        " × ",
+                        Piece::Plain(*per_point),
+                        " = ",
+                        Piece::Plain(deduction),
+                        Piece::W("；", "; "),
+                        Piece::Plain(w),
+                        " − ",
+                        Piece::Plain(deduction),
+                        Piece::W("，不低于 ", ", not below "),
+                        Piece::Plain(*floor)
+                    ];
+                    cx.score_figure(score, w, how)
                 });
             }
         }
         Method::Coefficient => {
             input.method = "coefficient";
             if let Some(v) = percent_input(&entry.actual) {
-                let c = v.min(Decimal::ONE_HUNDRED).max(Decimal::ZERO);
+                let c = v.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
                 input.computed = Some(cx.score_figure(
                     c / Decimal::ONE_HUNDRED * w,
                     w,
-                    format!("{}% × {}", plain(c), plain(w)),
-                    format!("{}% × {}", plain(c), plain(w)),
+                    ex![Piece::Plain(c), "% × ", Piece::Plain(w)],
                 ));
             }
         }
     }
-    input.method_label = method_label(input.method);
     finish(cx, input)
 }
 
@@ -279,95 +291,95 @@ fn percent_input(text: &str) -> Option<Decimal> {
 /// Settles a row's score from what was computed and what was entered, and checks it.
 pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
     let places = cx.places();
-    let label = if r.group.is_empty() {
-        r.name.clone()
-    } else {
-        format!("{}·{}", r.group, r.name)
+    let result = |r: &RowInput, source, score, computed| RowResult {
+        id: r.id.to_string(),
+        place: match r.path {
+            Path::Score(_) => RowPlace::Score,
+            Path::Indicator(i) => RowPlace::Indicator(i),
+        },
+        name: r.name.to_string(),
+        weight: r.weight,
+        method: r.method,
+        computed,
+        entered: r.entered,
+        source,
+        score,
+    };
+    let mut r = r;
+    let computed = r.computed.take();
+    let (group, name) = (r.group, r.name);
+    let label = || {
+        if group.is_empty() {
+            name.to_string()
+        } else {
+            format!("{group}·{name}")
+        }
     };
     if r.not_applicable {
-        return RowResult {
-            id: r.id,
-            path: r.path,
-            group: r.group,
-            name: r.name,
-            weight: r.weight,
-            method: r.method.into(),
-            method_label: r.method_label,
-            computed: r.computed,
-            entered: r.entered,
-            source: ScoreSource::Excluded,
-            score: Figure {
-                value: Decimal::ZERO,
-                shown: "—".into(),
-                explain: Text::new("不适用，不计分", "does not apply: not scored"),
-            },
-        };
+        let score = Figure::new(
+            Decimal::ZERO,
+            Format::Dash,
+            ex![Piece::W("不适用，不计分", "does not apply: not scored")],
+        );
+        return result(&r, ScoreSource::Excluded, score, computed);
     }
-    let (source, score) = match (r.entered, &r.computed) {
+    // `computed` stays beside the score only where the score that counts is something else.
+    let (source, score, computed) = match (r.entered, computed) {
         (Some(entered), Some(c)) if !r.judgement => {
             let e = cx.row_value(entered, r.weight);
             if r.score_reason.trim().is_empty() {
                 cx.push(
                     "score.override_without_reason",
-                    format!("{}.score_reason", r.path),
-                    Text::new(format!("“{label}”的计算得分 {} 被改为 {}，须说明理由", c.shown, fixed(e, places)), format!("the computed score {} of \"{label}\" was changed to {}: a reason is required", c.shown, fixed(e, places))),
-                    "手工改分须说明理由",
+                    r.path.field("score_reason"),
+                    Text::new(
+                        format!("“{}”的计算得分 {} 被改为 {}，须说明理由", label(), c.shown(), fixed(e, places)),
+                        format!("the computed score {} of \"{}\" was changed to {}: a reason is required", c.shown(), label(), fixed(e, places)),
+                    ),
+                    "[note] 改动计算得分须说明理由",
                 );
             }
-            let shown = fixed(e, places);
-            let explain = Text::new(
-                format!(
-                    "评价人改为 {shown}（计算值 {}）：{}",
-                    c.shown, r.score_reason
-                ),
-                format!(
-                    "changed by the evaluator to {shown} (computed {}): {}",
-                    c.shown, r.score_reason
-                ),
-            );
+            let explain = ex![
+                Piece::W("评价人改为 ", "changed by the evaluator to "),
+                Piece::Fixed(e, places),
+                Piece::W("（计算值 ", " (computed "),
+                Piece::Fixed(c.value, places),
+                Piece::W("）：", "): "),
+                r.score_reason.to_string()
+            ];
             (
                 ScoreSource::Override,
-                Figure {
-                    value: e,
-                    shown,
-                    explain,
-                },
+                Figure::new(e, Format::Fixed(places), explain),
+                Some(c),
             )
         }
-        (Some(entered), _) => {
+        (Some(entered), c) => {
             let e = cx.row_value(entered, r.weight);
-            let shown = fixed(e, places);
+            let explain = ex![
+                Piece::W("评价人打分：", "scored by the evaluator: "),
+                Piece::Fixed(e, places)
+            ];
             (
                 ScoreSource::Entered,
-                Figure {
-                    value: e,
-                    explain: Text::new(
-                        format!("评价人打分：{shown}"),
-                        format!("scored by the evaluator: {shown}"),
-                    ),
-                    shown,
-                },
+                Figure::new(e, Format::Fixed(places), explain),
+                c,
             )
         }
-        (None, Some(c)) => (ScoreSource::Computed, c.clone()),
+        (None, Some(c)) => (ScoreSource::Computed, c, None),
         (None, None) => {
             cx.push(
                 "score.missing",
-                format!("{}.score", r.path),
+                r.path.field("score"),
                 Text::new(
-                    format!("“{label}”尚未打分，暂记 0"),
-                    format!("\"{label}\" has no score yet: counted as 0"),
+                    format!("“{}”尚未打分，暂记 0", label()),
+                    format!("\"{}\" has no score yet: counted as 0", label()),
                 ),
-                &r.basis,
+                r.basis,
             );
-            let shown = fixed(Decimal::ZERO, places);
+            let explain = ex![Piece::W("尚未打分，暂记 0", "no score yet: counted as 0")];
             (
                 ScoreSource::Missing,
-                Figure {
-                    value: Decimal::ZERO,
-                    shown,
-                    explain: Text::new("尚未打分，暂记 0", "no score yet: counted as 0"),
-                },
+                Figure::new(Decimal::ZERO, Format::Fixed(places), explain),
+                None,
             )
         }
     };
@@ -375,20 +387,22 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
     if score.value > w || score.value < Decimal::ZERO {
         cx.push(
             "score.above_weight",
-            format!("{}.score", r.path),
+            r.path.field("score"),
             Text::new(
                 format!(
-                    "“{label}”得分 {} 不在 0 至分值 {} 之间",
-                    score.shown,
+                    "“{}”得分 {} 不在 0 至分值 {} 之间",
+                    label(),
+                    score.shown(),
                     plain(w)
                 ),
                 format!(
-                    "the score {} of \"{label}\" is not between 0 and its weight {}",
-                    score.shown,
+                    "the score {} of \"{}\" is not between 0 and its weight {}",
+                    score.shown(),
+                    label(),
                     plain(w)
                 ),
             ),
-            &r.basis,
+            r.basis,
         );
     }
     let full = score.value >= w;
@@ -399,12 +413,13 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
     {
         cx.push(
             "score.full_marks_below_target",
-            format!("{}.score", r.path),
+            r.path.field("score"),
             Text::new(
-                format!("“{label}”实际未达目标，却打了满分 {}", score.shown),
+                format!("“{}”实际未达目标，却打了满分 {}", label(), score.shown()),
                 format!(
-                    "\"{label}\" falls short of its target yet has full marks {}",
-                    score.shown
+                    "\"{}\" falls short of its target yet has full marks {}",
+                    label(),
+                    score.shown()
                 ),
             ),
             "[note] 未达目标不应得满分",
@@ -415,18 +430,25 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
         && r.deviation_reason.trim().is_empty()
         && source != ScoreSource::Missing
     {
+        let at = if r.reason_in_funds {
+            "funds.deviation_reason".to_string()
+        } else {
+            r.path.field("deviation_reason")
+        };
         cx.push(
             "reason.missing_below_weight",
-            r.reason_path.clone(),
+            at,
             Text::new(
                 format!(
-                    "“{label}”得分 {} 低于分值 {}，须填写偏差原因分析及改进措施",
-                    score.shown,
+                    "“{}”得分 {} 低于分值 {}，须填写偏差原因分析及改进措施",
+                    label(),
+                    score.shown(),
                     plain(w)
                 ),
                 format!(
-                    "\"{label}\" scores {} of {}: a deviation reason is required",
-                    score.shown,
+                    "\"{}\" scores {} of {}: a deviation reason is required",
+                    label(),
+                    score.shown(),
                     plain(w)
                 ),
             ),
@@ -456,34 +478,54 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
             };
             cx.push(
                 code,
-                format!("{}.declared_score", r.path),
+                r.path.field("declared_score"),
                 Text::new(
-                    format!("“{label}”{zh}：填 {}，应为 {}", plain(stated), score.shown),
                     format!(
-                        "\"{label}\": {en}: stated {}, should be {}",
+                        "“{}”{zh}：填 {}，应为 {}",
+                        label(),
                         plain(stated),
-                        score.shown
+                        score.shown()
+                    ),
+                    format!(
+                        "\"{}\": {en}: stated {}, should be {}",
+                        label(),
+                        plain(stated),
+                        score.shown()
                     ),
                 ),
                 if code == "score.rounded_early" {
                     "[note] 精确计算，只在规则规定处四舍五入"
                 } else {
-                    &r.basis
+                    r.basis
                 },
             );
         }
     }
-    RowResult {
-        id: r.id,
-        path: r.path,
-        group: r.group,
-        name: r.name,
-        weight: w,
-        method: r.method.into(),
-        method_label: r.method_label,
-        computed: r.computed,
-        entered: r.entered,
-        source,
-        score,
+    result(&r, source, score, computed)
+}
+
+/// The evaluator-facing name of a scoring method.
+pub fn method_label(method: &str) -> Text {
+    match method {
+        "funds_execution" => Text::new("按预算执行率计算", "from the budget execution rate"),
+        "funds_arrival" => Text::new("按资金到位率计算", "from the funds arrival rate"),
+        "ratio" => Text::new(
+            "≥ 正向：实际 ÷ 目标 × 分值",
+            "≥ more is better: actual ÷ target × weight",
+        ),
+        "inverse" => Text::new(
+            "≤ 反向：未超目标得满分，否则 目标 ÷ 实际 × 分值",
+            "≤ less is better: full within target, else target ÷ actual × weight",
+        ),
+        "exact" => Text::new(
+            "= 等于：相等得满分，不足按比例",
+            "= exact: full when equal, proportional below",
+        ),
+        "qualitative" => Text::new("定性：按分档评分", "qualitative: scored within a band"),
+        "manual" => Text::new("评价人打分", "scored by the evaluator"),
+        "banded" => Text::new("分档计分", "banded table"),
+        "per_point" => Text::new("逐点扣分", "per-point deduction"),
+        "coefficient" => Text::new("得分系数 × 权重", "coefficient × weight"),
+        _ => Text::same(method),
     }
 }

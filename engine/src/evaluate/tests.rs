@@ -22,8 +22,8 @@ fn row<'e>(e: &'e Evaluation, id: &str) -> &'e RowResult {
         .unwrap_or_else(|| panic!("no row {id}"))
 }
 
-fn block<'e>(e: &'e Evaluation, id: &str) -> &'e str {
-    &e.blocks.iter().find(|b| b.id == id).unwrap().score.shown
+fn block(e: &Evaluation, id: &str) -> String {
+    e.blocks.iter().find(|b| b.id == id).unwrap().score.shown()
 }
 
 fn codes(e: &Evaluation) -> Vec<&'static str> {
@@ -71,22 +71,22 @@ fn central_2020_golden() {
     f["indicators"][7]["score"] = "10".into(); // partial band [9, 12): 10 is inside
     let e = run("central-2020", f);
     // 72 ÷ 80 = 90%; × 10 = 9.00 (the initial budget 100 is not the basis)
-    assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown, "90.00%");
-    assert_eq!(row(&e, "budget_execution").score.shown, "9.00");
+    assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown(), "90.00%");
+    assert_eq!(row(&e, "budget_execution").score.shown(), "9.00");
     assert_eq!(
-        row(&e, "budget_execution").score.explain.zh,
+        row(&e, "budget_execution").score.explanation().zh,
         "72 ÷ 80 = 90.00%；× 10 = 9.00"
     );
     // ≥: 40 ÷ 50 = 80% × 20 = 16
-    assert_eq!(row(&e, "a").score.shown, "16.00");
+    assert_eq!(row(&e, "a").score.shown(), "16.00");
     assert_eq!(row(&e, "a").method, "ratio");
     // ≤: 90 ÷ 100 = 90% × 10 = 9
-    assert_eq!(row(&e, "b").score.shown, "9.00");
+    assert_eq!(row(&e, "b").score.shown(), "9.00");
     assert_eq!(row(&e, "b").method, "inverse");
     // =: 6 ÷ 8 = 75% × 10 = 7.5
-    assert_eq!(row(&e, "c").score.shown, "7.50");
+    assert_eq!(row(&e, "c").score.shown(), "7.50");
     // ≥ over-achieved (130%): capped at full 10; a reason is required above 120%
-    assert_eq!(row(&e, "d").score.shown, "10.00");
+    assert_eq!(row(&e, "d").score.shown(), "10.00");
     assert!(has(
         &e,
         "reason.missing_over_achievement",
@@ -94,15 +94,15 @@ fn central_2020_golden() {
     ));
     // qualitative partial band, score entered inside the band
     assert_eq!(row(&e, "e").source, ScoreSource::Entered);
-    assert_eq!(row(&e, "e").score.shown, "10.00");
+    assert_eq!(row(&e, "e").score.shown(), "10.00");
     // qualitative achieved: full
-    assert_eq!(row(&e, "f").score.shown, "15.00");
-    assert_eq!(row(&e, "g").score.shown, "10.00");
+    assert_eq!(row(&e, "f").score.shown(), "15.00");
+    assert_eq!(row(&e, "g").score.shown(), "10.00");
     assert_eq!(block(&e, "budget"), "9.00");
     assert_eq!(block(&e, "output"), "42.50");
     assert_eq!(block(&e, "benefit"), "25.00");
     assert_eq!(block(&e, "satisfaction"), "10.00");
-    assert_eq!(e.total.shown, "86.50");
+    assert_eq!(e.total.shown(), "86.50");
     assert_eq!(e.grade.as_ref().unwrap().grade, "良");
     // below-weight rows without a reason: budget, a, b, c, e
     for path in [
@@ -146,7 +146,7 @@ fn qualitative_score_outside_its_band_is_an_error() {
 #[test]
 fn a_partial_band_without_a_score_counts_its_lower_end_and_warns() {
     let e = run("central-2020", central_form());
-    assert_eq!(row(&e, "e").score.shown, "9.00");
+    assert_eq!(row(&e, "e").score.shown(), "9.00");
     assert!(has(&e, "score.band_needs_score", "indicators[7].score"));
 }
 
@@ -158,9 +158,9 @@ fn not_applicable_rows_are_left_out_and_the_total_rescaled() {
     let e = run("central-2020", f);
     assert_eq!(row(&e, "d").source, ScoreSource::Excluded);
     // raw 76.50 of 90 applicable points → 76.50 ÷ 90 × 100 = 85.00
-    assert_eq!(e.raw_total.shown, "76.50");
-    assert_eq!(e.rescaled.as_ref().unwrap().shown, "85.00");
-    assert_eq!(e.total.shown, "85.00");
+    assert_eq!(e.raw_total.shown(), "76.50");
+    assert_eq!(e.rescaled.as_ref().unwrap().shown(), "85.00");
+    assert_eq!(e.total.shown(), "85.00");
     assert!(codes(&e).contains(&"total.rescaled"));
 }
 
@@ -195,8 +195,8 @@ fn declared_full_marks_below_target_and_score_above_weight() {
     assert_eq!(
         (
             b.source,
-            b.computed.as_ref().unwrap().shown.as_str(),
-            b.score.shown.as_str()
+            b.computed.as_ref().unwrap().shown().as_str(),
+            b.score.shown().as_str()
         ),
         (ScoreSource::Override, "9.00", "12.00")
     );
@@ -208,9 +208,9 @@ fn an_override_without_a_reason_is_an_error_and_keeps_both_values() {
     f["indicators"][2]["score"] = "18".into();
     let e = run("central-2020", f);
     let a = row(&e, "a");
-    assert_eq!(a.computed.as_ref().unwrap().shown, "16.00");
+    assert_eq!(a.computed.as_ref().unwrap().shown(), "16.00");
     assert_eq!(a.entered.unwrap().to_string(), "18");
-    assert_eq!(a.score.shown, "18.00");
+    assert_eq!(a.score.shown(), "18.00");
     assert!(has(
         &e,
         "score.override_without_reason",
@@ -226,7 +226,7 @@ fn zero_budget_is_an_error_not_a_panic() {
     );
     assert!(e.funds.execution_rate.is_none());
     assert!(has(&e, "funds.zero_budget", "funds.rows"));
-    assert_eq!(row(&e, "budget_execution").score.shown, "0.00");
+    assert_eq!(row(&e, "budget_execution").score.shown(), "0.00");
 }
 
 #[test]
@@ -235,8 +235,8 @@ fn execution_above_100_percent_is_capped_and_warned() {
         "central-2020",
         json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "50", "spent": "60"}]}}),
     );
-    assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown, "120.00%");
-    assert_eq!(row(&e, "budget_execution").score.shown, "10.00");
+    assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown(), "120.00%");
+    assert_eq!(row(&e, "budget_execution").score.shown(), "10.00");
     assert!(codes(&e).contains(&"funds.execution_above_100"));
 }
 
@@ -250,8 +250,8 @@ fn the_funds_total_row_is_derived_and_a_wrong_printed_total_is_flagged() {
             "declared_rate": "0", "declared_score": "0"
         }}),
     );
-    assert_eq!(e.funds.budget.as_ref().unwrap().shown, "89.974");
-    assert_eq!(row(&e, "budget_execution").score.shown, "10.00");
+    assert_eq!(e.funds.budget.as_ref().unwrap().shown(), "89.974");
+    assert_eq!(row(&e, "budget_execution").score.shown(), "10.00");
     for path in [
         "funds.declared_total.initial",
         "funds.declared_total.budget",
@@ -268,7 +268,7 @@ fn a_rate_rounded_before_scoring_is_recognised() {
     let f = json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "100", "spent": "86.2"}]},
                    "scores": {"budget_execution": {"declared_score": "9"}}});
     let e = run("central-2020", f);
-    assert_eq!(row(&e, "budget_execution").score.shown, "8.62");
+    assert_eq!(row(&e, "budget_execution").score.shown(), "8.62");
     assert!(
         has(
             &e,
@@ -291,7 +291,7 @@ fn a_profile_can_state_that_rates_are_rounded_before_scoring() {
     )
     .unwrap();
     let e = evaluate(&form, &p);
-    assert_eq!(row(&e, "budget_execution").score.shown, "8.60");
+    assert_eq!(row(&e, "budget_execution").score.shown(), "8.60");
 }
 
 #[test]
@@ -301,19 +301,19 @@ fn half_way_cases_round_away_from_zero() {
         "central-2020",
         json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "100", "spent": "1.25"}]}}),
     );
-    assert_eq!(row(&e, "budget_execution").score.shown, "0.13");
+    assert_eq!(row(&e, "budget_execution").score.shown(), "0.13");
     // 0.5 ÷ 8 × 10 = 0.625 → 0.63
     let e = run(
         "central-2020",
         json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "8", "spent": "0.5"}]}}),
     );
-    assert_eq!(row(&e, "budget_execution").score.shown, "0.63");
+    assert_eq!(row(&e, "budget_execution").score.shown(), "0.63");
     // completion 72.5% shows as 73% in a whole-percent column
     let e = run(
         "jinzhong-2021",
         json!({"indicators": [ind("x", 2, "数量"), q("r", "r", "200个", "145个", "")]}),
     );
-    assert_eq!(e.indicators[1].completion.as_ref().unwrap().shown, "73%");
+    assert_eq!(e.indicators[1].completion.as_ref().unwrap().shown(), "73%");
 }
 
 #[test]
@@ -331,7 +331,7 @@ fn the_total_is_rounded_once_when_rows_are_not() {
     let e = evaluate(&read_form(&f.to_string()).unwrap(), &p);
     assert_eq!(row(&e, "a").score.value.round_dp(6).to_string(), "6.666667");
     // 9 + (6.666… + 9 + 7.5 + 10) + 25 + 10 = 77.1666… → 77.17
-    assert_eq!(e.total.shown, "77.17");
+    assert_eq!(e.total.shown(), "77.17");
 }
 
 #[test]
@@ -347,12 +347,12 @@ fn budget10_indicators90_golden_with_operator_column_caps_and_deduction() {
     });
     let e = run("budget10-indicators90", f);
     // 105 ÷ 150 = 70.00%; × 10 = 7.00
-    assert_eq!(row(&e, "budget_execution").score.shown, "7.00");
-    assert_eq!(row(&e, "a").score.shown, "30.00");
+    assert_eq!(row(&e, "budget_execution").score.shown(), "7.00");
+    assert_eq!(row(&e, "a").score.shown(), "30.00");
     // the operator column says ≤: 40 ÷ 50 = 80% × 30 = 24
-    assert_eq!(row(&e, "b").score.shown, "24.00");
+    assert_eq!(row(&e, "b").score.shown(), "24.00");
     // 140% ≥ 130%: full 30 minus 2 = 28, and a reason is required
-    assert_eq!(row(&e, "c").score.shown, "28.00");
+    assert_eq!(row(&e, "c").score.shown(), "28.00");
     assert!(codes(&e).contains(&"indicator.over_achievement_deduction"));
     assert!(has(
         &e,
@@ -360,7 +360,7 @@ fn budget10_indicators90_golden_with_operator_column_caps_and_deduction() {
         "indicators[3].deviation_reason"
     ));
     // raw 7 + 82 = 89; execution 70% is below 80% → cap 89 (no change); not below 70%
-    assert_eq!(e.raw_total.shown, "89.00");
+    assert_eq!(e.raw_total.shown(), "89.00");
     assert!(e.capped.is_none());
     assert!(has(
         &e,
@@ -385,9 +385,9 @@ fn execution_caps_lower_the_total() {
     });
     let e = run("budget10-indicators90", f);
     // 5.50 + 90 = 95.50; execution 55% < 60% → capped at 69
-    assert_eq!(e.raw_total.shown, "95.50");
-    assert_eq!(e.capped.as_ref().unwrap().shown, "69.00");
-    assert_eq!(e.total.shown, "69.00");
+    assert_eq!(e.raw_total.shown(), "95.50");
+    assert_eq!(e.capped.as_ref().unwrap().shown(), "69.00");
+    assert_eq!(e.total.shown(), "69.00");
     assert_eq!(e.grade.as_ref().unwrap().grade, "中");
 }
 
@@ -409,21 +409,25 @@ fn department_wide_golden_with_banded_per_point_and_coefficient_rows() {
         ]
     });
     let e = run("department-wide", f);
-    assert_eq!(row(&e, "budget_completion").score.shown, "4.00"); // 85% in [80, 90) → 4
-    assert_eq!(row(&e, "budget_adjustment").score.shown, "1.50"); // 3 points above 10% × 0.5 → 3 − 1.5
-    assert_eq!(row(&e, "payment_progress").score.shown, "4.00"); // 92 ≥ 90 → 4
-    assert_eq!(row(&e, "carryover").score.shown, "3.00"); // within 10%
-    assert_eq!(row(&e, "public_funds").score.shown, "1.30"); // 3.4 points × 0.5 = 1.7 → 3 − 1.7
-    assert_eq!(row(&e, "three_public").score.shown, "3.00");
-    assert_eq!(row(&e, "procurement").score.shown, "1.70"); // 85% × 2
-    assert_eq!(row(&e, "staffing").score.shown, "0.00"); // 40 points × 1 → floor 0
+    assert_eq!(row(&e, "budget_completion").score.shown(), "4.00"); // 85% in [80, 90) → 4
+    assert_eq!(row(&e, "budget_adjustment").score.shown(), "1.50"); // 3 points above 10% × 0.5 → 3 − 1.5
+    assert_eq!(row(&e, "payment_progress").score.shown(), "4.00"); // 92 ≥ 90 → 4
+    assert_eq!(row(&e, "carryover").score.shown(), "3.00"); // within 10%
+    assert_eq!(row(&e, "public_funds").score.shown(), "1.30"); // 3.4 points × 0.5 = 1.7 → 3 − 1.7
+    assert_eq!(row(&e, "three_public").score.shown(), "3.00");
+    assert_eq!(row(&e, "procurement").score.shown(), "1.70"); // 85% × 2
+    assert_eq!(row(&e, "staffing").score.shown(), "0.00"); // 40 points × 1 → floor 0
     assert_eq!(
-        row(&e, "staffing").score.explain.en,
-        "140% is 40 points above 100%: minus 40 × 1 = 40; 2 − 40, not below 0 = 0.00"
+        row(&e, "staffing").score.explanation().zh,
+        "140% 超过 100% 40 个百分点，扣 40 × 1 = 40；2 − 40，不低于 0 = 0.00"
+    );
+    assert_eq!(
+        row(&e, "staffing").score.explanation().en,
+        "140% is above 100% by 40 points: minus 40 × 1 = 40; 2 − 40, not below 0 = 0.00"
     );
     assert_eq!(block(&e, "decision"), "9.50");
     assert_eq!(block(&e, "management"), "18.50");
-    assert_eq!(e.total.shown, "93.00");
+    assert_eq!(e.total.shown(), "93.00");
     assert_eq!(e.grade.as_ref().unwrap().grade, "优");
 }
 
@@ -437,7 +441,7 @@ fn grade_and_total_checks_against_what_the_form_states() {
         "declared": {"total": "99", "grade": "良"}
     });
     let e = run("jinzhong-2021", f);
-    assert_eq!(e.reachable.shown, "98.50");
+    assert_eq!(e.reachable.shown(), "98.50");
     assert!(has(&e, "total.above_reachable", "declared.total"));
     assert!(has(&e, "grade.contradicts_total", "declared.grade"));
     let e = run("jinzhong-2021", json!({"declared": {"grade": "甲"}}));
@@ -459,7 +463,7 @@ fn cost_rows_written_with_more_is_better_are_doubted() {
     ]});
     let e = run("central-2020", f);
     assert!(has(&e, "indicator.cost_direction", "indicators[2].target"));
-    assert_eq!(row(&e, "c").score.shown, "50.00");
+    assert_eq!(row(&e, "c").score.shown(), "50.00");
 }
 
 #[test]
@@ -471,7 +475,7 @@ fn unparseable_and_approximate_values_are_flagged_not_lost() {
     ]});
     let e = run("central-2020", f);
     assert!(has(&e, "value.approximate", "indicators[1].actual"));
-    assert_eq!(row(&e, "a").score.shown, "25.00");
+    assert_eq!(row(&e, "a").score.shown(), "25.00");
     assert!(has(&e, "value.unparseable", "indicators[2].actual"));
     assert_eq!(row(&e, "b").method, "qualitative");
     assert!(has(&e, "score.missing", "indicators[2].score"));

@@ -331,7 +331,7 @@ fn validate_bands(p: &Profile, out: &mut Problems) {
         );
     }
     let mut sorted: Vec<_> = bands.iter().enumerate().collect();
-    sorted.sort_by(|a, b| a.1.min.cmp(&b.1.min));
+    sorted.sort_by_key(|a| a.1.min);
     let mut ids = BTreeSet::new();
     for b in bands {
         if !ids.insert(b.id.as_str()) {
