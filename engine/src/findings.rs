@@ -60,6 +60,16 @@ pub const CODES: &[(&str, Severity, &str)] = &[
         "The stated completion differs from the computed one.",
     ),
     (
+        "form.unknown_block",
+        Severity::Warning,
+        "A block weight is given for a block the profile does not have.",
+    ),
+    (
+        "form.unknown_score_row",
+        Severity::Warning,
+        "A score entry names a row the profile's scoring table does not have.",
+    ),
+    (
         "funds.allocated_above_budget",
         Severity::Warning,
         "More money arrived than was budgeted: the arrival rate is capped at 100%.",

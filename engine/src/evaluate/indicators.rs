@@ -166,7 +166,7 @@ fn read_row(
                             row.name, row.target, row.actual
                         ),
                     ),
-                    "[note]",
+                    "[note] 目标值与实际完成值须为同一单位才能比较",
                 );
             }
             p
@@ -295,6 +295,7 @@ fn read_row(
         declared: row.declared_score,
         deviation_reason: &row.deviation_reason,
         reason_in_funds: false,
+        declared_in_funds: false,
         not_applicable: row.not_applicable,
         below_target: false,
         early_rounded: Vec::new(),
@@ -336,7 +337,7 @@ fn read_row(
                         format!("“{}”的实际值“{}”无法与目标“{}”比较，按定性评分", row.name, row.actual, row.target),
                         format!("\"{}\": actual \"{}\" cannot be compared with target \"{}\": scored as qualitative", row.name, row.actual, row.target),
                     ),
-                    "[note]",
+                    "[note] 实际完成值须能与目标值比较，否则按定性评分",
                 );
             }
             input.method = "qualitative";
@@ -467,7 +468,7 @@ fn quantitative(
                             row.name, row.target, row.actual
                         ),
                     ),
-                    "等于型指标超出目标：满分并提示偏差（Ziping 的约定）",
+                    "[note] 等于型指标超出目标：按满分计并提示偏差（本工具的约定）",
                 );
                 (
                     w,
@@ -669,7 +670,7 @@ pub(super) fn check_block_weights(
             .indicators
             .iter()
             .position(|r| r.level == 1 && r.block == block.id)
-            .map(|i| format!("indicators[{i}].weight"))
+            .map(|i| format!("indicators[{i}]"))
             .unwrap_or_else(|| "indicators".into());
         cx.push(
             "weights.block_sum",

@@ -56,7 +56,7 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
             block
                 .rows
                 .iter()
-                .map(|r| rows::score_fixed(&mut cx, block, r, &funds))
+                .map(|r| rows::score_fixed(&mut cx, block, r, &funds, weight))
                 .collect()
         };
         for r in &rows {
@@ -95,6 +95,7 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
             "[2020] 总分 100",
         );
     }
+    check_unknown_ids(&mut cx);
     let raw_total = cx.sum_figure(blocks.iter().map(|b| &b.score));
     let mut total = raw_total.value;
     let mut rescaled = None;
@@ -207,6 +208,40 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
         grade,
         findings,
         counts,
+    }
+}
+
+/// Entries for scoring rows or blocks the profile does not have are reported, never silently dropped.
+fn check_unknown_ids(cx: &mut Ctx) {
+    let (form, profile) = (cx.form, cx.profile);
+    for id in form.scores.keys() {
+        if profile.fixed_row(id).is_none() {
+            cx.push(
+                "form.unknown_score_row",
+                format!("scores.{id}"),
+                Text::new(format!("规则“{}”的评分表中没有“{id}”这一行，此项未计分", profile.name.zh), format!("the scoring table of profile \"{}\" has no row \"{id}\": this entry is not scored", profile.name.en)),
+                &profile.basis,
+            );
+        }
+    }
+    for id in form.block_weights.keys() {
+        if profile.block(id).is_none() {
+            cx.push(
+                "form.unknown_block",
+                format!("block_weights.{id}"),
+                Text::new(
+                    format!(
+                        "规则“{}”中没有“{id}”这一部分，此分值未使用",
+                        profile.name.zh
+                    ),
+                    format!(
+                        "profile \"{}\" has no block \"{id}\": this weight is not used",
+                        profile.name.en
+                    ),
+                ),
+                &profile.basis,
+            );
+        }
     }
 }
 

@@ -30,6 +30,8 @@ pub(super) struct RowInput<'a> {
     pub deviation_reason: &'a str,
     /// The reason lives in the funds table (budget-execution rows), not on the row.
     pub reason_in_funds: bool,
+    /// The stated score is the funds table's printed 得分 (`funds.declared_score`).
+    pub declared_in_funds: bool,
     pub not_applicable: bool,
     /// The actual falls short of the target (for the full-marks check).
     pub below_target: bool,
@@ -91,10 +93,17 @@ pub(super) fn score_fixed(
     block: &Block,
     row: &FixedRow,
     funds: &FundsResult,
+    block_weight: Decimal,
 ) -> RowResult {
     let empty = ScoreEntry::default();
     let entry = cx.form.scores.get(&row.id).unwrap_or(&empty);
-    let w = row.weight;
+    // Where the form adjusts the block's weight (as the 2020 rule allows), its fixed rows keep their
+    // shares of it.
+    let w = if block_weight == block.weight || block.weight.is_zero() {
+        row.weight
+    } else {
+        row.weight * block_weight / block.weight
+    };
     let places = cx.places();
     let mut input = RowInput {
         id: &row.id,
@@ -110,6 +119,7 @@ pub(super) fn score_fixed(
         declared: entry.declared_score,
         deviation_reason: &entry.deviation_reason,
         reason_in_funds: false,
+        declared_in_funds: false,
         not_applicable: entry.not_applicable,
         below_target: false,
         early_rounded: Vec::new(),
@@ -135,6 +145,11 @@ pub(super) fn score_fixed(
             if execution {
                 input.deviation_reason = &cx.form.funds.deviation_reason;
                 input.reason_in_funds = true;
+                // The funds table's printed 得分 is this row's stated score.
+                if input.declared.is_none() && cx.form.funds.declared_score.is_some() {
+                    input.declared = cx.form.funds.declared_score;
+                    input.declared_in_funds = true;
+                }
             }
             input.computed = Some(match rate {
                 Some(rate) => {
@@ -478,7 +493,11 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
             };
             cx.push(
                 code,
-                r.path.field("declared_score"),
+                if r.declared_in_funds {
+                    "funds.declared_score".to_string()
+                } else {
+                    r.path.field("declared_score")
+                },
                 Text::new(
                     format!(
                         "“{}”{zh}：填 {}，应为 {}",

@@ -171,7 +171,7 @@ fn weights_that_do_not_add_up_are_errors() {
     f["block_weights"] = json!({"budget": "15"});
     let e = run("central-2020", f);
     assert!(
-        has(&e, "weights.block_sum", "indicators[0].weight"),
+        has(&e, "weights.block_sum", "indicators[0]"),
         "{:?}",
         e.findings
     );
@@ -497,4 +497,37 @@ fn an_empty_form_evaluates_without_panicking() {
         assert_eq!(e.profile, p.id);
         assert!(e.total.value >= rust_decimal::Decimal::ZERO);
     }
+}
+
+#[test]
+fn the_funds_tables_printed_score_is_checked() {
+    let f = json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "50", "spent": "50"}], "declared_score": "0"}});
+    let e = run("central-2020", f);
+    assert!(
+        has(&e, "score.declared_mismatch", "funds.declared_score"),
+        "{:?}",
+        e.findings
+    );
+}
+
+#[test]
+fn fixed_rows_follow_an_adjusted_block_weight() {
+    // The 2020 rule lets a form give budget execution 20 instead of 10: the row is then out of 20.
+    let f = json!({
+        "funds": {"rows": [{"source": "本年财政拨款", "budget": "100", "spent": "90"}], "deviation_reason": "结余"},
+        "block_weights": {"budget": "20", "output": "40"}
+    });
+    let e = run("central-2020", f);
+    let r = row(&e, "budget_execution");
+    assert_eq!(r.weight.to_string(), "20");
+    assert_eq!(r.score.shown(), "18.00");
+    assert_eq!(block(&e, "budget"), "18.00");
+}
+
+#[test]
+fn entries_for_rows_or_blocks_the_profile_lacks_are_reported() {
+    let f = json!({"scores": {"budget_exection": {"score": "9"}}, "block_weights": {"foo": "5"}});
+    let e = run("central-2020", f);
+    assert!(has(&e, "form.unknown_score_row", "scores.budget_exection"));
+    assert!(has(&e, "form.unknown_block", "block_weights.foo"));
 }

@@ -48,7 +48,7 @@ pub fn read_form(text: &str) -> Result<Form, Vec<Problem>> {
             ),
         )]);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let (value, repeated) = super::json::parse(text).map_err(|e| {
         let (line, col) = (e.line(), e.column());
         vec![Problem::new(
             format!("line {line}, column {col}"),
@@ -56,6 +56,18 @@ pub fn read_form(text: &str) -> Result<Form, Vec<Problem>> {
             format!("not valid JSON (line {line}, column {col}): {e}"),
         )]
     })?;
+    if !repeated.is_empty() {
+        return Err(repeated
+            .into_iter()
+            .map(|path| {
+                Problem::new(
+                    path,
+                    "同一字段写了两次，无法确定取哪一个",
+                    "this field is written twice: it is not clear which one holds",
+                )
+            })
+            .collect());
+    }
     read_value(value)
 }
 

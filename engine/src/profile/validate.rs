@@ -65,7 +65,11 @@ pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
     validate_blocks(p, &mut out);
     validate_bands(p, &mut out);
     validate_grades(p, &mut out);
-    if p.rounding.places > 6 || p.rounding.percent_places > 6 || p.rounding.completion_places > 6 {
+    if p.rounding.places > 6
+        || p.rounding.percent_places > 6
+        || p.rounding.completion_places > 6
+        || p.rounding.rate_places_before_scoring.is_some_and(|r| r > 6)
+    {
         out.add(
             "rounding",
             "小数位数不能超过 6",
@@ -202,6 +206,13 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
         }
         for (ri, r) in b.rows.iter().enumerate() {
             let rpath = format!("{path}.rows[{ri}]");
+            if b.adjustable && matches!(r.method, Method::Banded { .. } | Method::PerPoint { .. }) {
+                out.add(
+                    format!("{rpath}.method"),
+                    "可调整分值的部分不能含分档或逐点扣分的行（其分数是绝对分值，无法随部分分值折算）",
+                    "an adjustable block cannot hold banded or per-point rows: their points are absolute and cannot follow the block's weight",
+                );
+            }
             if !row_ids.insert(r.id.as_str()) {
                 out.add(
                     format!("{rpath}.id"),
