@@ -114,6 +114,21 @@ fn release_build_keeps_wasm_opt_flags_relative_base_and_file_loader() {
         "index.html <base>"
     );
     assert!(html.contains(r#"data-wasm-opt="z""#), "wasm-opt -Oz");
+    // The browser build uses the size-optimised cargo profile (native release is tuned for speed).
+    assert!(
+        html.contains(r#"data-cargo-profile-release="wasm-release""#),
+        "index.html selects the wasm-release profile"
+    );
+    let cargo_toml = read("Cargo.toml");
+    let profile = cargo_toml
+        .split("[profile.wasm-release]")
+        .nth(1)
+        .expect("Cargo.toml has [profile.wasm-release]");
+    let profile = profile.split("\n[").next().unwrap();
+    assert!(
+        profile.contains(r#"opt-level = "z""#),
+        "wasm-release optimises for size"
+    );
     for flag in [
         "--enable-bulk-memory",
         "--enable-nontrapping-float-to-int",
