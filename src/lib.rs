@@ -5,6 +5,8 @@
 
 pub use ziping_engine as engine;
 
+pub mod state;
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 

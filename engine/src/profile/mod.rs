@@ -391,6 +391,39 @@ impl Profile {
         self.grades.iter().find(|g| total >= g.min)
     }
 
+    /// A new, empty form of this profile: its default sources of money and its preset indicator
+    /// headings, ready to fill in.
+    pub fn blank_form(&self) -> crate::model::Form {
+        use crate::model::{Form, FundsRow, IndicatorRow};
+        let mut form = Form {
+            profile: self.id.clone(),
+            ..Form::default()
+        };
+        form.funds.rows = self
+            .funds
+            .default_rows
+            .iter()
+            .map(|s| FundsRow {
+                source: s.clone(),
+                ..FundsRow::default()
+            })
+            .collect();
+        form.indicators = self
+            .indicators
+            .default_outline
+            .iter()
+            .enumerate()
+            .map(|(i, h)| IndicatorRow {
+                id: format!("r{}", i + 1),
+                level: h.level,
+                name: h.name.clone(),
+                block: h.block.clone(),
+                ..IndicatorRow::default()
+            })
+            .collect();
+        form
+    }
+
     /// Whether any fixed row is computed from the funds table.
     pub fn scores_funds(&self) -> bool {
         self.blocks

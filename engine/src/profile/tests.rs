@@ -150,3 +150,15 @@ fn grade_for_uses_inclusive_lower_bounds() {
     assert_eq!(g("59.99"), "差");
     assert_eq!(g("0"), "差");
 }
+
+#[test]
+fn a_blank_form_has_the_profiles_sources_and_headings_and_reads_back() {
+    for p in Profile::builtins() {
+        let f = p.blank_form();
+        assert_eq!(f.profile, p.id);
+        assert_eq!(f.funds.rows.len(), p.funds.default_rows.len());
+        assert_eq!(f.indicators.len(), p.indicators.default_outline.len());
+        let again = crate::read_form(&crate::to_json(&f)).expect("a blank form is a valid file");
+        assert_eq!(again, f);
+    }
+}
