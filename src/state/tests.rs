@@ -116,9 +116,9 @@ fn undo_walks_back_ten_edits_and_redo_walks_forward() {
     }
     assert!(!doc(&s).can_undo());
     assert_eq!(doc(&s).form, doc(&s0).form);
-    for fwd in 1..=10 {
+    for expected in &states[1..] {
         s = s.reduce(Action::Redo);
-        assert_eq!(doc(&s).form, doc(&states[fwd]).form);
+        assert_eq!(doc(&s).form, doc(expected).form);
     }
 }
 
