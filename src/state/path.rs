@@ -389,16 +389,11 @@ impl FieldPath {
             FieldPath::FundsDeviationReason => form.funds.deviation_reason.clone(),
             FieldPath::FundsAdjustmentReason => form.funds.adjustment_reason.clone(),
             FieldPath::Narrative(k) => form.narratives.get(k).cloned().unwrap_or_default(),
-            FieldPath::Indicator(i, f) => match form.indicators.get(*i) {
-                None => String::new(),
-                Some(r) => match f {
-                    IndicatorField::Weight => dec(r.weight),
-                    IndicatorField::Score => dec(r.score),
-                    IndicatorField::DeclaredScore => dec(r.declared_score),
-                    IndicatorField::NotApplicable => flag(r.not_applicable),
-                    other => indicator_text(r, *other).cloned().unwrap_or_default(),
-                },
-            },
+            FieldPath::Indicator(i, f) => form
+                .indicators
+                .get(*i)
+                .map(|r| indicator_value(r, *f))
+                .unwrap_or_default(),
             FieldPath::Score(id, f) => match form.scores.get(id) {
                 None if *f == ScoreField::NotApplicable => flag(false),
                 None => String::new(),
@@ -432,15 +427,7 @@ impl FieldPath {
     /// Sets the field from what was typed. A decimal field refuses what is not a plain number, with
     /// a message (the form is then unchanged); clearing it removes the value.
     pub fn set(&self, form: &mut Form, value: &str) -> Result<(), SetError> {
-        let number = || -> Result<Option<Decimal>, SetError> {
-            let v = value.trim();
-            if v.is_empty() {
-                return Ok(None);
-            }
-            decimal::parse(&ziping_engine::value::normalize(v))
-                .map(Some)
-                .ok_or(SetError::NotANumber)
-        };
+        let number = || parse_typed(value);
         let flag = value == "true";
         match self {
             FieldPath::Status => {
@@ -552,6 +539,17 @@ impl FieldPath {
     }
 }
 
+/// A decimal as typed into a field: full-width digits allowed, and a trailing point (as in "969."
+/// on the way to "969.94") read as the number before it. Empty is no value.
+pub fn parse_typed(value: &str) -> Result<Option<Decimal>, SetError> {
+    let v = ziping_engine::value::normalize(value.trim());
+    let v = v.strip_suffix('.').unwrap_or(&v);
+    if v.is_empty() {
+        return Ok(None);
+    }
+    decimal::parse(v).map(Some).ok_or(SetError::NotANumber)
+}
+
 /// Why a value could not be set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SetError {
@@ -610,6 +608,20 @@ fn signoff_mut(form: &mut Form, s: SignoffField) -> &mut String {
         SignoffField::FiledOn => &mut x.filed_on,
         SignoffField::UnitHead => &mut x.unit_head,
         SignoffField::SignedOn => &mut x.signed_on,
+    }
+}
+
+/// One field of an indicator row, as the editor shows it.
+pub fn indicator_value(r: &IndicatorRow, f: IndicatorField) -> String {
+    let dec = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    match f {
+        IndicatorField::Weight => dec(r.weight),
+        IndicatorField::Score => dec(r.score),
+        IndicatorField::DeclaredScore => dec(r.declared_score),
+        IndicatorField::NotApplicable => {
+            (if r.not_applicable { "true" } else { "false" }).to_string()
+        }
+        other => indicator_text(r, other).cloned().unwrap_or_default(),
     }
 }
 

@@ -1,24 +1,167 @@
-//! The first screen. Presentational only: it shows text and computes nothing (numbers come from the
-//! engine, never from the UI).
+//! The root component: holds the one reducer, provides the contexts, and performs the effects around
+//! it — loading drafts at start, reopening the draft that was open, saving every change to this
+//! browser within a second, keyboard undo and redo, and the page language.
 
+use super::components::editor::{Editor, SaveStatus};
+use super::components::notices::Notices;
+use super::components::start::StartScreen;
+use super::effects;
+use super::i18n::words;
+use super::store::{Dispatch, Ptr, Store};
+use crate::state::{import_form, Action, AppState, DraftMeta, Lang, Notice, Screen};
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The app's name as shown on its first screen.
-pub const TITLE: &str = "Ziping 自评";
-/// One line on what the app does, in Chinese.
-pub const LEAD_ZH: &str = "项目支出绩效自评表：填报、计分、核查，全部在浏览器中完成。";
-/// The same line in English.
-pub const LEAD_EN: &str =
-    "Fill in, score and check a project expenditure performance self-evaluation form, all in your browser.";
+/// How long after the last change the draft is saved.
+const SAVE_DELAY_MS: u32 = 300;
 
-/// The root component.
+fn initial_lang() -> Lang {
+    match effects::saved_lang().as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
+    }
+}
+
 #[function_component]
 pub fn App() -> Html {
+    let store = use_reducer(|| Store(AppState::new(initial_lang())));
+    let dispatch: Dispatch = store.dispatcher();
+    let save = use_state(|| SaveStatus::Saved);
+    let state = &store.0;
+
+    // At start: the drafts of this browser, and the draft that was open when the page was left.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            dispatch.dispatch(Action::Drafts(effects::load_index()));
+            if let Some(id) = effects::open_draft_id() {
+                if let Some(Ok(form)) = effects::load_draft(&id).map(|t| import_form(&t)) {
+                    dispatch.dispatch(Action::Open {
+                        id,
+                        form: Box::new(form),
+                        read_only: false,
+                    });
+                }
+            }
+        });
+    }
+
+    // Every change is saved shortly after it is made; the open draft is remembered for a reload.
+    {
+        let doc = state.doc.as_ref();
+        let key = doc.map(|d| (d.id.clone(), d.revision, d.read_only));
+        let form = doc.map(|d| d.form.clone());
+        let listed = doc.is_some_and(|d| state.drafts.iter().any(|m| m.id == d.id));
+        let (save, dispatch) = (save.clone(), dispatch.clone());
+        use_effect_with(key, move |key| {
+            let mut timer = None;
+            match (key, form) {
+                (Some((id, revision, false)), Some(form)) => {
+                    effects::remember_open(Some(id));
+                    if *revision > 0 || !listed {
+                        save.set(SaveStatus::Saving);
+                        let id = id.clone();
+                        timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
+                            let meta = DraftMeta {
+                                id,
+                                title: format!("{} {}", form.header.year, form.header.project)
+                                    .trim()
+                                    .to_string(),
+                                profile: form.profile.clone(),
+                                updated: effects::now(),
+                            };
+                            match effects::save_draft(&meta, &ziping_engine::to_json(&form)) {
+                                Ok(()) => {
+                                    save.set(SaveStatus::Saved);
+                                    dispatch.dispatch(Action::Drafts(effects::load_index()));
+                                }
+                                Err(e) => {
+                                    save.set(SaveStatus::Failed(e.clone()));
+                                    dispatch.dispatch(Action::Notice(Some(Notice::SaveFailed(e))));
+                                }
+                            }
+                        }));
+                    }
+                }
+                (Some((id, _, true)), _) => effects::remember_open(Some(id)),
+                _ => {}
+            }
+            // A newer change replaces the pending save.
+            move || drop(timer)
+        });
+    }
+
+    // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, everywhere on the page.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                EventListener::new(&doc, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if !(e.ctrl_key() || e.meta_key()) {
+                        return;
+                    }
+                    let key = e.key().to_lowercase();
+                    let action = match (key.as_str(), e.shift_key()) {
+                        ("z", false) => Action::Undo,
+                        ("z", true) | ("y", false) => Action::Redo,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    dispatch.dispatch(action);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The page's language follows the switch.
+    use_effect_with(state.lang, |lang| {
+        effects::remember_lang(lang.code());
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("lang", if *lang == Lang::En { "en" } else { "zh-CN" });
+        }
+    });
+
+    let w = words(state.lang);
+    let switch = {
+        let (dispatch, lang) = (dispatch.clone(), state.lang);
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::SetLang(if lang == Lang::Zh {
+                Lang::En
+            } else {
+                Lang::Zh
+            }))
+        })
+    };
+    let body = match (&state.screen, &state.doc) {
+        (Screen::Editor, Some(doc)) => html! {
+            <Editor id={doc.id.clone()} form={Ptr(doc.form.clone())} evaluation={Ptr(doc.evaluation.clone())} profile={Ptr(doc.profile.clone())}
+                can_undo={doc.can_undo()} can_redo={doc.can_redo()} refused={doc.refused.clone()} read_only={doc.read_only}
+                save={(*save).clone()} focus={state.focus.clone()} />
+        },
+        _ => {
+            html! { <StartScreen profiles={state.profiles.clone()} drafts={state.drafts.clone()} /> }
+        }
+    };
     html! {
-        <main class="first-screen">
-            <h1 class="app-title">{ TITLE }</h1>
-            <p class="lead" lang="zh-CN">{ LEAD_ZH }</p>
-            <p class="lead-en" lang="en">{ LEAD_EN }</p>
-        </main>
+        <ContextProvider<Dispatch> context={dispatch.clone()}>
+            <ContextProvider<Lang> context={state.lang}>
+                <a class="skip-link" href="#main">{ if state.lang == Lang::En { "Skip to content" } else { "跳到正文" } }</a>
+                <header class="topbar">
+                    <span class="brand">{ w.app_title }</span>
+                    <button type="button" class="lang-switch" onclick={switch} aria-label={w.lang_switch_label} lang={if state.lang == Lang::Zh { "en" } else { "zh-CN" }}>{ w.lang_switch }</button>
+                </header>
+                <Notices import_report={state.import_report.clone()} notice={state.notice.clone()} />
+                { body }
+            </ContextProvider<Lang>>
+        </ContextProvider<Dispatch>>
     }
 }

@@ -1,11 +1,25 @@
 //! The web app (Yew, client-side rendering). Compiled only for wasm32; Trunk builds it from index.html.
+//!
+//! - `store`: the one reducer (`crate::state`) as Yew state, and the contexts that hand it down;
+//! - `app`: the root component and the effects around the reducer (storage, keyboard, language);
+//! - `components`: presentational components, one per section of the form;
+//! - `effects`: what touches the browser (storage, files, clipboard);
+//! - `i18n`: every user-facing string, Chinese and English;
+//! - `js_api`: `window.ziping.evaluate` for other pages.
+//!
 //! The UI shows and collects; every number it displays comes from the engine.
 
 mod app;
+pub mod components;
+pub mod effects;
+pub mod i18n;
+pub mod js_api;
+pub mod store;
 
-pub use app::{App, LEAD_EN, LEAD_ZH, TITLE};
+pub use app::App;
 
-/// Mounts the app into the page's `<body>`. Called by `main` on wasm32.
+/// Mounts the app into the page's `<body>` and installs `window.ziping`. Called by `main` on wasm32.
 pub fn start() {
+    js_api::install();
     yew::Renderer::<App>::new().render();
 }

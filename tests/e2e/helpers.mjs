@@ -137,7 +137,7 @@ export async function openApp(browser, { viewport = { width: 1366, height: 768 }
 
 /** Waits until the Yew app has rendered its first screen. */
 export async function waitForApp(page) {
-  await page.waitForSelector("main.first-screen h1", { timeout: 15_000 });
+  await page.waitForSelector("main#main h1", { timeout: 15_000 });
 }
 
 /**
