@@ -35,6 +35,10 @@ pub fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            for p in effects::load_profiles() {
+                dispatch.dispatch(Action::ImportProfile(Box::new(p)));
+            }
+            dispatch.dispatch(Action::Notice(None));
             dispatch.dispatch(Action::Drafts(effects::load_index()));
             if let Some(id) = effects::open_draft_id() {
                 if let Some(Ok(form)) = effects::load_draft(&id).map(|t| import_form(&t)) {

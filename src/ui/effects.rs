@@ -10,6 +10,7 @@ const INDEX_KEY: &str = "ziping:drafts";
 const DRAFT_PREFIX: &str = "ziping:draft:";
 const OPEN_KEY: &str = "ziping:open";
 const LANG_KEY: &str = "ziping:lang";
+const PROFILES_KEY: &str = "ziping:profiles";
 
 fn storage() -> Result<web_sys::Storage, String> {
     web_sys::window()
@@ -200,4 +201,34 @@ pub fn focus_field(path: &str) -> bool {
     }
     el.scroll_into_view_with_bool(false);
     el.focus().is_ok()
+}
+
+/// Keeps an imported profile in this browser (replacing one with the same id).
+pub fn save_profile(profile: &ziping_engine::Profile) -> Result<(), String> {
+    let mut list = load_profiles();
+    list.retain(|p| p.id != profile.id);
+    list.push(profile.clone());
+    let items: Vec<serde_json::Value> = list
+        .iter()
+        .filter_map(|p| serde_json::from_str(&p.to_json()).ok())
+        .collect();
+    storage()?
+        .set_item(PROFILES_KEY, &serde_json::Value::Array(items).to_string())
+        .map_err(describe)
+}
+
+/// The profiles imported into this browser; any that no longer validates is skipped.
+pub fn load_profiles() -> Vec<ziping_engine::Profile> {
+    let Ok(s) = storage() else { return Vec::new() };
+    let Ok(Some(text)) = s.get_item(PROFILES_KEY) else {
+        return Vec::new();
+    };
+    let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(&text)
+    else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|v| ziping_engine::Profile::from_json(&v.to_string()).ok())
+        .collect()
 }

@@ -34,7 +34,13 @@ pub fn import_files(dispatch: Dispatch, files: Option<web_sys::FileList>, profil
     wasm_bindgen_futures::spawn_local(async move {
         match effects::read_file(file).await {
             Ok(text) if profile => match Profile::from_json(&text) {
-                Ok(p) => dispatch.dispatch(Action::ImportProfile(Box::new(p))),
+                Ok(p) => {
+                    if let Err(e) = effects::save_profile(&p) {
+                        dispatch
+                            .dispatch(Action::Notice(Some(crate::state::Notice::SaveFailed(e))));
+                    }
+                    dispatch.dispatch(Action::ImportProfile(Box::new(p)));
+                }
                 Err(problems) => dispatch.dispatch(Action::ImportFailed(ImportReport {
                     file: name,
                     problems: problems

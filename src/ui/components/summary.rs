@@ -37,10 +37,14 @@ pub fn Summary(p: &SummaryProps) -> Html {
     } else {
         d.grade.clone()
     };
-    let total_differs = d
-        .total
-        .is_some_and(|t| ziping_engine::decimal::round(t, 2) != e.total.value);
-    let grade_differs = !d.grade.is_empty() && grade.is_some_and(|g| g.grade != d.grade);
+    // Whether the stated values are wrong is the engine's finding, not a comparison made here.
+    let flagged = |path: &str| {
+        e.findings
+            .iter()
+            .any(|f| f.path == path && f.severity == ziping_engine::Severity::Error)
+    };
+    let total_differs = flagged("declared.total");
+    let grade_differs = flagged("declared.grade");
     html! {
         <section class="summary" aria-labelledby="summary-h" aria-live="polite">
             <h2 id="summary-h">{ w.summary }</h2>
