@@ -27,7 +27,11 @@ fn golden_dirs() -> Vec<(u64, std::path::PathBuf)> {
 #[test]
 fn every_released_version_has_golden_files() {
     let versions: Vec<u64> = golden_dirs().iter().map(|(v, _)| *v).collect();
-    assert_eq!(versions, (1..=SCHEMA_VERSION).collect::<Vec<_>>(), "a golden folder per released version");
+    assert_eq!(
+        versions,
+        (1..=SCHEMA_VERSION).collect::<Vec<_>>(),
+        "a golden folder per released version"
+    );
 }
 
 #[test]
@@ -37,11 +41,17 @@ fn golden_files_of_every_version_keep_importing() {
         for entry in fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             let text = fs::read_to_string(&path).unwrap();
-            let form = read_form(&text).unwrap_or_else(|p| panic!("{} no longer imports: {p:?}", path.display()));
+            let form = read_form(&text)
+                .unwrap_or_else(|p| panic!("{} no longer imports: {p:?}", path.display()));
             let written = to_json(&form);
             assert_eq!(read_form(&written).unwrap(), form, "{}", path.display());
             if version == SCHEMA_VERSION {
-                assert_eq!(written, text, "{} is not written back byte for byte", path.display());
+                assert_eq!(
+                    written,
+                    text,
+                    "{} is not written back byte for byte",
+                    path.display()
+                );
             }
             count += 1;
         }
@@ -51,18 +61,38 @@ fn golden_files_of_every_version_keep_importing() {
 
 #[test]
 fn the_every_field_file_uses_every_field() {
-    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/format/v1/every-field.json")).unwrap();
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/format/v1/every-field.json"),
+    )
+    .unwrap();
     let form = read_form(&text).unwrap();
     let r = &form.indicators;
-    assert!(r.iter().any(|r| r.not_applicable) && r.iter().any(|r| !r.band.is_empty()) && r.iter().any(|r| !r.operator.is_empty()));
-    assert!(!form.funds.declared_total.is_empty() && form.funds.declared_rate.is_some() && !form.block_weights.is_empty());
-    assert!(!form.signoff.signed_on.is_empty() && !form.declared.blocks.is_empty() && !form.evaluators.is_empty());
+    assert!(
+        r.iter().any(|r| r.not_applicable)
+            && r.iter().any(|r| !r.band.is_empty())
+            && r.iter().any(|r| !r.operator.is_empty())
+    );
+    assert!(
+        !form.funds.declared_total.is_empty()
+            && form.funds.declared_rate.is_some()
+            && !form.block_weights.is_empty()
+    );
+    assert!(
+        !form.signoff.signed_on.is_empty()
+            && !form.declared.blocks.is_empty()
+            && !form.evaluators.is_empty()
+    );
 }
 
 #[test]
 fn versions_outside_the_known_range_are_refused_with_a_reason() {
-    for (v, words) in [(0, "whole number from 1"), (SCHEMA_VERSION + 1, "newer than this Ziping supports")] {
-        let text = format!(r#"{{"format": "ziping-form", "schema_version": {v}, "profile": "central-2020"}}"#);
+    for (v, words) in [
+        (0, "whole number from 1"),
+        (SCHEMA_VERSION + 1, "newer than this Ziping supports"),
+    ] {
+        let text = format!(
+            r#"{{"format": "ziping-form", "schema_version": {v}, "profile": "central-2020"}}"#
+        );
         let problems = read_form(&text).unwrap_err();
         assert!(problems[0].message.en.contains(words), "{v}: {problems:?}");
     }

@@ -478,7 +478,9 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
                     "实际未达目标，却填了满分",
                     "falls short of its target, yet states full marks",
                 )
-            } else if source != ScoreSource::Override && r.early_rounded.contains(&round(stated, places)) {
+            } else if source != ScoreSource::Override
+                && r.early_rounded.contains(&round(stated, places))
+            {
                 (
                     "score.rounded_early",
                     "所填得分是先把比率取整再计分的结果",

@@ -537,6 +537,14 @@ fn a_stated_score_equal_to_the_computed_one_is_not_called_rounded_early_beside_a
     let f = json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "105", "spent": "93.5"}], "deviation_reason": "延期"},
                    "scores": {"budget_execution": {"score": "9", "score_reason": "按批复口径", "declared_score": "8.90"}}});
     let e = run("central-2020", f);
-    assert!(has(&e, "score.declared_mismatch", "scores.budget_execution.declared_score"), "{:?}", codes(&e));
+    assert!(
+        has(
+            &e,
+            "score.declared_mismatch",
+            "scores.budget_execution.declared_score"
+        ),
+        "{:?}",
+        codes(&e)
+    );
     assert!(!codes(&e).contains(&"score.rounded_early"));
 }
