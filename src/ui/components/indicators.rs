@@ -74,6 +74,16 @@ pub fn IndicatorTable(p: &TableProps) -> Html {
         reason: profile.indicators.reason_column,
         readonly: p.readonly,
     };
+    let bands: Ptr<Vec<(String, Text)>> = {
+        let profile = p.profile.clone();
+        Ptr(use_memo(profile, |profile| {
+            profile
+                .qualitative_bands
+                .iter()
+                .map(|b| (b.id.clone(), b.name.clone()))
+                .collect::<Vec<_>>()
+        }))
+    };
     let blocks: Ptr<Vec<(String, Text)>> = {
         let profile = p.profile.clone();
         Ptr(use_memo(profile, |profile| {
@@ -109,7 +119,7 @@ pub fn IndicatorTable(p: &TableProps) -> Html {
         html! {
             <Row key={row.id.clone()} index={i} row={row.clone()} result={p.evaluation.indicators.get(i).cloned()}
                 score={scores.get(row.id.as_str()).map(|r| (*r).clone())} notes={notes} refused={refused}
-                layout={layout} blocks={blocks.clone()} count={count} />
+                layout={layout} blocks={blocks.clone()} bands={bands.clone()} count={count} />
         }
     });
     let send = |a: Action| {
@@ -147,8 +157,8 @@ pub fn IndicatorTable(p: &TableProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col" class="col-name">{ w.indicator_name }</th>
-                        <th scope="col">{ w.target }</th>
-                        <th scope="col">{ w.actual }</th>
+                        <th scope="col" class="col-value">{ w.target }</th>
+                        <th scope="col" class="col-value">{ w.actual }</th>
                         if layout.operator { <th scope="col" class="col-op">{ w.operator }</th> }
                         <th scope="col">{ w.read_as }</th>
                         if layout.scored {
@@ -191,6 +201,7 @@ struct RowProps {
     refused: Option<(IndicatorField, String)>,
     layout: Layout,
     blocks: Ptr<Vec<(String, Text)>>,
+    bands: Ptr<Vec<(String, Text)>>,
     count: usize,
 }
 
@@ -308,23 +319,34 @@ fn Row(p: &RowProps) -> Html {
     let res = p.result.as_ref();
     let read_as = res.map(|x| {
         let method = x.method.map(|m| w.method(m)).unwrap_or("");
-        format!(
-            "{} → {}{}",
-            value_text(&x.target, w),
-            value_text(&x.actual, w),
-            if method.is_empty() {
-                String::new()
-            } else {
-                format!(" · {method}")
+        let band = x
+            .band
+            .as_ref()
+            .and_then(|b| p.bands.iter().find(|(id, _)| id == b))
+            .map(|(_, name)| format!("：{}", name.get(l)))
+            .unwrap_or_default();
+        match (&x.target, &x.actual) {
+            (Value::Text | Value::Empty, Value::Text | Value::Empty) if !method.is_empty() => {
+                format!("{method}{band}")
             }
-        )
+            _ => format!(
+                "{} → {}{}{band}",
+                value_text(&x.target, w),
+                value_text(&x.actual, w),
+                if method.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {method}")
+                }
+            ),
+        }
     });
     let completion = res.and_then(|x| x.completion.as_ref());
     html! {
         <tr class="level-3" data-row={r.id.clone()}>
             <td class="col-name">{ field(IndicatorField::Name, w.indicator_name) }</td>
-            <td>{ field(IndicatorField::Target, w.target) }</td>
-            <td>{ field(IndicatorField::Actual, w.actual) }</td>
+            <td class="col-value">{ field(IndicatorField::Target, w.target) }</td>
+            <td class="col-value">{ field(IndicatorField::Actual, w.actual) }</td>
             if layout.operator { <td class="col-op">{ field(IndicatorField::Operator, w.operator) }</td> }
             <td class="read-as" data-testid={format!("read-as-{i}")}>{ read_as.unwrap_or_default() }</td>
             if layout.scored {
