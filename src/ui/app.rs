@@ -158,7 +158,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Dispatch> context={dispatch.clone()}>
             <ContextProvider<Lang> context={state.lang}>
-                <a class="skip-link" href="#main">{ if state.lang == Lang::En { "Skip to content" } else { "跳到正文" } }</a>
+                <a class="skip-link" href="#main">{ w.skip_to_content }</a>
                 <header class="topbar">
                     <span class="brand">{ w.app_title }</span>
                     <button type="button" class="lang-switch" onclick={switch} aria-label={w.lang_switch_label} lang={if state.lang == Lang::Zh { "en" } else { "zh-CN" }}>{ w.lang_switch }</button>

@@ -132,6 +132,12 @@ pub struct Words {
     pub not_a_number: &'static str,
     // Drop zone
     pub drop_here: &'static str,
+    pub skip_to_content: &'static str,
+    pub more: &'static str,
+    pub method_choice: &'static str,
+    pub method_auto: &'static str,
+    pub band: &'static str,
+    pub band_auto: &'static str,
 }
 
 pub static ZH: Words = Words {
@@ -263,6 +269,12 @@ pub static ZH: Words = Words {
     severity: ["错误", "警告", "提示"],
     not_a_number: "不是数字，未保存；请输入如 969.94 的数字",
     drop_here: "松开鼠标以导入",
+    skip_to_content: "跳到正文",
+    more: "更多",
+    method_choice: "评分方式",
+    method_auto: "自动（按目标值与实际值）",
+    band: "定性分档",
+    band_auto: "按实际完成值识别",
 };
 
 pub static EN: Words = Words {
@@ -394,6 +406,12 @@ pub static EN: Words = Words {
     severity: ["error", "warning", "note"],
     not_a_number: "Not a number, not saved; type a number such as 969.94",
     drop_here: "Drop to import",
+    skip_to_content: "Skip to content",
+    more: "More",
+    method_choice: "Scoring method",
+    method_auto: "Automatic (from target and actual)",
+    band: "Qualitative band",
+    band_auto: "Read from the actual",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

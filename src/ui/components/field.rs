@@ -197,3 +197,42 @@ pub fn Num(props: &NumProps) -> Html {
         </details>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct ChoiceProps {
+    pub path: FieldPath,
+    pub value: AttrValue,
+    pub label: AttrValue,
+    /// (value, shown text) pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    #[prop_or_default]
+    pub readonly: bool,
+}
+
+/// A field whose value is one of a few (a scoring method, a qualitative band).
+#[function_component]
+pub fn Choice(props: &ChoiceProps) -> Html {
+    let dispatch = use_dispatch();
+    let id = dom_id(&props.path);
+    let onchange = {
+        let path = props.path.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = &dispatch {
+                d.dispatch(Action::Set {
+                    path: path.clone(),
+                    value: e
+                        .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                        .value(),
+                });
+            }
+        })
+    };
+    html! {
+        <div class="field choice">
+            <label for={id.clone()} class="field-label">{ props.label.clone() }</label>
+            <select id={id} data-path={props.path.to_string()} onchange={onchange} disabled={props.readonly}>
+                { for props.options.iter().map(|(v, t)| html! { <option value={v.clone()} selected={*v == props.value}>{ t.clone() }</option> }) }
+            </select>
+        </div>
+    }
+}

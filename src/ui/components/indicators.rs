@@ -1,7 +1,7 @@
 //! 绩效指标 / 绩效目标实现情况: the indicator outline as a table, in the profile's columns. Each row is
 //! a memoized component: an edit re-renders only the rows whose data, results or findings changed.
 
-use super::field::{Field, Note, Num};
+use super::field::{Choice, Field, Note, Num};
 use super::FindingsIndex;
 use crate::state::path::{indicator_value, FieldPath, IndicatorField};
 use crate::state::Action;
@@ -311,6 +311,7 @@ fn Row(p: &RowProps) -> Html {
                     <span class="level-tag">{ level_label }</span>
                     { field(IndicatorField::Name, w.indicator_name) }
                     { block_select }
+                    <details class="more" open={!r.note.is_empty()}><summary>{ w.note }</summary>{ field(IndicatorField::Note, w.note) }</details>
                 </th>
                 { actions }
             </tr>
@@ -344,7 +345,19 @@ fn Row(p: &RowProps) -> Html {
     let completion = res.and_then(|x| x.completion.as_ref());
     html! {
         <tr class="level-3" data-row={r.id.clone()}>
-            <td class="col-name">{ field(IndicatorField::Name, w.indicator_name) }</td>
+            <td class="col-name">
+                { field(IndicatorField::Name, w.indicator_name) }
+                if layout.scored {
+                    <details class="more" open={!r.note.is_empty() || !r.method.is_empty() || !r.band.is_empty()}>
+                        <summary>{ w.more }</summary>
+                        <Choice path={FieldPath::Indicator(i, IndicatorField::Method)} value={r.method.clone()} label={format!("{} {} · {}", w.indicator_name, i + 1, w.method_choice)} readonly={layout.readonly}
+                            options={vec![("".into(), w.method_auto.into()), ("qualitative".into(), w.method("qualitative").into()), ("manual".into(), w.method("manual").into())]} />
+                        <Choice path={FieldPath::Indicator(i, IndicatorField::Band)} value={r.band.clone()} label={format!("{} {} · {}", w.indicator_name, i + 1, w.band)} readonly={layout.readonly}
+                            options={std::iter::once((AttrValue::from(""), AttrValue::from(w.band_auto))).chain(p.bands.iter().map(|(id, name)| (AttrValue::from(id.clone()), AttrValue::from(name.get(l).to_string())))).collect::<Vec<_>>()} />
+                        { field(IndicatorField::Note, w.note) }
+                    </details>
+                }
+            </td>
             <td class="col-value">{ field(IndicatorField::Target, w.target) }</td>
             <td class="col-value">{ field(IndicatorField::Actual, w.actual) }</td>
             if layout.operator { <td class="col-op">{ field(IndicatorField::Operator, w.operator) }</td> }

@@ -70,6 +70,10 @@ pub fn Scoring(p: &ScoringProps) -> Html {
                         if r.is_some_and(|r| r.source == ScoreSource::Override) || p.form.scores.get(&row.id).is_some_and(|e| !e.score_reason.is_empty()) {
                             { field(FieldPath::Score(row.id.clone(), ScoreField::ScoreReason), format!("{name} · {}", w.override_reason)) }
                         }
+                        <details class="more" open={p.form.scores.get(&row.id).is_some_and(|e| !e.deviation_reason.is_empty()) || !p.index.notes(&FieldPath::Score(row.id.clone(), ScoreField::DeviationReason)).is_empty()}>
+                            <summary>{ w.deviation_reason }</summary>
+                            { field(FieldPath::Score(row.id.clone(), ScoreField::DeviationReason), format!("{name} · {}", w.deviation_reason)) }
+                        </details>
                     </td>
                     <td>{ field(FieldPath::Score(row.id.clone(), ScoreField::DeclaredScore), format!("{name} · {}", w.stated)) }</td>
                     <td class="col-flag">{ field(FieldPath::Score(row.id.clone(), ScoreField::NotApplicable), format!("{name} · {}", w.not_applicable)) }</td>
