@@ -5,7 +5,8 @@
 //! - `components`: presentational components, one per section of the form;
 //! - `effects`: what touches the browser (storage, files, clipboard);
 //! - `i18n`: every user-facing string, Chinese and English;
-//! - `js_api`: `window.ziping.evaluate` for other pages.
+//! - `js_api`: `window.ziping.evaluate` for other pages;
+//! - `recovery`: the screen shown if the app ever panics, offering the last saved form.
 //!
 //! The UI shows and collects; every number it displays comes from the engine.
 
@@ -14,12 +15,14 @@ pub mod components;
 pub mod effects;
 pub mod i18n;
 pub mod js_api;
+mod recovery;
 pub mod store;
 
 pub use app::App;
 
 /// Mounts the app into the page's `<body>` and installs `window.ziping`. Called by `main` on wasm32.
 pub fn start() {
+    recovery::install();
     js_api::install();
     yew::Renderer::<App>::new().render();
 }
