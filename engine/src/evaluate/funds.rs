@@ -73,17 +73,7 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
     match (budget, spent) {
         (Some(b), Some(s)) if !b.is_zero() => {
             if let Some(rate) = ratio(s, b) {
-                out.execution_rate = Some(Figure::new(
-                    rate,
-                    Format::Percent(pp),
-                    ex![
-                        Piece::Raw(s),
-                        " ÷ ",
-                        Piece::Raw(b),
-                        " = ",
-                        Piece::Pct(rate, pp)
-                    ],
-                ));
+                out.execution_rate = Some(rate_figure(s, b, rate, pp));
                 if rate > Decimal::ONE {
                     cx.push(
                         "funds.execution_above_100",
@@ -123,17 +113,7 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
     }
     if let (Some(b), Some(a)) = (budget, allocated) {
         if let Some(rate) = ratio(a, b) {
-            out.arrival_rate = Some(Figure::new(
-                rate,
-                Format::Percent(pp),
-                ex![
-                    Piece::Raw(a),
-                    " ÷ ",
-                    Piece::Raw(b),
-                    " = ",
-                    Piece::Pct(rate, pp)
-                ],
-            ));
+            out.arrival_rate = Some(rate_figure(a, b, rate, pp));
             if rate > Decimal::ONE {
                 cx.push(
                     "funds.allocated_above_budget",
@@ -152,6 +132,21 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
     check_declared(cx, &out);
     check_reasons(cx, &out);
     out
+}
+
+/// A rate `part ÷ whole`, explained with the amounts as typed.
+fn rate_figure(part: Decimal, whole: Decimal, rate: Decimal, pp: u32) -> Figure {
+    Figure::new(
+        rate,
+        Format::Percent(pp),
+        ex![
+            Piece::Raw(part),
+            " ÷ ",
+            Piece::Raw(whole),
+            " = ",
+            Piece::Pct(rate, pp)
+        ],
+    )
 }
 
 fn check_declared(cx: &mut Ctx, out: &FundsResult) {

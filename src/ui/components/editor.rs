@@ -7,7 +7,7 @@ use super::indicators::IndicatorTable;
 use super::people::{EvaluatorsSection, HeaderSection, NarrativeSection, SignoffSection};
 use super::scoring::{Declared, Scoring};
 use super::summary::Summary;
-use super::FindingsIndex;
+use super::{FindingsIndex, FormPart};
 use crate::state::path::FieldPath;
 use crate::state::{export_name, summary_text, Action, Notice};
 use crate::ui::effects;
@@ -109,17 +109,30 @@ pub fn Editor(p: &EditorProps) -> Html {
     } else {
         p.form.header.title.clone()
     };
+    let part = FormPart {
+        title: AttrValue::default(),
+        form: p.form.clone(),
+        evaluation: p.evaluation.clone(),
+        profile: p.profile.clone(),
+        index: index.clone(),
+        refused: p.refused.clone(),
+        readonly: p.read_only,
+        key_name: AttrValue::default(),
+    };
     let sections = p.profile.sections.iter().map(|s| {
-        let t = AttrValue::from(s.title.get(l).to_string());
-        let (form, evaluation, profile, index, refused, ro) = (p.form.clone(), p.evaluation.clone(), p.profile.clone(), index.clone(), p.refused.clone(), p.read_only);
+        let props = FormPart {
+            title: AttrValue::from(s.title.get(l).to_string()),
+            key_name: AttrValue::from(s.id.clone()),
+            ..part.clone()
+        };
         match s.kind {
-            SectionKind::Header => html! { <HeaderSection key={s.id.clone()} title={t} {form} {index} readonly={ro} /> },
-            SectionKind::Funds => html! { <Funds key={s.id.clone()} title={t} {form} {evaluation} {profile} {index} {refused} readonly={ro} /> },
-            SectionKind::Narrative => html! { <NarrativeSection key={s.id.clone()} title={t} {form} {index} key_name={s.id.clone()} readonly={ro} /> },
-            SectionKind::Indicators => html! { <IndicatorTable key={s.id.clone()} title={t} {form} {evaluation} {profile} {index} {refused} readonly={ro} /> },
-            SectionKind::Scoring => html! { <Scoring key={s.id.clone()} title={t} {form} {evaluation} {profile} {index} {refused} readonly={ro} /> },
-            SectionKind::Evaluators => html! { <EvaluatorsSection key={s.id.clone()} title={t} {form} {index} readonly={ro} /> },
-            SectionKind::Signoff => html! { <SignoffSection key={s.id.clone()} title={t} {form} {index} readonly={ro} /> },
+            SectionKind::Header => html! { <HeaderSection key={s.id.clone()} ..props /> },
+            SectionKind::Funds => html! { <Funds key={s.id.clone()} ..props /> },
+            SectionKind::Narrative => html! { <NarrativeSection key={s.id.clone()} ..props /> },
+            SectionKind::Indicators => html! { <IndicatorTable key={s.id.clone()} ..props /> },
+            SectionKind::Scoring => html! { <Scoring key={s.id.clone()} ..props /> },
+            SectionKind::Evaluators => html! { <EvaluatorsSection key={s.id.clone()} ..props /> },
+            SectionKind::Signoff => html! { <SignoffSection key={s.id.clone()} ..props /> },
         }
     });
     html! {
@@ -142,7 +155,7 @@ pub fn Editor(p: &EditorProps) -> Html {
                     <h1 id="form-title" class="form-title">{ title }</h1>
                     if !p.form.header.year.is_empty() { <p class="form-year">{ format!("（{} 年度）", p.form.header.year) }</p> }
                     { for sections }
-                    <Declared form={p.form.clone()} profile={p.profile.clone()} index={index.clone()} refused={p.refused.clone()} readonly={p.read_only} />
+                    <Declared ..part />
                 </main>
                 <aside class="side" aria-label={w.summary}>
                     <Summary form={p.form.clone()} evaluation={p.evaluation.clone()} />

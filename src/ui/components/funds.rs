@@ -1,29 +1,16 @@
 //! 项目资金情况: the sources of money, the total row derived from them, the rates and, where the
 //! profile scores the budget, the score — each computed number opening its explanation.
 
-use super::field::{Field, Num};
-use super::FindingsIndex;
+use super::field::Num;
+use super::FormPart;
 use crate::state::path::FieldPath;
 use crate::state::Action;
 use crate::ui::i18n::words;
-use crate::ui::store::{use_dispatch, use_lang, Ptr};
+use crate::ui::store::{use_dispatch, use_lang};
 use yew::prelude::*;
-use ziping_engine::model::Form;
-use ziping_engine::{Evaluation, Profile};
-
-#[derive(Properties, PartialEq)]
-pub struct FundsProps {
-    pub title: AttrValue,
-    pub form: Ptr<Form>,
-    pub evaluation: Ptr<Evaluation>,
-    pub profile: Ptr<Profile>,
-    pub index: Ptr<FindingsIndex>,
-    pub refused: Option<(FieldPath, String)>,
-    pub readonly: bool,
-}
 
 #[function_component]
-pub fn Funds(p: &FundsProps) -> Html {
+pub fn Funds(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
     let l = lang.code();
@@ -37,14 +24,7 @@ pub fn Funds(p: &FundsProps) -> Html {
         })
     };
     let columns = &p.profile.funds.columns;
-    let field = |path: FieldPath, label: String| {
-        let refused = p
-            .refused
-            .as_ref()
-            .filter(|(rp, _)| *rp == path)
-            .map(|(_, t)| AttrValue::from(t.clone()));
-        html! { <Field value={path.get(&p.form)} notes={p.index.notes(&path)} {path} label={label} quiet_label=true refused={refused} readonly={p.readonly} /> }
-    };
+    let field = |path: FieldPath, label: String| p.field(path, label, true);
     let e = &p.evaluation.funds;
     html! {
         <section class="form-section funds" aria-labelledby="sec-funds">
@@ -116,10 +96,10 @@ pub fn Funds(p: &FundsProps) -> Html {
                 </div>
             </details>
             if p.profile.thresholds.execution_reason_below.is_some() || p.profile.thresholds.reason_below_weight || !p.form.funds.deviation_reason.is_empty() {
-                <Field path={FieldPath::FundsDeviationReason} value={p.form.funds.deviation_reason.clone()} label={format!("{} · {}", w.execution_rate, w.deviation_reason)} multiline=true notes={p.index.notes(&FieldPath::FundsDeviationReason)} readonly={p.readonly} />
+                { p.field(FieldPath::FundsDeviationReason, format!("{} · {}", w.execution_rate, w.deviation_reason), false) }
             }
             if p.profile.thresholds.adjustment_reason || !p.form.funds.adjustment_reason.is_empty() {
-                <Field path={FieldPath::FundsAdjustmentReason} value={p.form.funds.adjustment_reason.clone()} label={w.adjustment_reason} multiline=true notes={p.index.notes(&FieldPath::FundsAdjustmentReason)} readonly={p.readonly} />
+                { p.field(FieldPath::FundsAdjustmentReason, w.adjustment_reason, false) }
             }
         </section>
     }

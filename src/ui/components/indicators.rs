@@ -2,7 +2,7 @@
 //! a memoized component: an edit re-renders only the rows whose data, results or findings changed.
 
 use super::field::{Choice, Field, Note, Num};
-use super::FindingsIndex;
+use super::FormPart;
 use crate::state::path::{indicator_value, FieldPath, IndicatorField};
 use crate::state::Action;
 use crate::ui::i18n::{words, Words};
@@ -10,10 +10,10 @@ use crate::ui::store::{use_dispatch, use_lang, Ptr};
 use std::collections::HashMap;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
-use ziping_engine::model::{Form, IndicatorRow};
+use ziping_engine::model::IndicatorRow;
 use ziping_engine::result::{IndicatorResult, RowResult, ScoreSource};
 use ziping_engine::value::Value;
-use ziping_engine::{Evaluation, Profile, Text};
+use ziping_engine::Text;
 
 /// Which columns the table has.
 #[derive(Clone, Copy, PartialEq)]
@@ -49,19 +49,8 @@ impl Layout {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TableProps {
-    pub title: AttrValue,
-    pub form: Ptr<Form>,
-    pub evaluation: Ptr<Evaluation>,
-    pub profile: Ptr<Profile>,
-    pub index: Ptr<FindingsIndex>,
-    pub refused: Option<(FieldPath, String)>,
-    pub readonly: bool,
-}
-
 #[function_component]
-pub fn IndicatorTable(p: &TableProps) -> Html {
+pub fn IndicatorTable(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
     let dispatch = use_dispatch();

@@ -13,9 +13,50 @@ pub mod start;
 pub mod summary;
 
 use crate::state::path::FieldPath;
-use field::Note;
+use crate::ui::store::Ptr;
+use field::{Field, Note};
 use std::collections::HashMap;
-use ziping_engine::Evaluation;
+use yew::prelude::*;
+use ziping_engine::model::Form;
+use ziping_engine::{Evaluation, Profile};
+
+/// What every section of the form is drawn from: the form, its evaluation and profile, the findings
+/// by field, the value a field refused, and whether the form is read-only.
+#[derive(Properties, PartialEq, Clone)]
+pub struct FormPart {
+    pub title: AttrValue,
+    pub form: Ptr<Form>,
+    pub evaluation: Ptr<Evaluation>,
+    pub profile: Ptr<Profile>,
+    pub index: Ptr<FindingsIndex>,
+    pub refused: Option<(FieldPath, String)>,
+    pub readonly: bool,
+    /// For a narrative section: the key of its text.
+    #[prop_or_default]
+    pub key_name: AttrValue,
+}
+
+impl FormPart {
+    /// An input bound to `path`, showing the findings on it and what it refused. `quiet` shows the
+    /// label to screen readers only (inside tables, whose column heads say it).
+    pub fn field(&self, path: FieldPath, label: impl Into<AttrValue>, quiet: bool) -> Html {
+        let refused = self
+            .refused
+            .as_ref()
+            .filter(|(rp, _)| *rp == path)
+            .map(|(_, t)| AttrValue::from(t.clone()));
+        let multiline = matches!(
+            path,
+            FieldPath::Narrative(_)
+                | FieldPath::FundsDeviationReason
+                | FieldPath::FundsAdjustmentReason
+        );
+        html! {
+            <Field value={path.get(&self.form)} notes={self.index.notes(&path)} {path} label={label.into()} quiet_label={quiet}
+                refused={refused} readonly={self.readonly} multiline={multiline} />
+        }
+    }
+}
 
 /// The engine's findings by the field they concern, for inputs to show under themselves.
 #[derive(Default)]

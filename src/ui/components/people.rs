@@ -1,27 +1,16 @@
 //! The header block, the narrative sections, 评价人员 and the signatures.
 
-use super::field::Field;
-use super::FindingsIndex;
+use super::FormPart;
 use crate::state::path::{EvaluatorField, FieldPath, HeaderField, SignoffField};
 use crate::state::Action;
 use crate::ui::i18n::words;
-use crate::ui::store::{use_dispatch, use_lang, Ptr};
+use crate::ui::store::{use_dispatch, use_lang};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-use ziping_engine::model::{Form, Status};
-
-#[derive(Properties, PartialEq)]
-pub struct SectionProps {
-    pub title: AttrValue,
-    pub form: Ptr<Form>,
-    pub index: Ptr<FindingsIndex>,
-    #[prop_or_default]
-    pub key_name: AttrValue,
-    pub readonly: bool,
-}
+use ziping_engine::model::Status;
 
 #[function_component]
-pub fn HeaderSection(p: &SectionProps) -> Html {
+pub fn HeaderSection(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
     let dispatch = use_dispatch();
@@ -38,8 +27,7 @@ pub fn HeaderSection(p: &SectionProps) -> Html {
             <h2 id="sec-header">{ p.title.clone() }</h2>
             <div class="field-grid">
                 { for HeaderField::ALL.iter().enumerate().map(|(i, h)| {
-                    let path = FieldPath::Header(*h);
-                    html! { <Field value={path.get(&p.form)} notes={p.index.notes(&path)} {path} label={w.header_fields[i]} readonly={p.readonly} /> }
+                    p.field(FieldPath::Header(*h), w.header_fields[i], false)
                 }) }
                 <div class="field">
                     <label for="form-status" class="field-label">{ w.status_label }</label>
@@ -54,19 +42,18 @@ pub fn HeaderSection(p: &SectionProps) -> Html {
 }
 
 #[function_component]
-pub fn NarrativeSection(p: &SectionProps) -> Html {
-    let path = FieldPath::Narrative(p.key_name.to_string());
+pub fn NarrativeSection(p: &FormPart) -> Html {
     let id = format!("sec-n-{}", p.key_name);
     html! {
         <section class="form-section narrative" aria-labelledby={id.clone()}>
             <h2 id={id}>{ p.title.clone() }</h2>
-            <Field value={path.get(&p.form)} notes={p.index.notes(&path)} {path} label={p.title.clone()} quiet_label=true multiline=true readonly={p.readonly} />
+            { p.field(FieldPath::Narrative(p.key_name.to_string()), p.title.clone(), true) }
         </section>
     }
 }
 
 #[function_component]
-pub fn EvaluatorsSection(p: &SectionProps) -> Html {
+pub fn EvaluatorsSection(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
     let dispatch = use_dispatch();
@@ -91,8 +78,7 @@ pub fn EvaluatorsSection(p: &SectionProps) -> Html {
                     { for p.form.evaluators.iter().enumerate().map(|(i, e)| html! {
                         <tr key={i}>
                             { for EvaluatorField::ALL.iter().enumerate().map(|(k, f)| {
-                                let path = FieldPath::Evaluator(i, *f);
-                                html! { <td><Field value={path.get(&p.form)} notes={p.index.notes(&path)} {path} label={format!("{} {} · {}", p.title, i + 1, names[k])} quiet_label=true readonly={p.readonly} /></td> }
+                                html! { <td>{ p.field(FieldPath::Evaluator(i, *f), format!("{} {} · {}", p.title, i + 1, names[k]), true) }</td> }
                             }) }
                             if !p.readonly {
                                 <td><button type="button" class="icon" onclick={send(Action::RemoveEvaluator(i))} aria-label={format!("{} {}", w.remove, e.name)}>{ "✕" }</button></td>
@@ -107,7 +93,7 @@ pub fn EvaluatorsSection(p: &SectionProps) -> Html {
 }
 
 #[function_component]
-pub fn SignoffSection(p: &SectionProps) -> Html {
+pub fn SignoffSection(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
     html! {
@@ -115,8 +101,7 @@ pub fn SignoffSection(p: &SectionProps) -> Html {
             <h2 id="sec-signoff">{ p.title.clone() }</h2>
             <div class="field-grid">
                 { for SignoffField::ALL.iter().enumerate().map(|(i, s)| {
-                    let path = FieldPath::Signoff(*s);
-                    html! { <Field value={path.get(&p.form)} notes={p.index.notes(&path)} {path} label={w.signoff_fields[i]} readonly={p.readonly} /> }
+                    p.field(FieldPath::Signoff(*s), w.signoff_fields[i], false)
                 }) }
             </div>
         </section>

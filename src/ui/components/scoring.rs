@@ -1,41 +1,21 @@
 //! 评分表: the profile's fixed scoring rows by block, each row's score (computed or entered, with its
 //! explanation), block subtotals, and what the form states for them.
 
-use super::field::{Field, Num};
-use super::FindingsIndex;
+use super::field::Num;
+use super::FormPart;
 use crate::state::path::{FieldPath, ScoreField};
 use crate::ui::i18n::words;
-use crate::ui::store::{use_lang, Ptr};
+use crate::ui::store::use_lang;
 use yew::prelude::*;
-use ziping_engine::model::Form;
 use ziping_engine::profile::Method;
 use ziping_engine::result::ScoreSource;
-use ziping_engine::{Evaluation, Profile};
-
-#[derive(Properties, PartialEq)]
-pub struct ScoringProps {
-    pub title: AttrValue,
-    pub form: Ptr<Form>,
-    pub evaluation: Ptr<Evaluation>,
-    pub profile: Ptr<Profile>,
-    pub index: Ptr<FindingsIndex>,
-    pub refused: Option<(FieldPath, String)>,
-    pub readonly: bool,
-}
 
 #[function_component]
-pub fn Scoring(p: &ScoringProps) -> Html {
+pub fn Scoring(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
     let l = lang.code();
-    let field = |path: FieldPath, label: String| {
-        let refused = p
-            .refused
-            .as_ref()
-            .filter(|(rp, _)| *rp == path)
-            .map(|(_, t)| AttrValue::from(t.clone()));
-        html! { <Field value={path.get(&p.form)} notes={p.index.notes(&path)} {path} label={label} quiet_label=true refused={refused} readonly={p.readonly} /> }
-    };
+    let field = |path: FieldPath, label: String| p.field(path, label, true);
     let needs_measure = p.profile.blocks.iter().flat_map(|b| &b.rows).any(|r| {
         matches!(
             r.method,
@@ -121,29 +101,13 @@ pub fn Scoring(p: &ScoringProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DeclaredProps {
-    pub form: Ptr<Form>,
-    pub profile: Ptr<Profile>,
-    pub index: Ptr<FindingsIndex>,
-    pub refused: Option<(FieldPath, String)>,
-    pub readonly: bool,
-}
-
 /// What the form states for its results, and block weights the form adjusts (where allowed).
 #[function_component]
-pub fn Declared(p: &DeclaredProps) -> Html {
+pub fn Declared(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
     let l = lang.code();
-    let field = |path: FieldPath, label: String| {
-        let refused = p
-            .refused
-            .as_ref()
-            .filter(|(rp, _)| *rp == path)
-            .map(|(_, t)| AttrValue::from(t.clone()));
-        html! { <Field value={path.get(&p.form)} notes={p.index.notes(&path)} {path} label={label} refused={refused} readonly={p.readonly} /> }
-    };
+    let field = |path: FieldPath, label: String| p.field(path, label, false);
     let has_scoring_table = p
         .profile
         .sections
