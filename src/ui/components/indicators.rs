@@ -156,7 +156,7 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
                         }
                         if layout.completion { <th scope="col" class="col-num">{ w.completion }</th> }
                         if layout.completion && !layout.scored { <th scope="col" class="col-num">{ w.stated_completion }</th> }
-                        if layout.reason { <th scope="col">{ w.deviation_reason }</th> }
+                        if layout.reason { <th scope="col" class="col-reason">{ w.deviation_reason }</th> }
                         if layout.scored { <th scope="col" class="col-flag">{ w.not_applicable }</th> } else { <th scope="col">{ w.note }</th> }
                         if !layout.readonly { <th scope="col" class="col-actions">{ w.actions }</th> }
                     </tr>
@@ -376,7 +376,7 @@ fn Row(p: &RowProps) -> Html {
                 </td>
             }
             if layout.completion && !layout.scored { <td class="col-num">{ field(IndicatorField::DeclaredCompletion, w.stated_completion) }</td> }
-            if layout.reason { <td>{ field(IndicatorField::DeviationReason, w.deviation_reason) }</td> }
+            if layout.reason { <td class="col-reason">{ field(IndicatorField::DeviationReason, w.deviation_reason) }</td> }
             if layout.scored { <td class="col-flag">{ field(IndicatorField::NotApplicable, w.not_applicable) }</td> } else { <td>{ field(IndicatorField::Note, w.note) }</td> }
             { actions }
         </tr>
