@@ -1,0 +1,148 @@
+// Importing a form file that cannot be read: every problem is listed with its path, and the form
+// that was open is left as it was.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { EXAMPLE, EXAMPLE_TEXT, assertClean, field, num, openExample, useSite, valueOf, withApp } from "./form_helpers.mjs";
+
+const env = useSite();
+
+/** The example with changes, as file text. */
+function brokenExample(change) {
+  const form = structuredClone(EXAMPLE);
+  change(form);
+  return JSON.stringify(form, null, 2);
+}
+
+/** Picks a file with this text in #import-file, as the file chooser would. */
+async function importText(page, name, text) {
+  await page.setInputFiles("#import-file", { name, mimeType: "application/json", buffer: Buffer.from(text, "utf8") });
+}
+
+/** The problems the import report lists, as [path, message]. */
+async function reportedProblems(page) {
+  const report = page.locator("section.import-report");
+  await report.waitFor();
+  assert.equal(await report.getAttribute("role"), "alert");
+  return report.locator("li").evaluateAll((items) =>
+    items.map((li) => [li.querySelector("code.problem-path")?.textContent.trim(), li.querySelector(".problem-message")?.textContent.trim()]),
+  );
+}
+
+/**
+ * Opens the example (the form being worked on), goes back to the start screen where files are
+ * imported, and returns a check that the form is still there, unchanged.
+ */
+async function openFormThenGoBack(page) {
+  await openExample(page);
+  const project = await valueOf(page, "header.project");
+  assert.equal(project, "交警支队专项业务经费");
+  assert.equal(await num(page, "total"), "97.66");
+  await page.waitForFunction(() => document.querySelector("[data-testid=save-status]")?.textContent.trim() === "已保存在本浏览器");
+  await page.getByRole("button", { name: "← 返回首页" }).click();
+  await page.waitForSelector("#import-file");
+  return async function assertUnchanged() {
+    assert.equal(await page.locator("main#main.start").count(), 1, "the failed import opened nothing");
+    assert.equal(await page.locator(".draft-list li.draft").count(), 1, "no draft was added");
+    await page.locator(".draft-list li.draft").first().getByRole("button", { name: /^打开 / }).click();
+    await page.waitForSelector(field("header.project"));
+    assert.equal(await valueOf(page, "header.project"), project, "project name");
+    assert.equal(await num(page, "total"), "97.66", "total");
+    assert.equal(await valueOf(page, "funds.rows[0].budget"), "969.94");
+    await page.getByRole("button", { name: "← 返回首页" }).click();
+    await page.waitForSelector("#import-file");
+  };
+}
+
+test("a file with many problems lists each with its path, and the open form is unchanged", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    const assertUnchanged = await openFormThenGoBack(page);
+    const text = brokenExample((f) => {
+      f.header.colour = "red"; // an unknown field
+      f.funds.rows[0].budget = 969.94; // a JSON number for an amount
+      f.indicators[2].level = 4;
+      f.indicators[5].weight = "abc";
+      f.scores.budget_execution.declared_score = "1.6x";
+    });
+    await importText(page, "broken.json", text);
+    const problems = await reportedProblems(page);
+    assert.deepEqual(
+      problems.map(([path]) => path).sort(),
+      [
+        "funds.rows[0].budget",
+        "header.colour",
+        "indicators[2].level",
+        "indicators[5].weight",
+        "scores.budget_execution.declared_score",
+      ],
+      "the paths of the problems",
+    );
+    const byPath = Object.fromEntries(problems);
+    assert.match(byPath["header.colour"], /colour/);
+    assert.match(byPath["funds.rows[0].budget"], /969\.94/);
+    assert.ok(problems.every(([, message]) => message.length > 0), "every problem says what is wrong");
+    assert.match(await page.locator("section.import-report h2").textContent(), /broken\.json/);
+
+    await assertUnchanged();
+    assertClean(app);
+  });
+});
+
+test("a key written twice is reported with its path", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    const assertUnchanged = await openFormThenGoBack(page);
+    const text = EXAMPLE_TEXT.replace('"other": "无",', '"other": "无",\n    "other": "有",').replace(
+      '"year": "2021",',
+      '"year": "2021",\n    "year": "2022",',
+    );
+    assert.notEqual(text, EXAMPLE_TEXT);
+    await importText(page, "twice.json", text);
+    const problems = await reportedProblems(page);
+    assert.deepEqual(problems.map(([path]) => path).sort(), ["header.year", "narratives.other"]);
+    assert.ok(problems.every(([, message]) => /两次/.test(message)), "the message says the key is written twice");
+
+    await assertUnchanged();
+    assertClean(app);
+  });
+});
+
+test("a file that is not JSON is reported, and nothing changes", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    const assertUnchanged = await openFormThenGoBack(page);
+    await importText(page, "notes.json", "项目支出绩效自评表\n这不是 JSON 文件。");
+    const problems = await reportedProblems(page);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0][0], /^line 1, column 1$/);
+    assert.match(problems[0][1], /JSON/);
+
+    // The report can be dismissed; a good file then imports.
+    await page.locator("section.import-report").getByRole("button", { name: "关闭" }).click();
+    assert.equal(await page.locator("section.import-report").count(), 0);
+    await assertUnchanged();
+    await importText(page, "good.json", EXAMPLE_TEXT);
+    await page.waitForSelector(field("header.project"));
+    assert.equal(await num(page, "total"), "97.66");
+    assertClean(app);
+  });
+});
+
+test(
+  "a file with a key written twice and other problems lists all of them",
+  { todo: "app: read_form returns the repeated keys alone and never reads the rest of the file" },
+  async () => {
+    await withApp(env, async (app) => {
+      const { page } = app;
+      const text = brokenExample((f) => {
+        f.header.colour = "red";
+        f.funds.rows[0].budget = 969.94;
+      }).replace('"other": "无",', '"other": "无",\n    "other": "有",');
+      await importText(page, "broken.json", text);
+      const problems = await reportedProblems(page);
+      assert.deepEqual(problems.map(([path]) => path).sort(), ["funds.rows[0].budget", "header.colour", "narratives.other"]);
+      assertClean(app);
+    });
+  },
+);
