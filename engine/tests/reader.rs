@@ -114,3 +114,24 @@ fn empty_strings_read_as_absent_and_typed_text_is_kept_exactly() {
     assert_eq!(form.indicators[0].name, " 名称 ");
     assert_eq!(form.indicators[0].weight, None);
 }
+
+#[test]
+fn a_repeated_key_is_reported_with_every_other_problem() {
+    let text = format!(
+        r#"{{{HEAD}, "narratives": {{"other": "a", "other": "b"}}, "funds": {{"rows": [{{"budget": 3}}]}}, "colour": 1}}"#
+    );
+    let ps = problems(&text);
+    assert!(has(&ps, "narratives.other", "written twice"), "{ps:?}");
+    assert!(
+        has(&ps, "funds.rows[0].budget", "must be written as text"),
+        "{ps:?}"
+    );
+    assert!(has(&ps, "colour", "unknown field"), "{ps:?}");
+}
+
+#[test]
+fn problems_in_chinese_use_chinese_words_for_json_kinds() {
+    let ps = read_form(&format!(r#"{{{HEAD}, "declared": {{"grade": 3}}}}"#)).unwrap_err();
+    assert_eq!(ps[0].path, "declared.grade");
+    assert_eq!(ps[0].message.zh, "应为文本，实际为 数字");
+}

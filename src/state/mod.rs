@@ -298,8 +298,11 @@ impl AppState {
                         false
                     }
                 });
-                if refused.is_some() {
-                    d.refused = refused;
+                match refused {
+                    Some(r) => d.refused = Some(r),
+                    // Accepted (even if the form already held that value): the refusal is over.
+                    None if d.refused.as_ref().is_some_and(|(p, _)| *p == path) => d.refused = None,
+                    None => {}
                 }
             }),
             Action::AddIndicator { after, level } => s.edit(|d| {
@@ -447,10 +450,23 @@ fn relevel(f: &mut Form, i: usize, by: i8) -> bool {
     true
 }
 
+/// Whether a text carries rich-text markup (`<p>`, `</p>`, `<br>`, `<div>` …), as text pasted from a
+/// web editor does. Text that merely uses `<` or `&` (`到位率<100%`, `A&B`) does not.
+pub fn has_markup(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "<p>", "<p ", "</p>", "<br", "<div", "</div>", "<span", "</span>", "<li>", "<strong>",
+        "<b>",
+    ]
+    .iter()
+    .any(|t| lower.contains(t))
+}
+
 /// Plain text from rich-text markup as the seed carries it (`<p>…</p>`, `<br>`, entities): paragraphs
-/// become lines, other tags are dropped, nothing is kept as markup.
+/// become lines, other tags are dropped, nothing is kept as markup. Text without markup is returned
+/// as it is.
 pub fn plain_text(html: &str) -> String {
-    if !html.contains('<') && !html.contains('&') {
+    if !has_markup(html) {
         return html.to_string();
     }
     let mut out = String::new();
@@ -492,8 +508,9 @@ fn decode_entities(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Reads a form file for the editor: the engine's strict reader, then narrative markup made plain
-/// text. Either the form, or every problem (and nothing changes).
+/// Reads a form file from outside for the editor: the engine's strict reader, then narrative markup
+/// made plain text. Either the form, or every problem (and nothing changes). Drafts saved by the app
+/// itself are reopened with the engine's reader alone, so their text comes back exactly.
 pub fn import_form(text: &str) -> Result<Form, Vec<Problem>> {
     let mut form = ziping_engine::read_form(text)?;
     for v in form.narratives.values_mut() {

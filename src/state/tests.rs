@@ -67,6 +67,9 @@ fn a_value_that_is_not_a_number_is_refused_and_changes_nothing() {
         ))
     );
     assert!(!doc(&s).can_undo());
+    // Entering an accepted value ends the refusal, even when the form already held that value.
+    let s = set(&s, FieldPath::FundsCell(0, FundsColumn::Spent), "536.23");
+    assert_eq!(doc(&s).refused, None);
     // Full-width digits are numbers.
     let s = set(
         &s0,
@@ -250,6 +253,11 @@ fn markup_in_imported_narratives_becomes_plain_paragraphs() {
         "一行\n二行alert(1)"
     );
     assert_eq!(plain_text("没有标记"), "没有标记");
+    // Text that only uses < and & is not markup, and stays exactly as typed.
+    assert_eq!(
+        plain_text("到位率<100%，执行率>90%；A&amp;B"),
+        "到位率<100%，执行率>90%；A&amp;B"
+    );
     let text = SEED.replace("\"无\"", "\"<p>无</p><p>另起一段</p>\"");
     let form = import_form(&text).unwrap();
     assert_eq!(form.narratives["other"], "无\n另起一段");

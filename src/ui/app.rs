@@ -8,8 +8,8 @@ use super::components::start::StartScreen;
 use super::effects;
 use super::i18n::words;
 use super::store::{Dispatch, Ptr, Store};
-use crate::state::{import_form, Action, AppState, DraftMeta, Lang, Notice, Screen};
-use gloo_events::EventListener;
+use crate::state::{Action, AppState, DraftMeta, Lang, Notice, Screen};
+use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -41,7 +41,9 @@ pub fn App() -> Html {
             dispatch.dispatch(Action::Notice(None));
             dispatch.dispatch(Action::Drafts(effects::load_index()));
             if let Some(id) = effects::open_draft_id() {
-                if let Some(Ok(form)) = effects::load_draft(&id).map(|t| import_form(&t)) {
+                if let Some(Ok(form)) =
+                    effects::load_draft(&id).map(|t| ziping_engine::read_form(&t))
+                {
                     dispatch.dispatch(Action::Open {
                         id,
                         form: Box::new(form),
@@ -52,13 +54,29 @@ pub fn App() -> Html {
         });
     }
 
+    // A save that is still waiting when the page is left (closed, reloaded) is done at once.
+    let pending = use_mut_ref(|| None::<(DraftMeta, std::rc::Rc<ziping_engine::model::Form>)>);
+    {
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "pagehide", move |_| {
+                    if let Some((meta, form)) = pending.borrow_mut().take() {
+                        let _ = effects::save_draft(&meta, &ziping_engine::to_json(&form));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     // Every change is saved shortly after it is made; the open draft is remembered for a reload.
     {
         let doc = state.doc.as_ref();
         let key = doc.map(|d| (d.id.clone(), d.revision, d.read_only));
         let form = doc.map(|d| d.form.clone());
         let listed = doc.is_some_and(|d| state.drafts.iter().any(|m| m.id == d.id));
-        let (save, dispatch) = (save.clone(), dispatch.clone());
+        let (save, dispatch, pending) = (save.clone(), dispatch.clone(), pending.clone());
         use_effect_with(key, move |key| {
             let mut timer = None;
             match (key, form) {
@@ -66,15 +84,20 @@ pub fn App() -> Html {
                     effects::remember_open(Some(id));
                     if *revision > 0 || !listed {
                         save.set(SaveStatus::Saving);
-                        let id = id.clone();
+                        let meta = DraftMeta {
+                            id: id.clone(),
+                            title: format!("{} {}", form.header.year, form.header.project)
+                                .trim()
+                                .to_string(),
+                            profile: form.profile.clone(),
+                            updated: effects::now(),
+                        };
+                        *pending.borrow_mut() = Some((meta.clone(), form.clone()));
                         timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
+                            pending.borrow_mut().take();
                             let meta = DraftMeta {
-                                id,
-                                title: format!("{} {}", form.header.year, form.header.project)
-                                    .trim()
-                                    .to_string(),
-                                profile: form.profile.clone(),
                                 updated: effects::now(),
+                                ..meta
                             };
                             match effects::save_draft(&meta, &ziping_engine::to_json(&form)) {
                                 Ok(()) => {
@@ -102,22 +125,28 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                EventListener::new(&doc, "keydown", move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if !(e.ctrl_key() || e.meta_key()) {
-                        return;
-                    }
-                    let key = e.key().to_lowercase();
-                    let action = match (key.as_str(), e.shift_key()) {
-                        ("z", false) => Action::Undo,
-                        ("z", true) | ("y", false) => Action::Redo,
-                        _ => return,
-                    };
-                    e.prevent_default();
-                    dispatch.dispatch(action);
-                })
+                // Not passive: it must be able to prevent the browser's own undo.
+                EventListener::new_with_options(
+                    &doc,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if !(e.ctrl_key() || e.meta_key()) {
+                            return;
+                        }
+                        let key = e.key().to_lowercase();
+                        let action = match (key.as_str(), e.shift_key()) {
+                            ("z", false) => Action::Undo,
+                            ("z", true) | ("y", false) => Action::Redo,
+                            _ => return,
+                        };
+                        e.prevent_default();
+                        dispatch.dispatch(action);
+                    },
+                )
             });
             move || drop(listener)
         });

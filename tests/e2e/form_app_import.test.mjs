@@ -131,7 +131,6 @@ test("a file that is not JSON is reported, and nothing changes", async () => {
 
 test(
   "a file with a key written twice and other problems lists all of them",
-  { todo: "app: read_form returns the repeated keys alone and never reads the rest of the file" },
   async () => {
     await withApp(env, async (app) => {
       const { page } = app;

@@ -112,7 +112,6 @@ test("an amount that is not a number is refused on its field, and no number chan
 
 test(
   "a refused amount replaced at once by the value the form holds clears the error",
-  { todo: "app: the refusal is kept when the accepted value equals the form's (Doc::change returns early)" },
   async () => {
     await withApp(env, async (app) => {
       const { page } = app;

@@ -56,19 +56,24 @@ pub fn read_form(text: &str) -> Result<Form, Vec<Problem>> {
             format!("not valid JSON (line {line}, column {col}): {e}"),
         )]
     })?;
-    if !repeated.is_empty() {
-        return Err(repeated
-            .into_iter()
-            .map(|path| {
-                Problem::new(
-                    path,
-                    "同一字段写了两次，无法确定取哪一个",
-                    "this field is written twice: it is not clear which one holds",
-                )
-            })
-            .collect());
+    if repeated.is_empty() {
+        return read_value(value);
     }
-    read_value(value)
+    // Report the repeated keys and every other problem of the file together.
+    let mut problems: Vec<Problem> = repeated
+        .into_iter()
+        .map(|path| {
+            Problem::new(
+                path,
+                "同一字段写了两次，无法确定取哪一个",
+                "this field is written twice: it is not clear which one holds",
+            )
+        })
+        .collect();
+    if let Err(more) = read_value(value) {
+        problems.extend(more);
+    }
+    Err(problems)
 }
 
 /// Reads a form from a JSON value already parsed (e.g. handed over from JavaScript).
@@ -97,14 +102,15 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-fn kind(v: &Value) -> &'static str {
+/// What a JSON value is, in Chinese and English.
+fn kind(v: &Value) -> (&'static str, &'static str) {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => ("空值 null", "null"),
+        Value::Bool(_) => ("true/false", "true/false"),
+        Value::Number(_) => ("数字", "a number"),
+        Value::String(_) => ("文本", "text"),
+        Value::Array(_) => ("列表", "a list"),
+        Value::Object(_) => ("对象", "an object"),
     }
 }
 
@@ -123,8 +129,8 @@ impl Reader {
         let Some(m) = v.as_object() else {
             self.bad(
                 path,
-                format!("应为对象，实际为 {}", kind(v)),
-                format!("must be an object, found {}", kind(v)),
+                format!("应为对象，实际为 {}", kind(v).0),
+                format!("must be an object, found {}", kind(v).1),
             );
             return None;
         };
@@ -148,8 +154,8 @@ impl Reader {
             Some(v) => {
                 self.bad(
                     join(path, key),
-                    format!("应为文本，实际为 {}", kind(v)),
-                    format!("must be text, found {}", kind(v)),
+                    format!("应为文本，实际为 {}", kind(v).0),
+                    format!("must be text, found {}", kind(v).1),
                 );
                 String::new()
             }
@@ -174,8 +180,8 @@ impl Reader {
             Some(v) => {
                 self.bad(
                     join(path, key),
-                    format!("应为 true 或 false，实际为 {}", kind(v)),
-                    format!("must be true or false, found {}", kind(v)),
+                    format!("应为 true 或 false，实际为 {}", kind(v).0),
+                    format!("must be true or false, found {}", kind(v).1),
                 );
                 false
             }
@@ -224,8 +230,8 @@ impl Reader {
             other => {
                 self.bad(
                     path,
-                    format!("应为数字文本，实际为 {}", kind(other)),
-                    format!("must be a number written as text, found {}", kind(other)),
+                    format!("应为数字文本，实际为 {}", kind(other).0),
+                    format!("must be a number written as text, found {}", kind(other).1),
                 );
                 None
             }
@@ -252,8 +258,8 @@ impl Reader {
             Some(v) => {
                 self.bad(
                     join(path, key),
-                    format!("应为列表，实际为 {}", kind(v)),
-                    format!("must be a list, found {}", kind(v)),
+                    format!("应为列表，实际为 {}", kind(v).0),
+                    format!("must be a list, found {}", kind(v).1),
                 );
                 &[]
             }
@@ -278,16 +284,16 @@ impl Reader {
                         }
                         other => self.bad(
                             join(&p, k),
-                            format!("应为文本，实际为 {}", kind(other)),
-                            format!("must be text, found {}", kind(other)),
+                            format!("应为文本，实际为 {}", kind(other).0),
+                            format!("must be text, found {}", kind(other).1),
                         ),
                     }
                 }
             }
             Some(v) => self.bad(
                 p,
-                format!("应为对象，实际为 {}", kind(v)),
-                format!("must be an object, found {}", kind(v)),
+                format!("应为对象，实际为 {}", kind(v).0),
+                format!("must be an object, found {}", kind(v).1),
             ),
         }
         out
@@ -312,8 +318,8 @@ impl Reader {
             }
             Some(v) => self.bad(
                 p,
-                format!("应为对象，实际为 {}", kind(v)),
-                format!("must be an object, found {}", kind(v)),
+                format!("应为对象，实际为 {}", kind(v).0),
+                format!("must be an object, found {}", kind(v).1),
             ),
         }
         out
@@ -542,8 +548,8 @@ impl Reader {
                 Some(other) => {
                     self.bad(
                         format!("{p}.level"),
-                        format!("层级应为 1、2 或 3，实际为 {}", kind(other)),
-                        format!("level must be 1, 2 or 3, found {}", kind(other)),
+                        format!("层级应为 1、2 或 3，实际为 {}", kind(other).0),
+                        format!("level must be 1, 2 or 3, found {}", kind(other).1),
                     );
                     3
                 }
@@ -612,8 +618,8 @@ impl Reader {
             }
             Some(v) => self.bad(
                 "scores",
-                format!("应为对象，实际为 {}", kind(v)),
-                format!("must be an object, found {}", kind(v)),
+                format!("应为对象，实际为 {}", kind(v).0),
+                format!("must be an object, found {}", kind(v).1),
             ),
         }
         out

@@ -99,6 +99,16 @@ pub fn Editor(p: &EditorProps) -> Html {
     let edit_copy = send(Action::EditCopy {
         id: effects::new_id(),
     });
+    // Importing here opens the imported form; on any problem the report lists them all and this form
+    // stays as it is.
+    let import = {
+        let d = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            super::start::import_files(d.clone(), input.files(), false);
+            input.set_value("");
+        })
+    };
     let save_text = match &p.save {
         SaveStatus::Saved => w.saved.to_string(),
         SaveStatus::Saving => w.saving.to_string(),
@@ -143,6 +153,8 @@ pub fn Editor(p: &EditorProps) -> Html {
                 <button type="button" onclick={send(Action::Redo)} disabled={!p.can_redo} aria-keyshortcuts="Control+Shift+Z" title="Ctrl+Shift+Z">{ w.redo }</button>
                 <button type="button" onclick={export} data-testid="export">{ w.export_json }</button>
                 <button type="button" onclick={copy}>{ w.copy_summary }</button>
+                <label class="button" for="editor-import">{ w.import_title }</label>
+                <input id="editor-import" class="file-input" type="file" accept=".json,application/json" onchange={import} />
                 if p.read_only {
                     <span class="badge">{ w.read_only }</span>
                     <button type="button" class="primary" onclick={edit_copy}>{ w.edit_copy }</button>

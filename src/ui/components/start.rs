@@ -180,7 +180,7 @@ fn draft_item(draft: &DraftMeta, dispatch: &Dispatch, lang: crate::state::Lang) 
         let (d, id) = (dispatch.clone(), draft.id.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(text) = effects::load_draft(&id) {
-                match import_form(&text) {
+                match ziping_engine::read_form(&text) {
                     Ok(form) => d.dispatch(Action::Open {
                         id: id.clone(),
                         form: Box::new(form),
@@ -197,8 +197,12 @@ fn draft_item(draft: &DraftMeta, dispatch: &Dispatch, lang: crate::state::Lang) 
     let duplicate = {
         let (d, id) = (dispatch.clone(), draft.id.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(text) = effects::load_draft(&id) {
-                import_text(&d, id.clone(), &text);
+            if let Some(Ok(form)) = effects::load_draft(&id).map(|t| ziping_engine::read_form(&t)) {
+                d.dispatch(Action::Open {
+                    id: effects::new_id(),
+                    form: Box::new(form),
+                    read_only: false,
+                });
             }
         })
     };
