@@ -43,6 +43,21 @@ test("a reload in the middle of editing restores every edited value and the tota
   });
 });
 
+test("an edit made just before the page is left is saved all the same", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    await openExample(page);
+    await waitSaved(page);
+    // Reload at once, well inside the 300 ms the app waits before saving: the page's pagehide saves it.
+    await type(page, "header.project", "刚刚改的项目名");
+    await page.reload();
+    await waitForApp(page);
+    await page.waitForSelector(field("header.project"));
+    assert.equal(await valueOf(page, "header.project"), "刚刚改的项目名");
+    assertClean(app);
+  });
+});
+
 test(
   "a narrative with text between < and > comes back unchanged after a reload",
   async () => {

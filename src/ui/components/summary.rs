@@ -49,7 +49,7 @@ pub fn Summary(p: &SummaryProps) -> Html {
         <section class="summary" aria-labelledby="summary-h" aria-live="polite">
             <h2 id="summary-h">{ w.summary }</h2>
             <table class="summary-table">
-                <thead><tr><th scope="col"></th><th scope="col">{ w.computed }</th><th scope="col">{ w.declared }</th></tr></thead>
+                <thead><tr><th scope="col"><span class="visually-hidden">{ w.block }</span></th><th scope="col">{ w.computed }</th><th scope="col">{ w.declared }</th></tr></thead>
                 <tbody>
                     { for e.blocks.iter().map(|b| html! {
                         <tr>
