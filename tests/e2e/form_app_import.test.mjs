@@ -145,3 +145,26 @@ test(
     });
   },
 );
+
+test("importing a broken file from the editor lists its problems and leaves the open form as it is", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    await openExample(page);
+    await page.waitForFunction(() => document.querySelector("[data-testid=save-status]")?.textContent.trim() === "已保存在本浏览器");
+    const before = await page.evaluate(() => [...document.querySelectorAll("[data-path]")].map((e) => [e.dataset.path, e.value ?? e.textContent]));
+    const text = brokenExample((form) => {
+      form.funds.rows[0].budget = 969.94;
+      form.header.colour = "red";
+    });
+    await page.setInputFiles("#editor-import", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(text, "utf8") });
+    const problems = await reportedProblems(page);
+    const paths = problems.map(([path]) => path);
+    assert.ok(paths.includes("funds.rows[0].budget"), `${paths}`);
+    assert.ok(paths.includes("header.colour"), `${paths}`);
+    // Still in the editor, on the same form, every field as it was.
+    assert.equal(await num(page, "total"), "97.66");
+    const after = await page.evaluate(() => [...document.querySelectorAll("[data-path]")].map((e) => [e.dataset.path, e.value ?? e.textContent]));
+    assert.deepEqual(after, before);
+    assertClean(app);
+  });
+});
