@@ -19,7 +19,7 @@ after(async () => {
 });
 
 test("the release build renders its first screen from /app/", async () => {
-  const { context, page, outside, errors } = await openApp(browser);
+  const { context, page, outside, errors } = await openApp(browser, { bypassCSP: true });
   try {
     const response = await page.goto(site.url);
     assert.equal(response.status(), 200);
