@@ -152,6 +152,16 @@ pub enum Notice {
     SaveFailed(String),
     /// Something worth telling (e.g. "profile imported").
     Info(String),
+    /// A saved draft could not be read: its text was set aside under `key`, nothing was lost.
+    Corrupted {
+        title: String,
+        key: String,
+        text: String,
+    },
+    /// This browser's storage is switched off: nothing is saved automatically.
+    StorageOff,
+    /// The draft is being edited in another tab: this tab shows it read-only.
+    OpenElsewhere,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -225,6 +235,8 @@ pub enum Action {
     },
     Notice(Option<Notice>),
     Focus(Option<FieldPath>),
+    /// Make the open form read-only (another tab is editing it) or editable again.
+    ReadOnly(bool),
 }
 
 impl AppState {
@@ -411,6 +423,11 @@ impl AppState {
             }
             Action::Notice(n) => s.notice = n,
             Action::Focus(p) => s.focus = p,
+            Action::ReadOnly(ro) => {
+                if let Some(doc) = s.doc.as_mut() {
+                    doc.read_only = ro;
+                }
+            }
         }
         s
     }

@@ -4,7 +4,7 @@
 
 use super::components::editor::{Editor, SaveStatus};
 use super::components::notices::Notices;
-use super::components::start::StartScreen;
+use super::components::start::{open_saved, StartScreen};
 use super::effects;
 use super::i18n::words;
 use super::store::{Dispatch, Ptr, Store};
@@ -40,15 +40,48 @@ pub fn App() -> Html {
             }
             dispatch.dispatch(Action::Notice(None));
             dispatch.dispatch(Action::Drafts(effects::load_index()));
+            if !effects::storage_available() {
+                dispatch.dispatch(Action::Notice(Some(Notice::StorageOff)));
+            }
             if let Some(id) = effects::open_draft_id() {
-                if let Some(Ok(form)) =
-                    effects::load_draft(&id).map(|t| ziping_engine::read_form(&t))
-                {
-                    dispatch.dispatch(Action::Open {
-                        id,
-                        form: Box::new(form),
-                        read_only: false,
-                    });
+                open_saved(&dispatch, &id, false);
+            }
+        });
+    }
+
+    // One draft is edited in one tab: this tab claims the open draft, refreshes the claim every two
+    // seconds, and shows the draft read-only (and says why) when another tab holds it.
+    let tab = use_memo((), |_| effects::new_id());
+    {
+        let doc_key = state.doc.as_ref().map(|d| (d.id.clone(), d.read_only));
+        let (tab, dispatch) = (tab.clone(), dispatch.clone());
+        use_effect_with(doc_key, move |key| {
+            let mut beat = None;
+            let mut held = None;
+            if let Some((id, false)) = key {
+                let refuse = {
+                    let dispatch = dispatch.clone();
+                    move || {
+                        dispatch.dispatch(Action::ReadOnly(true));
+                        dispatch.dispatch(Action::Notice(Some(Notice::OpenElsewhere)));
+                    }
+                };
+                if !effects::claim(id, &tab) {
+                    refuse();
+                } else {
+                    held = Some(id.clone());
+                    let (id, tab) = (id.clone(), tab.clone());
+                    beat = Some(gloo_timers::callback::Interval::new(2_000, move || {
+                        if !effects::claim(&id, &tab) {
+                            refuse();
+                        }
+                    }));
+                }
+            }
+            move || {
+                drop(beat);
+                if let Some(id) = held {
+                    effects::release(&id, &tab);
                 }
             }
         });
@@ -57,12 +90,15 @@ pub fn App() -> Html {
     // A save that is still waiting when the page is left (closed, reloaded) is done at once.
     let pending = use_mut_ref(|| None::<(DraftMeta, std::rc::Rc<ziping_engine::model::Form>)>);
     {
-        let pending = pending.clone();
+        let (pending, tab) = (pending.clone(), tab.clone());
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "pagehide", move |_| {
                     if let Some((meta, form)) = pending.borrow_mut().take() {
-                        let _ = effects::save_draft(&meta, &ziping_engine::to_json(&form));
+                        if effects::claim(&meta.id, &tab) {
+                            let _ = effects::save_draft(&meta, &ziping_engine::to_json(&form));
+                        }
+                        effects::release(&meta.id, &tab);
                     }
                 })
             });
@@ -76,7 +112,12 @@ pub fn App() -> Html {
         let key = doc.map(|d| (d.id.clone(), d.revision, d.read_only));
         let form = doc.map(|d| d.form.clone());
         let listed = doc.is_some_and(|d| state.drafts.iter().any(|m| m.id == d.id));
-        let (save, dispatch, pending) = (save.clone(), dispatch.clone(), pending.clone());
+        let (save, dispatch, pending, save_tab) = (
+            save.clone(),
+            dispatch.clone(),
+            pending.clone(),
+            (*tab).clone(),
+        );
         use_effect_with(key, move |key| {
             let mut timer = None;
             match (key, form) {
@@ -95,6 +136,12 @@ pub fn App() -> Html {
                         *pending.borrow_mut() = Some((meta.clone(), form.clone()));
                         timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
                             pending.borrow_mut().take();
+                            // Never overwrite what another tab is editing.
+                            if !effects::claim(&meta.id, &save_tab) {
+                                dispatch.dispatch(Action::ReadOnly(true));
+                                dispatch.dispatch(Action::Notice(Some(Notice::OpenElsewhere)));
+                                return;
+                            }
                             let meta = DraftMeta {
                                 updated: effects::now(),
                                 ..meta
@@ -192,7 +239,7 @@ pub fn App() -> Html {
                     <span class="brand">{ w.app_title }</span>
                     <button type="button" class="lang-switch" onclick={switch} aria-label={w.lang_switch_label} lang={if state.lang == Lang::Zh { "en" } else { "zh-CN" }}>{ w.lang_switch }</button>
                 </header>
-                <Notices import_report={state.import_report.clone()} notice={state.notice.clone()} />
+                <Notices import_report={state.import_report.clone()} notice={state.notice.clone()} form={state.doc.as_ref().map(|d| Ptr(d.form.clone()))} />
                 { body }
             </ContextProvider<Lang>>
         </ContextProvider<Dispatch>>

@@ -11,6 +11,10 @@ const DRAFT_PREFIX: &str = "ziping:draft:";
 const OPEN_KEY: &str = "ziping:open";
 const LANG_KEY: &str = "ziping:lang";
 const PROFILES_KEY: &str = "ziping:profiles";
+const RECOVERED_PREFIX: &str = "ziping:recovered:";
+const LOCK_PREFIX: &str = "ziping:lock:";
+/// A tab that has not refreshed its claim on a draft for this long has gone.
+const LOCK_STALE_MS: u64 = 6_000;
 
 fn storage() -> Result<web_sys::Storage, String> {
     web_sys::window()
@@ -231,4 +235,59 @@ pub fn load_profiles() -> Vec<ziping_engine::Profile> {
         .iter()
         .filter_map(|v| ziping_engine::Profile::from_json(&v.to_string()).ok())
         .collect()
+}
+
+/// Whether this browser lets the app keep data (it can be switched off, or full).
+pub fn storage_available() -> bool {
+    let Ok(s) = storage() else { return false };
+    let probe = "ziping:probe";
+    let ok = s.set_item(probe, "1").is_ok();
+    let _ = s.remove_item(probe);
+    ok
+}
+
+/// Moves a draft that cannot be read out of the way, keeping its text under a recovery key (never
+/// deleting it), and takes it off the list. Returns the key.
+pub fn set_aside(id: &str) -> Option<String> {
+    let s = storage().ok()?;
+    let text = load_draft(id)?;
+    let key = format!("{RECOVERED_PREFIX}{id}:{}", now());
+    s.set_item(&key, &text).ok()?;
+    let _ = s.remove_item(&format!("{DRAFT_PREFIX}{id}"));
+    let mut list = load_index();
+    list.retain(|d| d.id != id);
+    let _ = save_index(&list);
+    Some(key)
+}
+
+/// Claims the draft `id` for this tab: false when another tab claimed it within the last few seconds
+/// (it is still open there). Calling it again refreshes the claim.
+pub fn claim(id: &str, tab: &str) -> bool {
+    let Ok(s) = storage() else { return true };
+    let key = format!("{LOCK_PREFIX}{id}");
+    if let Ok(Some(text)) = s.get_item(&key) {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
+            let other = v.get("tab").and_then(|t| t.as_str()).unwrap_or("");
+            let at = v.get("at").and_then(|a| a.as_u64()).unwrap_or(0);
+            if other != tab && now().saturating_sub(at) < LOCK_STALE_MS {
+                return false;
+            }
+        }
+    }
+    let _ = s.set_item(
+        &key,
+        &serde_json::json!({"tab": tab, "at": now()}).to_string(),
+    );
+    true
+}
+
+/// Gives up this tab's claim on the draft `id`.
+pub fn release(id: &str, tab: &str) {
+    let Ok(s) = storage() else { return };
+    let key = format!("{LOCK_PREFIX}{id}");
+    if let Ok(Some(text)) = s.get_item(&key) {
+        if text.contains(&format!("\"tab\":\"{tab}\"")) {
+            let _ = s.remove_item(&key);
+        }
+    }
 }

@@ -138,6 +138,12 @@ pub struct Words {
     pub method_auto: &'static str,
     pub band: &'static str,
     pub band_auto: &'static str,
+    pub corrupted: &'static str,
+    pub corrupted_kept: &'static str,
+    pub download_text: &'static str,
+    pub storage_off: &'static str,
+    pub open_elsewhere: &'static str,
+    pub export_now: &'static str,
 }
 
 pub static ZH: Words = Words {
@@ -275,6 +281,12 @@ pub static ZH: Words = Words {
     method_auto: "自动（按目标值与实际值）",
     band: "定性分档",
     band_auto: "按实际完成值识别",
+    corrupted: "保存的草稿无法读取：",
+    corrupted_kept: "原文未删除，已另存于本浏览器，键名：",
+    download_text: "下载原文",
+    storage_off: "本浏览器禁用了本地存储：修改不会自动保存，请随时用“导出 JSON”保存文件。",
+    open_elsewhere: "此草稿正在另一个标签页中编辑，这里只读显示，以免互相覆盖。可“编辑副本”另存一份。",
+    export_now: "立即导出 JSON",
 };
 
 pub static EN: Words = Words {
@@ -412,6 +424,12 @@ pub static EN: Words = Words {
     method_auto: "Automatic (from target and actual)",
     band: "Qualitative band",
     band_auto: "Read from the actual",
+    corrupted: "A saved draft cannot be read: ",
+    corrupted_kept: "Its text was not deleted; it is kept in this browser under the key ",
+    download_text: "Download the text",
+    storage_off: "This browser's storage is switched off: changes are not saved automatically. Use \"Export JSON\" to keep a file.",
+    open_elsewhere: "This draft is being edited in another tab, so it is shown read-only here and neither overwrites the other. \"Edit a copy\" makes a copy of it.",
+    export_now: "Export JSON now",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

@@ -1,16 +1,20 @@
 //! Messages at the top of the page: an import that failed (every problem with its path), a deleted
 //! draft (with undo), a save that failed, and other news.
 
+use crate::state::export_name;
 use crate::state::{Action, ImportReport, Notice};
 use crate::ui::effects;
 use crate::ui::i18n::words;
-use crate::ui::store::{use_dispatch, use_lang};
+use crate::ui::store::{use_dispatch, use_lang, Ptr};
 use yew::prelude::*;
+use ziping_engine::model::Form;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub import_report: Option<ImportReport>,
     pub notice: Option<Notice>,
+    /// The open form, for an export when it cannot be saved.
+    pub form: Option<Ptr<Form>>,
 }
 
 #[function_component]
@@ -61,9 +65,45 @@ pub fn Notices(p: &NoticesProps) -> Html {
                 </section>
             }
         }
-        Notice::SaveFailed(msg) => html! {
-            <section class="notice error" role="alert">
-                <p>{ format!("{}{msg}", w.save_failed) }</p>
+        Notice::SaveFailed(msg) => {
+            let export = p.form.clone().map(|form| {
+                Callback::from(move |_: MouseEvent| {
+                    let _ = effects::download(&export_name(&form), &ziping_engine::to_json(&form), "application/json");
+                })
+            });
+            html! {
+                <section class="notice error" role="alert">
+                    <p>{ format!("{}{msg}", w.save_failed) }</p>
+                    if let Some(export) = export { <button type="button" class="primary" onclick={export}>{ w.export_now }</button> }
+                    <button type="button" onclick={send(Action::Notice(None))}>{ w.dismiss }</button>
+                </section>
+            }
+        }
+        Notice::Corrupted { title, key, text } => {
+            let download = {
+                let text = text.clone();
+                Callback::from(move |_: MouseEvent| {
+                    let _ = effects::download("ziping-recovered.json", &text, "application/json");
+                })
+            };
+            html! {
+                <section class="notice error" role="alert" data-testid="corrupted-notice">
+                    <p>{ format!("{}{title}", w.corrupted) }</p>
+                    <p>{ w.corrupted_kept }<code>{ key.clone() }</code></p>
+                    <button type="button" onclick={download}>{ w.download_text }</button>
+                    <button type="button" onclick={send(Action::Notice(None))}>{ w.dismiss }</button>
+                </section>
+            }
+        }
+        Notice::StorageOff => html! {
+            <section class="notice error" role="alert" data-testid="storage-off">
+                <p>{ w.storage_off }</p>
+                <button type="button" onclick={send(Action::Notice(None))}>{ w.dismiss }</button>
+            </section>
+        },
+        Notice::OpenElsewhere => html! {
+            <section class="notice" role="status" data-testid="open-elsewhere">
+                <p>{ w.open_elsewhere }</p>
                 <button type="button" onclick={send(Action::Notice(None))}>{ w.dismiss }</button>
             </section>
         },

@@ -25,12 +25,61 @@ pub fn import_text(dispatch: &Dispatch, file: String, text: &str) {
     }
 }
 
+/// Opens a draft saved in this browser, as it was saved (`copy`: as a new draft). A saved draft that
+/// can no longer be read is set aside under a recovery key, never deleted, and the user is told.
+pub fn open_saved(dispatch: &Dispatch, id: &str, copy: bool) {
+    let Some(text) = effects::load_draft(id) else {
+        return;
+    };
+    match ziping_engine::read_form(&text) {
+        Ok(form) => dispatch.dispatch(Action::Open {
+            id: if copy {
+                effects::new_id()
+            } else {
+                id.to_string()
+            },
+            form: Box::new(form),
+            read_only: false,
+        }),
+        Err(_) => {
+            let title = effects::load_index()
+                .into_iter()
+                .find(|d| d.id == id)
+                .map(|d| d.title)
+                .unwrap_or_else(|| id.to_string());
+            if let Some(key) = effects::set_aside(id) {
+                effects::remember_open(None);
+                dispatch.dispatch(Action::Drafts(effects::load_index()));
+                dispatch.dispatch(Action::Notice(Some(crate::state::Notice::Corrupted {
+                    title,
+                    key,
+                    text,
+                })));
+            }
+        }
+    }
+}
+
 /// Reads the first chosen or dropped file and imports it.
 pub fn import_files(dispatch: Dispatch, files: Option<web_sys::FileList>, profile: bool) {
     let Some(file) = files.and_then(|f| f.get(0)) else {
         return;
     };
     let name = file.name();
+    // Refused before reading: a file this large is no form, and reading it could stall the page.
+    let size = file.size();
+    if size > ziping_engine::format::MAX_FILE_BYTES as f64 {
+        let mb = size / 1_048_576.0;
+        dispatch.dispatch(Action::ImportFailed(ImportReport {
+            file: name,
+            problems: vec![Problem::new(
+                "",
+                format!("文件有 {mb:.1} MB，超过 20 MB 上限，未读取"),
+                format!("the file is {mb:.1} MB, above the 20 MB limit: not read"),
+            )],
+        }));
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         match effects::read_file(file).await {
             Ok(text) if profile => match Profile::from_json(&text) {
@@ -178,33 +227,11 @@ fn draft_item(draft: &DraftMeta, dispatch: &Dispatch, lang: crate::state::Lang) 
         );
     let open = {
         let (d, id) = (dispatch.clone(), draft.id.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(text) = effects::load_draft(&id) {
-                match ziping_engine::read_form(&text) {
-                    Ok(form) => d.dispatch(Action::Open {
-                        id: id.clone(),
-                        form: Box::new(form),
-                        read_only: false,
-                    }),
-                    Err(problems) => d.dispatch(Action::ImportFailed(ImportReport {
-                        file: id.clone(),
-                        problems,
-                    })),
-                }
-            }
-        })
+        Callback::from(move |_: MouseEvent| open_saved(&d, &id, false))
     };
     let duplicate = {
         let (d, id) = (dispatch.clone(), draft.id.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(Ok(form)) = effects::load_draft(&id).map(|t| ziping_engine::read_form(&t)) {
-                d.dispatch(Action::Open {
-                    id: effects::new_id(),
-                    form: Box::new(form),
-                    read_only: false,
-                });
-            }
-        })
+        Callback::from(move |_: MouseEvent| open_saved(&d, &id, true))
     };
     let delete = {
         let (d, meta) = (dispatch.clone(), draft.clone());

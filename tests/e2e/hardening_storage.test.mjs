@@ -1,0 +1,114 @@
+// Storage faults: full, corrupted, switched off, and one draft in two tabs. Whatever happens, the work
+// stays in memory, the user is told, and nothing is silently lost or overwritten.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { waitForApp } from "./helpers.mjs";
+import { assertClean, field, num, openExample, type, useSite, valueOf, waitSaved, withApp } from "./form_helpers.mjs";
+
+const env = useSite();
+
+test("storage full: a visible warning, the work kept in memory, and an export offered", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    await openExample(page);
+    await waitSaved(page);
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await type(page, "header.project", "存储已满时的修改");
+    const notice = page.locator("section.notice.error", { hasText: "保存失败" });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /quota/i);
+    assert.match(await page.locator("[data-testid=save-status]").textContent(), /保存失败/);
+    assert.equal(await valueOf(page, "header.project"), "存储已满时的修改", "the edit is kept in memory");
+    const [download] = await Promise.all([page.waitForEvent("download"), notice.getByRole("button", { name: "立即导出 JSON" }).click()]);
+    const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+    assert.equal(JSON.parse(text).header.project, "存储已满时的修改");
+    assertClean(app);
+  });
+});
+
+test("a corrupted saved draft is set aside under a recovery key, and the user is told", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    await page.goto(env.site.url);
+    await waitForApp(page);
+    await page.evaluate(() => {
+      localStorage.setItem("ziping:drafts", JSON.stringify([{ id: "d1", title: "2021 被损坏的草稿", profile: "jinzhong-2021", updated: 1 }]));
+      localStorage.setItem("ziping:draft:d1", '{"format": "ziping-form", "schema_version": 1, "profile": "jinzh');
+      localStorage.setItem("ziping:open", "d1");
+    });
+    await page.reload();
+    await waitForApp(page);
+    const notice = page.locator("[data-testid=corrupted-notice]");
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /2021 被损坏的草稿/);
+    const key = (await notice.locator("code").textContent()).trim();
+    assert.match(key, /^ziping:recovered:d1:/);
+    const kept = await page.evaluate((k) => localStorage.getItem(k), key);
+    assert.equal(kept, '{"format": "ziping-form", "schema_version": 1, "profile": "jinzh', "the text is kept, not deleted");
+    assert.equal(await page.evaluate(() => localStorage.getItem("ziping:draft:d1")), null);
+    assert.equal(await page.locator(".draft-list li.draft").count(), 0, "no longer listed as a draft");
+    assert.equal(await page.locator("main#main.start").count(), 1, "the app goes on, on its start screen");
+    assertClean(app);
+  });
+});
+
+test("storage switched off: the app works, with a warning", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    await page.addInitScript(() => {
+      Object.defineProperty(window, "localStorage", {
+        get() {
+          throw new DOMException("The operation is insecure.", "SecurityError");
+        },
+      });
+    });
+    await page.goto(env.site.url);
+    await waitForApp(page);
+    await page.locator("[data-testid=storage-off]").waitFor();
+    await page.click("[data-testid=open-example]");
+    await page.waitForSelector("[data-testid=total]");
+    assert.equal(await num(page, "total"), "97.66");
+    await type(page, "funds.rows[0].spent", "969.94");
+    await page.waitForFunction(() => document.querySelector('[data-testid="total"] .num-value')?.textContent.trim() === "99.00");
+    assertClean(app);
+  });
+});
+
+test("the same draft in a second tab is shown read-only, with the reason, and never overwrites the first", async () => {
+  await withApp(env, async (app) => {
+    const { page, context } = app;
+    await openExample(page);
+    await type(page, "header.project", "第一个标签页的修改");
+    await waitSaved(page);
+
+    const second = await context.newPage();
+    const errors = [];
+    second.on("pageerror", (e) => errors.push(e.message));
+    await second.goto(env.site.url);
+    await waitForApp(second);
+    await second.locator("[data-testid=open-elsewhere]").waitFor();
+    assert.notEqual(await second.locator(field("header.project")).getAttribute("readonly"), null, "the field is read-only");
+    assert.equal(await valueOf(second, "header.project"), "第一个标签页的修改");
+    // Typing in the second tab changes nothing.
+    await second.locator(field("header.project")).pressSequentially("X");
+    assert.equal(await valueOf(second, "header.project"), "第一个标签页的修改");
+
+    // The first tab goes on editing and saving.
+    await type(page, "header.year", "2022");
+    await waitSaved(page);
+    const saved = await page.evaluate(() => {
+      const id = localStorage.getItem("ziping:open");
+      return JSON.parse(localStorage.getItem(`ziping:draft:${id}`));
+    });
+    assert.equal(saved.header.project, "第一个标签页的修改");
+    assert.equal(saved.header.year, "2022");
+    assert.deepEqual(errors, []);
+    await second.close();
+    assertClean(app);
+  });
+});
