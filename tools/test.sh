@@ -58,9 +58,11 @@ run_wasm() {
 
 run_e2e() {
   local log=$LOGS/e2e.log start=$SECONDS status count
-  say "e2e: trunk build --release --offline --public-url ./, then node --test tests/e2e/"
+  say "e2e: trunk build --release (dist/, and target/dist-panic-test with the panic-test feature), then node --test tests/e2e/"
   {
-    trunk build --release --offline --public-url ./ && node --test --test-reporter=spec tests/e2e/
+    trunk build --release --offline --public-url ./ \
+      && trunk build --release --offline --public-url ./ --features panic-test --dist target/dist-panic-test \
+      && node --test --test-reporter=spec tests/e2e/
   } 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}
   # node's closing summary: "ℹ tests N" (spec reporter) or "# tests N" (tap reporter).

@@ -56,6 +56,14 @@ pub fn install() {
     let _ = Reflect::set(&api, &"evaluate".into(), evaluate.as_ref());
     let _ = Reflect::set(&api, &"profiles".into(), profiles.as_ref());
     let _ = Reflect::set(&api, &"version".into(), &env!("CARGO_PKG_VERSION").into());
+    #[cfg(feature = "panic-test")]
+    {
+        let force = Closure::<dyn Fn(JsValue)>::new(|message: JsValue| {
+            panic!("{}", message.as_string().unwrap_or_default())
+        });
+        let _ = Reflect::set(&api, &"__panic".into(), force.as_ref());
+        force.forget();
+    }
     // The page keeps these for its whole life.
     evaluate.forget();
     profiles.forget();

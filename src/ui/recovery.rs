@@ -5,9 +5,10 @@
 use super::effects;
 use wasm_bindgen::JsCast;
 
-/// Installs the panic hook. Call once, before the app mounts.
+/// Installs the panic hook. Call once, before the app mounts (through Yew, which otherwise installs
+/// its own hook when it first renders).
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&format!("Ziping stopped: {message}").into());
         show(&message);
