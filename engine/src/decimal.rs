@@ -21,8 +21,28 @@ pub fn fixed(value: Decimal, places: u32) -> String {
 }
 
 /// A ratio shown as a percentage with `places` decimals: `percent(0.552848, 2)` is `"55.28%"`.
+/// A ratio too large to show as a percentage (from absurd inputs) is shown as "—%".
 pub fn percent(ratio: Decimal, places: u32) -> String {
-    format!("{}%", fixed(ratio * Decimal::ONE_HUNDRED, places))
+    match ratio.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(p) => format!("{}%", fixed(p, places)),
+        None => "—%".to_string(),
+    }
+}
+
+/// The sum of `values`, or `None` if it does not fit in a decimal (only absurd inputs get there).
+pub fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
+}
+
+/// `a + b`, held at the largest (or smallest) decimal instead of overflowing.
+pub fn saturating_add(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_add(b).unwrap_or(if b.is_sign_negative() {
+        Decimal::MIN
+    } else {
+        Decimal::MAX
+    })
 }
 
 /// A decimal as typed, without trailing zeros beyond what is needed: `plain(3.00)` is `"3"`,

@@ -206,7 +206,11 @@ fn read_row(
     };
     if let (Some(c), false) = (&completion, row.declared_completion.trim().is_empty()) {
         if let Some(q) = parse(&row.declared_completion).quantity() {
-            if round(c.value * Decimal::ONE_HUNDRED, q.number.scale()) != q.number {
+            if c.value
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .map(|v| round(v, q.number.scale()))
+                != Some(q.number)
+            {
                 cx.push(
                     "completion.declared_mismatch",
                     path.field("declared_completion"),
@@ -663,7 +667,9 @@ pub(super) fn check_block_weights(
     weight: Decimal,
     rows: &[RowResult],
 ) {
-    let sum: Decimal = rows.iter().map(|r| r.weight).sum();
+    let sum = rows.iter().fold(Decimal::ZERO, |acc, r| {
+        crate::decimal::saturating_add(acc, r.weight)
+    });
     if sum != weight {
         let at = cx
             .form

@@ -47,7 +47,7 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
     let mut any_excluded = false;
     for block in &profile.blocks {
         let weight = cx.block_weight(block);
-        weight_sum += weight;
+        weight_sum = crate::decimal::saturating_add(weight_sum, weight);
         let rows: Vec<RowResult> = if block.from_indicators {
             let rows = by_block.remove(&block.id).unwrap_or_default();
             indicators::check_block_weights(&mut cx, block, weight, &rows);
@@ -64,12 +64,15 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
                 any_excluded = true;
                 continue;
             }
-            applicable_weight += r.weight;
-            reachable += if r.source == ScoreSource::Computed && !is_judgement(r.method) {
-                r.score.value
-            } else {
-                r.weight
-            };
+            applicable_weight = crate::decimal::saturating_add(applicable_weight, r.weight);
+            reachable = crate::decimal::saturating_add(
+                reachable,
+                if r.source == ScoreSource::Computed && !is_judgement(r.method) {
+                    r.score.value
+                } else {
+                    r.weight
+                },
+            );
         }
         let score = cx.sum_figure(
             rows.iter()
@@ -109,7 +112,11 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
                 )],
             )
         } else {
-            let v = round(total * Decimal::ONE_HUNDRED / applicable_weight, places);
+            let v = total
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|t| t.checked_div(applicable_weight))
+                .map(|v| round(v, places))
+                .unwrap_or(Decimal::MAX);
             let e = ex![
                 Piece::W(
                     "不适用的指标不计，折算为百分制：",
@@ -126,7 +133,10 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
         reachable = if applicable_weight.is_zero() {
             Decimal::ZERO
         } else {
-            reachable * Decimal::ONE_HUNDRED / applicable_weight
+            reachable
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|r| r.checked_div(applicable_weight))
+                .unwrap_or(Decimal::MAX)
         };
         cx.push(
             "total.rescaled",
@@ -346,7 +356,7 @@ impl Ctx<'_> {
         let mut pieces = Vec::new();
         let mut n = 0usize;
         for f in parts {
-            value += f.value;
+            value = crate::decimal::saturating_add(value, f.value);
             n += 1;
             if n <= 12 {
                 if n > 1 {

@@ -82,7 +82,10 @@ fn mismatches(text: &str) -> Vec<(String, Vec<String>, Decimal)> {
         if parts.len() < 2 {
             continue;
         }
-        let sum: Decimal = parts.iter().map(|a| a.yuan).sum();
+        // Amounts in free text are not bounded: a sum too large for a decimal is no breakdown.
+        let Some(sum) = crate::decimal::checked_sum(parts.iter().map(|a| a.yuan)) else {
+            continue;
+        };
         if sum != stated.yuan {
             let total_unit = if stated.written.ends_with("万元") {
                 Decimal::from(10_000)

@@ -238,8 +238,14 @@ pub(super) fn score_fixed(
             input.method = "per_point";
             if let Some(v) = percent_input(&entry.actual) {
                 let (beyond, side) = match deduct_when {
-                    DeductWhen::Above => (v - *limit, Piece::W("超过", "above")),
-                    DeductWhen::Below => (*limit - v, Piece::W("低于", "below")),
+                    DeductWhen::Above => (
+                        v.checked_sub(*limit).unwrap_or(Decimal::MAX),
+                        Piece::W("超过", "above"),
+                    ),
+                    DeductWhen::Below => (
+                        limit.checked_sub(v).unwrap_or(Decimal::MAX),
+                        Piece::W("低于", "below"),
+                    ),
                 };
                 input.computed = Some(if beyond <= Decimal::ZERO {
                     let how = ex![

@@ -137,7 +137,9 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
         );
         return;
     }
-    let sum: Decimal = p.blocks.iter().map(|b| b.weight).sum();
+    let sum = p.blocks.iter().fold(Decimal::ZERO, |acc, b| {
+        crate::decimal::saturating_add(acc, b.weight)
+    });
     if sum != Decimal::ONE_HUNDRED {
         out.add(
             "blocks",
@@ -185,7 +187,9 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
             _ => {}
         }
         if !b.rows.is_empty() {
-            let rows_sum: Decimal = b.rows.iter().map(|r| r.weight).sum();
+            let rows_sum = b.rows.iter().fold(Decimal::ZERO, |acc, r| {
+                crate::decimal::saturating_add(acc, r.weight)
+            });
             if rows_sum != b.weight {
                 out.add(
                     format!("{path}.rows"),
@@ -318,16 +322,27 @@ fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &str, out: &mut
                 ),
             );
         }
-        for (j, c) in bands.iter().enumerate().skip(i + 1) {
-            let lo = |x: Option<Decimal>| x.unwrap_or(Decimal::MIN);
-            let hi = |x: Option<Decimal>| x.unwrap_or(Decimal::MAX);
-            if lo(b.min) < hi(c.max) && lo(c.min) < hi(b.max) {
+    }
+    // Overlaps, found in one pass over the bands sorted by their lower ends (open ends are infinite).
+    let lo = |x: Option<Decimal>| x.unwrap_or(Decimal::MIN);
+    let hi = |x: Option<Decimal>| x.unwrap_or(Decimal::MAX);
+    let mut order: Vec<usize> = (0..bands.len()).collect();
+    order.sort_by_key(|&i| lo(bands[i].min));
+    let mut reach: Option<(usize, Decimal)> = None;
+    for &j in &order {
+        let c = &bands[j];
+        if let Some((i, end)) = reach {
+            if lo(c.min) < end {
+                let (first, second) = (i.min(j), i.max(j));
                 out.add(
-                    format!("{path}[{j}]"),
-                    format!("第 {} 档与第 {} 档重叠", i + 1, j + 1),
-                    format!("band {} overlaps band {}", j + 1, i + 1),
+                    format!("{path}[{second}]"),
+                    format!("第 {} 档与第 {} 档重叠", first + 1, second + 1),
+                    format!("band {} overlaps band {}", second + 1, first + 1),
                 );
             }
+        }
+        if reach.is_none_or(|(_, end)| hi(c.max) > end) {
+            reach = Some((j, hi(c.max)));
         }
     }
 }
@@ -400,6 +415,10 @@ fn validate_grades(p: &Profile, out: &mut Problems) {
         out.add("grades", "至少需要一个等次", "at least one grade is needed");
         return;
     }
+    let mut count: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for g in &p.grades {
+        *count.entry(g.grade.as_str()).or_default() += 1;
+    }
     for (i, g) in p.grades.iter().enumerate() {
         if i > 0 && g.min >= p.grades[i - 1].min {
             out.add(
@@ -408,7 +427,7 @@ fn validate_grades(p: &Profile, out: &mut Problems) {
                 format!("grade \"{}\" (from {}) overlaps the one before; list grades from highest to lowest", g.grade, plain(g.min)),
             );
         }
-        if p.grades.iter().filter(|o| o.grade == g.grade).count() > 1 {
+        if count.get(g.grade.as_str()).is_some_and(|n| *n > 1) {
             out.add(
                 format!("grades[{i}].grade"),
                 format!("等次 \"{}\" 重复", g.grade),
