@@ -191,7 +191,8 @@ fn check_declared(cx: &mut Ctx, out: &FundsResult) {
         let computed = out
             .execution_rate
             .as_ref()
-            .map(|f| round(f.value * Decimal::ONE_HUNDRED, places));
+            .and_then(|f| f.value.checked_mul(Decimal::ONE_HUNDRED))
+            .map(|v| round(v, places));
         if computed != Some(round(stated, places)) {
             let c = out
                 .execution_rate

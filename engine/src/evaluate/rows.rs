@@ -158,11 +158,17 @@ pub(super) fn score_fixed(
                     if let (true, Some(p)) =
                         (execution, cx.profile.rounding.rate_places_before_scoring)
                     {
-                        r = round(r * Decimal::ONE_HUNDRED, p) / Decimal::ONE_HUNDRED;
+                        r = r
+                            .checked_mul(Decimal::ONE_HUNDRED)
+                            .map_or(Decimal::MAX, |v| round(v, p) / Decimal::ONE_HUNDRED);
                         how = how.then(ex![
                             Piece::W("，先取整为 ", ", first rounded to "),
                             Piece::Pct(r, p)
                         ]);
+                    }
+                    if r < Decimal::ZERO {
+                        // Only negative amounts (flagged as such) give a negative rate: it scores 0.
+                        r = Decimal::ZERO;
                     }
                     if r > Decimal::ONE {
                         r = Decimal::ONE;
@@ -171,9 +177,12 @@ pub(super) fn score_fixed(
                             ", above 100% counts as 100%"
                         )]);
                     }
-                    let whole = (round(rate.value * Decimal::ONE_HUNDRED, 0)
-                        / Decimal::ONE_HUNDRED)
-                        .min(Decimal::ONE);
+                    // A rate from a tiny budget can be too large to scale: it is above 100% anyway.
+                    let whole = rate
+                        .value
+                        .checked_mul(Decimal::ONE_HUNDRED)
+                        .map_or(Decimal::ONE, |v| round(v, 0) / Decimal::ONE_HUNDRED)
+                        .clamp(Decimal::ZERO, Decimal::ONE);
                     input.early_rounded = vec![
                         round(whole * w, places),
                         round(whole * w, 0),
