@@ -47,8 +47,8 @@ fn main() -> ExitCode {
 }
 
 /// Runs in the child: fuzzes, writing one byte per passed input to stdout (1 = accepted, 0 = not),
-/// and, whenever an input is the slowest so far, 2 and its time in microseconds (8 bytes,
-/// little-endian).
+/// and, whenever an input is the slowest so far, 2, its time in microseconds and its iteration
+/// (8 bytes each, little-endian).
 fn child(args: &[String]) -> ExitCode {
     let (Some(target), Some(secs), Some(seed), Some(start)) = (
         args.first().and_then(|t| Target::parse(t)),
@@ -67,12 +67,13 @@ fn child(args: &[String]) -> ExitCode {
         max_failures: 1,
     };
     let mut slowest = Duration::ZERO;
-    let report = fuzzing::run(target, &fx, &opts, |accepted, took| {
+    let report = fuzzing::run(target, &fx, &opts, |i, accepted, took| {
         let mut message = vec![u8::from(accepted)];
         if took > slowest {
             slowest = took;
             message.push(2);
             message.extend_from_slice(&(took.as_micros() as u64).to_le_bytes());
+            message.extend_from_slice(&i.to_le_bytes());
         }
         let _ = out.write_all(&message);
         let _ = out.flush();
@@ -88,6 +89,7 @@ struct Totals {
     executions: u64,
     accepted: u64,
     slowest: Duration,
+    slowest_iteration: u64,
     failures: Vec<Failure>,
     children: u32,
 }
@@ -105,6 +107,7 @@ fn fuzz_target(target: Target, secs: f64, seed: u64, fx: &Fixtures) -> (Totals, 
         executions: 0,
         accepted: 0,
         slowest: Duration::ZERO,
+        slowest_iteration: 0,
         failures: Vec::new(),
         children: 0,
     };
@@ -144,11 +147,19 @@ fn fuzz_target(target: Target, secs: f64, seed: u64, fx: &Fixtures) -> (Totals, 
                     k += 1;
                 }
                 _ => {
-                    if let Some(b) = bytes.get(k + 1..k + 9) {
-                        let micros = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
-                        totals.slowest = totals.slowest.max(Duration::from_micros(micros));
+                    let word = |at: usize| {
+                        bytes
+                            .get(at..at + 8)
+                            .and_then(|b| b.try_into().ok())
+                            .map(u64::from_le_bytes)
+                            .unwrap_or(0)
+                    };
+                    let took = Duration::from_micros(word(k + 1));
+                    if took > totals.slowest {
+                        totals.slowest = took;
+                        totals.slowest_iteration = word(k + 9);
                     }
-                    k += 9;
+                    k += 17;
                 }
             }
         }
@@ -238,13 +249,14 @@ fn supervise(args: &[String]) -> ExitCode {
     for target in targets {
         let (t, elapsed) = fuzz_target(target, secs, seed, &fx);
         let line = format!(
-            "{}: {} executions in {:.1} s ({:.0}/s), {} accepted, slowest input {:.3} s, seed {seed}, {} child process(es), {} crash(es), {} hang(s), {} failed check(s)",
+            "{}: {} executions in {:.1} s ({:.0}/s), {} accepted, slowest input {:.3} s (iteration {}), seed {seed}, {} child process(es), {} crash(es), {} hang(s), {} failed check(s)",
             target.name(),
             t.executions,
             elapsed.as_secs_f64(),
             t.executions as f64 / elapsed.as_secs_f64().max(1e-9),
             t.accepted,
             t.slowest.as_secs_f64(),
+            t.slowest_iteration,
             t.children,
             t.failures.iter().filter(|f| f.kind == "panic" || f.kind == "crash").count(),
             t.failures.iter().filter(|f| f.kind == "hang").count(),

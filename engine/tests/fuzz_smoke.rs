@@ -38,7 +38,7 @@ fn smoke(target: Target) {
         budget: Duration::from_secs_f64(seconds()),
         max_failures: 5,
     };
-    let report = fuzzing::run(target, &fx, &opts, |_, _| {});
+    let report = fuzzing::run(target, &fx, &opts, |_, _, _| {});
     println!("{report}");
     assert!(report.executions > 0, "no input ran");
     let failures: Vec<String> = report.failures.iter().map(|f| f.to_string()).collect();
