@@ -134,6 +134,8 @@ pub enum Screen {
     #[default]
     Start,
     Editor,
+    /// The open form as it prints: the profile's official table, values as text.
+    Print,
 }
 
 /// A file that could not be imported: its name and every problem, with its path.
@@ -195,6 +197,8 @@ pub enum Action {
     },
     /// Back to the start screen.
     Close,
+    /// Show the open form's print preview (`true`) or go back to editing it (`false`).
+    PrintPreview(bool),
     /// Make the read-only form an editable draft with a new id.
     EditCopy {
         id: String,
@@ -291,6 +295,11 @@ impl AppState {
                 s.doc = None;
                 s.screen = Screen::Start;
                 s.focus = None;
+            }
+            Action::PrintPreview(on) => {
+                if s.doc.is_some() {
+                    s.screen = if on { Screen::Print } else { Screen::Editor };
+                }
             }
             Action::EditCopy { id } => {
                 if let Some(doc) = &s.doc {

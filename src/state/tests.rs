@@ -382,3 +382,17 @@ fn a_new_form_starts_from_the_profile_and_edits_score_live() {
     );
     assert!(doc(&s).form.scores.is_empty());
 }
+
+#[test]
+fn print_preview_shows_the_open_form_and_returns_to_it_unchanged() {
+    let s = seed_state();
+    let before = doc(&s).form.clone();
+    let s = s.reduce(Action::PrintPreview(true));
+    assert_eq!(s.screen, Screen::Print);
+    assert!(Rc::ptr_eq(&doc(&s).form, &before), "preview never touches the form");
+    let s = s.reduce(Action::PrintPreview(false));
+    assert_eq!(s.screen, Screen::Editor);
+    // Without an open form there is nothing to print: the screen stays where it is.
+    let s = AppState::new(Lang::Zh).reduce(Action::PrintPreview(true));
+    assert_eq!(s.screen, Screen::Start);
+}
