@@ -5,6 +5,7 @@
 //! ziping check [--lang en] [--profile P.json] FILE...    the findings as a table
 //! ziping profiles                                        the built-in profiles
 //! ziping profile ID                                      one built-in profile as JSON
+//! ziping export --xlsx FILE.json OUT.xlsx                the form as an Excel workbook
 //! ```
 //!
 //! Exit codes: 0 success (for `check`: no form has errors), 1 some form has errors, 2 a file cannot be
@@ -26,6 +27,9 @@ usage:
                                                        print the findings as a table
   ziping profiles                                      list the built-in rule profiles
   ziping profile ID                                    print a built-in profile as JSON
+  ziping export --xlsx [--profile PROFILE.json] FILE.json OUT.xlsx
+                                                       write the form as an Excel workbook in its
+                                                       profile's layout, with live formulas
 
 exit codes: 0 ok (check: no form has errors), 1 a form has errors, 2 a file cannot be read
 ";
@@ -41,6 +45,7 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some("check") => check(&args[1..], out),
         Some("profiles") => profiles(out),
         Some("profile") => profile(&args[1..], out),
+        Some("export") => export(&args[1..], out),
         Some("-h" | "--help" | "help") => {
             write!(out, "{USAGE}").map(|_| 0).map_err(|e| e.to_string())
         }
@@ -61,6 +66,8 @@ struct Options {
     profile: Option<Profile>,
     lang: String,
     files: Vec<PathBuf>,
+    /// `--xlsx`: the output is a workbook.
+    xlsx: bool,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
@@ -68,6 +75,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         profile: None,
         lang: "zh".into(),
         files: Vec::new(),
+        xlsx: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -85,6 +93,7 @@ fn options(args: &[String]) -> Result<Options, String> {
                 })?;
                 o.profile = Some(p);
             }
+            "--xlsx" => o.xlsx = true,
             "--lang" => o.lang = it.next().ok_or("--lang needs zh or en")?.clone(),
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}\n\n{USAGE}"))
@@ -178,6 +187,34 @@ fn check(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
         }
     }
     Ok(if unreadable { 2 } else { code })
+}
+
+fn export(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    let o = options(args)?;
+    let (true, [file, target]) = (o.xlsx, o.files.as_slice()) else {
+        return Err(format!(
+            "export takes --xlsx, one form file and the workbook to write\n\n{USAGE}"
+        ));
+    };
+    let (form, evaluation) = load(file, o.profile.as_ref(), &o.lang)?;
+    let profile = match o.profile {
+        Some(p) => p,
+        // `load` has read the form with its built-in profile, so it exists.
+        None => Profile::builtin(&form.profile).ok_or("the form's profile is not built in")?,
+    };
+    let bytes = ziping_outputs::form_workbook(&form, &profile, &evaluation)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    std::fs::write(target, bytes).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    writeln!(
+        out,
+        "{} → {}: total {}, grade {}",
+        file.display(),
+        target.display(),
+        evaluation.total.shown(),
+        evaluation.grade.as_ref().map_or("—", |g| g.grade.as_str())
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(0)
 }
 
 fn profiles(out: &mut dyn Write) -> Result<i32, String> {

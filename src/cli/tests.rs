@@ -127,3 +127,34 @@ fn profiles_are_listed_and_printed_and_a_custom_profile_can_be_used() {
         "{err}"
     );
 }
+
+#[test]
+fn export_writes_the_form_as_a_workbook() {
+    let out_path = temp_file("seed.xlsx", "");
+    let (code, out, err) = cli(&["export", "--xlsx", SEED, &out_path]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("total 97.66, grade 优"), "{out}");
+    let bytes = std::fs::read(&out_path).unwrap();
+    // An xlsx is a zip whose sheet holds the total as a formula with the engine's value cached.
+    assert_eq!(&bytes[..2], b"PK");
+    let same = ziping_outputs::form_workbook(
+        &ziping_engine::read_form(&std::fs::read_to_string(SEED).unwrap()).unwrap(),
+        &ziping_engine::Profile::builtin("jinzhong-2021").unwrap(),
+        &ziping_engine::evaluate_file(&std::fs::read_to_string(SEED).unwrap(), None)
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    assert_eq!(bytes.len(), same.len(), "the command writes what the library makes");
+    // Wrong arguments: no --xlsx, or a missing output name.
+    assert_eq!(cli(&["export", SEED, &out_path]).0, 2);
+    assert_eq!(cli(&["export", "--xlsx", SEED]).0, 2);
+    // An unreadable form writes nothing and names its problems.
+    let bad = temp_file("bad.json", "{\"format\": \"ziping-form\"");
+    let target = temp_file("never.xlsx", "");
+    std::fs::remove_file(&target).unwrap();
+    let (code, _, err) = cli(&["export", "--xlsx", &bad, &target]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot be read"), "{err}");
+    assert!(!std::path::Path::new(&target).exists());
+}

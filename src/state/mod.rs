@@ -547,15 +547,20 @@ pub fn import_form(text: &str) -> Result<Form, Vec<Problem>> {
 
 /// The file name an export gets: project and year, with characters file systems refuse replaced.
 pub fn export_name(form: &Form) -> String {
+    export_name_as(form, "json")
+}
+
+/// The file name for the form written as `ext` (`json`, `xlsx`): project and year, or a neutral name.
+pub fn export_name_as(form: &Form, ext: &str) -> String {
     let mut name = format!("{}-{}", form.header.project.trim(), form.header.year.trim());
     name.retain(|c| {
         !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control()
     });
     let name = name.trim_matches('-');
     if name.is_empty() {
-        "ziping-form.json".to_string()
+        format!("ziping-form.{ext}")
     } else {
-        format!("{name}.json")
+        format!("{name}.{ext}")
     }
 }
 

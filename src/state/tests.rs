@@ -346,6 +346,7 @@ fn export_names_and_the_summary_come_from_the_form_and_the_engine() {
     let s = seed_state();
     let d = doc(&s);
     assert_eq!(export_name(&d.form), "交警支队专项业务经费-2021.json");
+    assert_eq!(export_name_as(&d.form, "xlsx"), "交警支队专项业务经费-2021.xlsx");
     let mut f = (*d.form).clone();
     f.header.project = "a/b:c".into();
     f.header.year = String::new();
