@@ -13,6 +13,7 @@ pub mod format;
 pub mod model;
 pub mod profile;
 pub mod result;
+pub mod review;
 pub mod sample;
 pub mod text;
 pub mod value;

@@ -8,6 +8,7 @@
 
 mod paste;
 pub mod path;
+pub mod review;
 
 use path::FieldPath;
 use std::rc::Rc;
@@ -136,6 +137,8 @@ pub enum Screen {
     Editor,
     /// The open form as it prints: the profile's official table, values as text.
     Print,
+    /// The review desk: many forms checked and summarised at once.
+    Review,
 }
 
 /// A file that could not be imported: its name and every problem, with its path.
@@ -178,6 +181,10 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// The finding or field the user asked to go to; the UI focuses it and clears it.
     pub focus: Option<FieldPath>,
+    /// The review desk's batch, kept while forms of it are opened.
+    pub review: review::Review,
+    /// The open form came from the review desk: closing it goes back there.
+    pub from_review: bool,
 }
 
 /// Everything that can happen.
@@ -241,6 +248,23 @@ pub enum Action {
     Focus(Option<FieldPath>),
     /// Make the open form read-only (another tab is editing it) or editable again.
     ReadOnly(bool),
+    /// Show the review desk.
+    ShowReview,
+    /// Files read for the review desk: the readable ones and those that could not be read.
+    ReviewAdd {
+        rows: Vec<ziping_engine::review::Reviewed>,
+        unreadable: Vec<ziping_engine::review::Unreadable>,
+    },
+    /// Sort the review table by a column (again: the other way round).
+    ReviewSort(review::Column),
+    ReviewFilter(review::Filter),
+    /// Empty the review desk.
+    ReviewClear,
+    /// Open a form of the review desk read-only, as a document with this id.
+    ReviewOpenRow {
+        id: String,
+        row: usize,
+    },
 }
 
 impl AppState {
@@ -293,8 +317,42 @@ impl AppState {
             }
             Action::Close => {
                 s.doc = None;
-                s.screen = Screen::Start;
+                s.screen = if s.from_review {
+                    Screen::Review
+                } else {
+                    Screen::Start
+                };
+                s.from_review = false;
                 s.focus = None;
+            }
+            Action::ShowReview => {
+                s.doc = None;
+                s.from_review = false;
+                s.focus = None;
+                s.screen = Screen::Review;
+            }
+            Action::ReviewAdd { rows, unreadable } => {
+                s.review = s.review.add(rows, unreadable);
+            }
+            Action::ReviewSort(column) => s.review = s.review.sorted_by(column),
+            Action::ReviewFilter(filter) => s.review.filter = filter,
+            Action::ReviewClear => s.review = review::Review::default(),
+            Action::ReviewOpenRow { id, row } => {
+                let reviewed = s
+                    .review
+                    .rows
+                    .get(row)
+                    .map(|r| (r.form.clone(), r.profile.clone()));
+                if let Some((form, profile)) = reviewed {
+                    if let Some(p) = s.profile(&profile) {
+                        let mut doc = Doc::new(id, (*form).clone(), p);
+                        doc.read_only = true;
+                        s.doc = Some(doc);
+                        s.screen = Screen::Editor;
+                        s.from_review = true;
+                        s.focus = None;
+                    }
+                }
             }
             Action::PrintPreview(on) => {
                 if s.doc.is_some() {

@@ -346,7 +346,10 @@ fn export_names_and_the_summary_come_from_the_form_and_the_engine() {
     let s = seed_state();
     let d = doc(&s);
     assert_eq!(export_name(&d.form), "交警支队专项业务经费-2021.json");
-    assert_eq!(export_name_as(&d.form, "xlsx"), "交警支队专项业务经费-2021.xlsx");
+    assert_eq!(
+        export_name_as(&d.form, "xlsx"),
+        "交警支队专项业务经费-2021.xlsx"
+    );
     let mut f = (*d.form).clone();
     f.header.project = "a/b:c".into();
     f.header.year = String::new();
@@ -390,10 +393,153 @@ fn print_preview_shows_the_open_form_and_returns_to_it_unchanged() {
     let before = doc(&s).form.clone();
     let s = s.reduce(Action::PrintPreview(true));
     assert_eq!(s.screen, Screen::Print);
-    assert!(Rc::ptr_eq(&doc(&s).form, &before), "preview never touches the form");
+    assert!(
+        Rc::ptr_eq(&doc(&s).form, &before),
+        "preview never touches the form"
+    );
     let s = s.reduce(Action::PrintPreview(false));
     assert_eq!(s.screen, Screen::Editor);
     // Without an open form there is nothing to print: the screen stays where it is.
     let s = AppState::new(Lang::Zh).reduce(Action::PrintPreview(true));
     assert_eq!(s.screen, Screen::Start);
+}
+
+mod review_desk {
+    use super::super::review::{review_file, Filter};
+    use super::*;
+
+    const FORM_A: &str = include_str!("../../examples/huoqiu-2022-sci-tech-commissioners.json");
+    const FORM_B: &str =
+        include_str!("../../examples/guichi-tangxi-2022-commissioned-business.json");
+
+    fn desk() -> AppState {
+        let s = AppState::new(Lang::Zh).reduce(Action::ShowReview);
+        let mut rows = Vec::new();
+        let mut bad = Vec::new();
+        for (name, text) in [
+            ("seed.json", SEED),
+            ("a.json", FORM_A),
+            ("b.json", FORM_B),
+            ("broken.json", "{\"format\": "),
+        ] {
+            match review_file(name, text, &s.profiles) {
+                Ok(r) => rows.push(r),
+                Err(u) => bad.push(u),
+            }
+        }
+        s.reduce(Action::ReviewAdd {
+            rows,
+            unreadable: bad,
+        })
+    }
+
+    fn files(s: &AppState) -> Vec<String> {
+        s.review
+            .visible()
+            .into_iter()
+            .map(|i| s.review.rows[i].file.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_batch_lists_readable_forms_and_names_the_unreadable_ones() {
+        let s = desk();
+        assert_eq!(s.screen, Screen::Review);
+        assert_eq!(files(&s), ["seed.json", "a.json", "b.json"]);
+        assert_eq!(s.review.unreadable.len(), 1);
+        assert_eq!(s.review.unreadable[0].file, "broken.json");
+        assert!(!s.review.unreadable[0].problems.is_empty());
+        let seed = &s.review.rows[0];
+        assert_eq!(
+            (seed.declared_grade.as_str(), seed.grade.as_str()),
+            ("差", "优")
+        );
+        // The same file again replaces its row instead of doubling it.
+        let again = review_file("seed.json", SEED, &s.profiles).unwrap();
+        let s = s.reduce(Action::ReviewAdd {
+            rows: vec![again],
+            unreadable: vec![],
+        });
+        assert_eq!(s.review.rows.len(), 3);
+    }
+
+    #[test]
+    fn sorting_toggles_and_filters_combine() {
+        let s = desk();
+        let s = s.reduce(Action::ReviewSort("total"));
+        let totals: Vec<_> = s
+            .review
+            .visible()
+            .iter()
+            .map(|&i| s.review.rows[i].total)
+            .collect();
+        assert!(totals.windows(2).all(|w| w[0] <= w[1]), "{totals:?}");
+        let s = s.reduce(Action::ReviewSort("total"));
+        let totals: Vec<_> = s
+            .review
+            .visible()
+            .iter()
+            .map(|&i| s.review.rows[i].total)
+            .collect();
+        assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
+        assert_eq!(files(&s)[0], "a.json", "form A scores 100.00");
+
+        let errors = s.reduce(Action::ReviewFilter(Filter {
+            errors_only: true,
+            ..Filter::default()
+        }));
+        assert!(errors
+            .review
+            .visible()
+            .iter()
+            .all(|&i| errors.review.rows[i].counts.errors > 0));
+        assert!(!files(&errors).contains(&"a.json".to_string()));
+        let profile = s.reduce(Action::ReviewFilter(Filter {
+            profile: Some("jinzhong-2021".into()),
+            ..Filter::default()
+        }));
+        assert_eq!(files(&profile), ["seed.json"]);
+        let grade = s.reduce(Action::ReviewFilter(Filter {
+            grade: Some("优".into()),
+            ..Filter::default()
+        }));
+        assert!(grade
+            .review
+            .visible()
+            .iter()
+            .all(|&i| grade.review.rows[i].grade == "优"));
+        let unit = s.review.choices("unit");
+        assert!(!unit.is_empty());
+        let by_unit = s.reduce(Action::ReviewFilter(Filter {
+            unit: Some(unit[0].clone()),
+            ..Filter::default()
+        }));
+        assert!(by_unit
+            .review
+            .visible()
+            .iter()
+            .all(|&i| by_unit.review.rows[i].unit == unit[0]));
+    }
+
+    #[test]
+    fn a_row_opens_read_only_and_closing_returns_to_the_desk() {
+        let s = desk().reduce(Action::ReviewOpenRow {
+            id: "r1".into(),
+            row: 0,
+        });
+        assert_eq!(s.screen, Screen::Editor);
+        assert!(doc(&s).read_only);
+        assert_eq!(doc(&s).evaluation.total.shown(), "97.66");
+        assert!(
+            !doc(&s).evaluation.findings.is_empty(),
+            "its findings come with it"
+        );
+        let copy = s.reduce(Action::EditCopy { id: "d9".into() });
+        assert!(!doc(&copy).read_only);
+        let back = s.reduce(Action::Close);
+        assert_eq!(back.screen, Screen::Review);
+        assert_eq!(back.review.rows.len(), 3, "the batch is still there");
+        assert_eq!(back.reduce(Action::Close).screen, Screen::Start);
+        assert!(back.reduce(Action::ReviewClear).review.rows.is_empty());
+    }
 }
