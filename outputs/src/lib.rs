@@ -11,9 +11,10 @@
 
 mod cells;
 mod form;
-// mod summary;
+mod summary;
 
 pub use form::form_workbook;
+pub use summary::{summary_csv, summary_workbook};
 
 /// Why a workbook could not be written (only on limits of the xlsx format, e.g. over 1 048 576 rows).
 #[derive(Debug, Clone, PartialEq, Eq)]

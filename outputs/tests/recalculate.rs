@@ -3,9 +3,11 @@
 //!
 //! Needs `soffice` (Debian `libreoffice-calc`, installed by `tools/setup.sh test`).
 
+mod common;
+
+use common::recalculated;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use ziping_engine::model::{Form, FundsColumn};
 use ziping_engine::{evaluate, read_form, Evaluation, Profile};
 use ziping_outputs::form_workbook;
@@ -21,84 +23,6 @@ fn eval(form: &Form) -> (Profile, Evaluation) {
     let profile = Profile::builtin(&form.profile).unwrap();
     let ev = evaluate(form, &profile);
     (profile, ev)
-}
-
-fn scratch(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ziping-recalc-{}-{tag}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("profile/user")).unwrap();
-    dir
-}
-
-/// Opens the workbook in LibreOffice with "recalculate on load: always" and returns the sheet as
-/// shown (cells as displayed, e.g. `97.66`, `55.28%`).
-fn recalculated(xlsx: &[u8], tag: &str) -> Vec<Vec<String>> {
-    let dir = scratch(tag);
-    std::fs::write(
-        dir.join("profile/user/registrymodifications.xcu"),
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"#,
-    )
-    .unwrap();
-    std::fs::write(dir.join("form.xlsx"), xlsx).unwrap();
-    let out = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1",
-            "--outdir",
-        ])
-        .arg(&dir)
-        .arg(dir.join("form.xlsx"))
-        .output()
-        .expect("soffice (LibreOffice Calc) must be installed: tools/setup.sh test installs it");
-    let csv = std::fs::read_to_string(dir.join("form.csv")).unwrap_or_else(|_| {
-        panic!(
-            "LibreOffice made no CSV: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    let _ = std::fs::remove_dir_all(&dir);
-    parse_csv(&csv)
-}
-
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
 }
 
 /// The last non-empty cell of the first row whose first non-empty cell is `label`.
