@@ -3,6 +3,7 @@
 //! ```text
 //! ziping evaluate FILE.json [--profile PROFILE.json]     the result as JSON
 //! ziping check [--lang en] [--profile P.json] FILE...    the findings as a table
+//! ziping check --summary [--xlsx OUT.xlsx] FILE...       one summary of many forms (review desk)
 //! ziping profiles                                        the built-in profiles
 //! ziping profile ID                                      one built-in profile as JSON
 //! ziping export --xlsx FILE.json OUT.xlsx                the form as an Excel workbook
@@ -25,6 +26,9 @@ usage:
   ziping evaluate FILE.json [--profile PROFILE.json]   print every derived number as JSON
   ziping check [--lang zh|en] [--profile PROFILE.json] FILE...
                                                        print the findings as a table
+  ziping check --summary [--xlsx OUT.xlsx] FILE...     one summary line per form, the totals and
+                                                       averages, grades and finding counts; --xlsx
+                                                       also writes the review desk's workbook
   ziping profiles                                      list the built-in rule profiles
   ziping profile ID                                    print a built-in profile as JSON
   ziping export --xlsx [--profile PROFILE.json] FILE.json OUT.xlsx
@@ -66,8 +70,11 @@ struct Options {
     profile: Option<Profile>,
     lang: String,
     files: Vec<PathBuf>,
-    /// `--xlsx`: the output is a workbook.
+    /// `--xlsx`: the output is a workbook; for `check`, the file named right after it.
     xlsx: bool,
+    xlsx_at: usize,
+    /// `--summary`: one table for all the files.
+    summary: bool,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
@@ -76,6 +83,8 @@ fn options(args: &[String]) -> Result<Options, String> {
         lang: "zh".into(),
         files: Vec::new(),
         xlsx: false,
+        xlsx_at: 0,
+        summary: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -93,7 +102,11 @@ fn options(args: &[String]) -> Result<Options, String> {
                 })?;
                 o.profile = Some(p);
             }
-            "--xlsx" => o.xlsx = true,
+            "--xlsx" => {
+                o.xlsx = true;
+                o.xlsx_at = o.files.len();
+            }
+            "--summary" => o.summary = true,
             "--lang" => o.lang = it.next().ok_or("--lang needs zh or en")?.clone(),
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}\n\n{USAGE}"))
@@ -104,24 +117,39 @@ fn options(args: &[String]) -> Result<Options, String> {
     Ok(o)
 }
 
+/// Reads and evaluates one file; `Err` holds every problem that kept it from being read (a problem
+/// with an empty path is about the file as a whole).
+fn read(
+    path: &PathBuf,
+    profile: Option<&Profile>,
+) -> Result<(Form, Evaluation), Vec<ziping_engine::Problem>> {
+    let whole = |zh: String, en: String| vec![ziping_engine::Problem::new("", zh, en)];
+    let meta =
+        std::fs::metadata(path).map_err(|e| whole(format!("无法读取：{e}"), e.to_string()))?;
+    if meta.len() as usize > ziping_engine::format::MAX_FILE_BYTES {
+        return Err(whole(
+            format!("{} 字节，超过 20 MB 上限，未读取", meta.len()),
+            format!("{} bytes, above the 20 MB limit: not read", meta.len()),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| whole(format!("无法读取：{e}"), e.to_string()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| whole("不是 UTF-8 文本".into(), "not UTF-8 text".into()))?;
+    evaluate_file(&text, profile)
+}
+
 /// Reads and evaluates one file; `Err` holds the message for a file that cannot be read.
 fn load(
     path: &PathBuf,
     profile: Option<&Profile>,
     lang: &str,
 ) -> Result<(Form, Evaluation), String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if meta.len() as usize > ziping_engine::format::MAX_FILE_BYTES {
-        return Err(format!(
-            "{}: {} bytes, above the 20 MB limit: not read",
-            path.display(),
-            meta.len()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
-    evaluate_file(&text, profile).map_err(|problems| {
+    read(path, profile).map_err(|problems| {
+        if let [p] = problems.as_slice() {
+            if p.path.is_empty() {
+                return format!("{}: {}", path.display(), p.message.get(lang));
+            }
+        }
         let lines: Vec<String> = problems
             .iter()
             .map(|p| {
@@ -155,6 +183,12 @@ fn evaluate(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
 
 fn check(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
     let o = options(args)?;
+    if o.summary {
+        return check_summary(o, out);
+    }
+    if o.xlsx {
+        return Err(format!("--xlsx goes with --summary\n\n{USAGE}"));
+    }
     if o.files.is_empty() {
         return Err(format!("check needs at least one file\n\n{USAGE}"));
     }
@@ -187,6 +221,61 @@ fn check(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
         }
     }
     Ok(if unreadable { 2 } else { code })
+}
+
+/// `check --summary`: every file read and evaluated, one table for all (as the review desk shows).
+fn check_summary(mut o: Options, out: &mut dyn Write) -> Result<i32, String> {
+    let workbook = if o.xlsx {
+        if o.xlsx_at >= o.files.len() {
+            return Err(format!("--xlsx needs the workbook to write\n\n{USAGE}"));
+        }
+        Some(o.files.remove(o.xlsx_at))
+    } else {
+        None
+    };
+    if o.files.is_empty() {
+        return Err(format!("check needs at least one file\n\n{USAGE}"));
+    }
+    let profiles = Profile::builtins();
+    let mut rows = Vec::new();
+    let mut unreadable = Vec::new();
+    for file in &o.files {
+        let name = file.display().to_string();
+        match read(file, o.profile.as_ref()) {
+            Ok((form, evaluation)) => {
+                let profile = match &o.profile {
+                    Some(p) => p,
+                    None => profiles
+                        .iter()
+                        .find(|p| p.id == form.profile)
+                        .ok_or("the form's profile is not built in")?,
+                };
+                rows.push(ziping_engine::review::review_form(
+                    &name, form, profile, evaluation,
+                ));
+            }
+            Err(problems) => unreadable.push(ziping_engine::review::Unreadable {
+                file: name,
+                problems,
+            }),
+        }
+    }
+    let refs: Vec<&ziping_engine::review::Reviewed> = rows.iter().collect();
+    write!(out, "{}", table::summary(&refs, &unreadable, &o.lang)).map_err(|e| e.to_string())?;
+    if let Some(target) = workbook {
+        let bytes =
+            ziping_outputs::summary_workbook(&refs, &unreadable).map_err(|e| e.to_string())?;
+        std::fs::write(&target, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        writeln!(out, "→ {}", target.display()).map_err(|e| e.to_string())?;
+    }
+    Ok(if !unreadable.is_empty() {
+        2
+    } else if rows.iter().any(|r| r.counts.errors > 0) {
+        1
+    } else {
+        0
+    })
 }
 
 fn export(args: &[String], out: &mut dyn Write) -> Result<i32, String> {

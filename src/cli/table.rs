@@ -102,3 +102,132 @@ pub(super) fn report(file: &str, form: &Form, e: &Evaluation, lang: &str) -> Str
     }
     s
 }
+
+/// The `check --summary` table: a line per form with the review desk's columns, the foot, the grade
+/// distribution, the finding counts by code and the files that could not be read.
+pub(super) fn summary(
+    rows: &[&ziping_engine::review::Reviewed],
+    unreadable: &[ziping_engine::review::Unreadable],
+    lang: &str,
+) -> String {
+    use ziping_engine::decimal::fixed;
+    use ziping_engine::review::{foot, grade_distribution, signed, COLUMNS};
+    let en = lang == "en";
+    let head: Vec<&str> = COLUMNS
+        .iter()
+        .map(|(_, zh, e)| if en { *e } else { *zh })
+        .collect();
+    let cells: Vec<[String; 12]> = rows.iter().map(|r| r.cells()).collect();
+    let mut widths: Vec<usize> = head.iter().map(|h| width(h)).collect();
+    for c in &cells {
+        for (w, v) in widths.iter_mut().zip(c.iter()) {
+            *w = (*w).max(width(v));
+        }
+    }
+    // Numbers right-aligned: totals, difference and counts.
+    let right = |k: usize| matches!(k, 5 | 7 | 9 | 10 | 11);
+    let line = |values: &mut dyn Iterator<Item = &str>| {
+        let parts: Vec<String> = values
+            .enumerate()
+            .map(|(k, v)| {
+                if right(k) {
+                    format!("{}{v}", " ".repeat(widths[k].saturating_sub(width(v))))
+                } else {
+                    pad(v, widths[k])
+                }
+            })
+            .collect();
+        format!("{}\n", parts.join("  ").trim_end())
+    };
+    let mut s = line(&mut head.iter().copied());
+    s.push_str(&format!(
+        "{}\n",
+        "-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1))
+    ));
+    for c in &cells {
+        s.push_str(&line(&mut c.iter().map(String::as_str)));
+    }
+    let f = foot(rows.iter().copied());
+    let p = f.places;
+    let avg =
+        |a: Option<ziping_engine::decimal::Decimal>| a.map_or("—".to_string(), |a| fixed(a, p));
+    s.push('\n');
+    if en {
+        s.push_str(&format!(
+            "{} forms{}: computed total sum {}, average {}; declared average {} over {}; differences sum {}\n",
+            f.forms, if unreadable.is_empty() { String::new() } else { format!(" ({} unreadable)", unreadable.len()) }, fixed(f.total_sum, p), avg(f.total_average), avg(f.declared_average),
+            f.declared_count, signed(f.difference_sum, p)
+        ));
+        s.push_str(&format!(
+            "{} errors, {} warnings; {} forms with errors; {} declared grades differ from the computed ones\n",
+            f.errors, f.warnings, f.with_errors, f.grade_mismatches
+        ));
+    } else {
+        s.push_str(&format!(
+            "共 {} 份{}：计算总分合计 {}，平均 {}；填报总分平均 {}（{} 份填报）；差值合计 {}\n",
+            f.forms,
+            if unreadable.is_empty() {
+                String::new()
+            } else {
+                format!("（另有 {} 份无法读取）", unreadable.len())
+            },
+            fixed(f.total_sum, p),
+            avg(f.total_average),
+            avg(f.declared_average),
+            f.declared_count,
+            signed(f.difference_sum, p)
+        ));
+        s.push_str(&format!(
+            "错误 {} 条，警告 {} 条；有错误的表 {} 份；填报等次与计算不符 {} 份\n",
+            f.errors, f.warnings, f.with_errors, f.grade_mismatches
+        ));
+    }
+    let dist: Vec<String> = grade_distribution(&["优", "良", "中", "差"], rows.iter().copied())
+        .into_iter()
+        .map(|(g, n)| {
+            let g = if g.is_empty() {
+                if en { "no grade" } else { "无等次" }.to_string()
+            } else {
+                g
+            };
+            format!("{g} {n}")
+        })
+        .collect();
+    s.push_str(&format!(
+        "{}{}\n",
+        if en { "grades: " } else { "等次分布：" },
+        dist.join(if en { ", " } else { "，" })
+    ));
+    let mut codes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for r in rows {
+        for x in &r.findings {
+            *codes.entry(x.code).or_default() += 1;
+        }
+    }
+    if !codes.is_empty() {
+        s.push_str(if en {
+            "findings by code:\n"
+        } else {
+            "问题按代码统计：\n"
+        });
+        let w = codes.keys().map(|c| c.len()).max().unwrap_or(0);
+        for (code, n) in &codes {
+            s.push_str(&format!("  {code:<w$}  {n}\n"));
+        }
+    }
+    if !unreadable.is_empty() {
+        s.push_str(if en {
+            "unreadable files:\n"
+        } else {
+            "无法读取的文件：\n"
+        });
+        for u in unreadable {
+            s.push_str(&format!("  {}\n", u.file));
+            for p in &u.problems {
+                let path = if p.path.is_empty() { "(file)" } else { &p.path };
+                s.push_str(&format!("    {path}: {}\n", p.message.get(lang)));
+            }
+        }
+    }
+    s
+}

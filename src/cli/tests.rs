@@ -145,7 +145,11 @@ fn export_writes_the_form_as_a_workbook() {
             .1,
     )
     .unwrap();
-    assert_eq!(bytes.len(), same.len(), "the command writes what the library makes");
+    assert_eq!(
+        bytes.len(),
+        same.len(),
+        "the command writes what the library makes"
+    );
     // Wrong arguments: no --xlsx, or a missing output name.
     assert_eq!(cli(&["export", SEED, &out_path]).0, 2);
     assert_eq!(cli(&["export", "--xlsx", SEED]).0, 2);
@@ -157,4 +161,69 @@ fn export_writes_the_form_as_a_workbook() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot be read"), "{err}");
     assert!(!std::path::Path::new(&target).exists());
+}
+
+#[test]
+fn check_summary_prints_one_table_and_writes_the_review_workbook() {
+    let form_b = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/guichi-tangxi-2022-commissioned-business.json"
+    );
+    let (code, out, err) = cli(&["check", "--summary", SEED, FORM_A, form_b]);
+    assert_eq!(code, 1, "the seed has an error: {err}");
+    let seed_line = out
+        .lines()
+        .find(|l| l.contains("交警支队专项业务经费"))
+        .unwrap();
+    let cells: Vec<&str> = seed_line.split_whitespace().collect();
+    // … 填报总分 97.66, 填报等次 差, 计算总分 97.66, 计算等次 优, 差值 0.00, 错误 1, 警告 0
+    assert_eq!(
+        &cells[cells.len() - 7..],
+        ["97.66", "差", "97.66", "优", "0.00", "1", "0"]
+    );
+    assert!(out.contains("共 3 份"), "{out}");
+    assert!(
+        out.contains("平均 95.89"),
+        "(97.66 + 100.00 + 90.00) ÷ 3: {out}"
+    );
+    assert!(out.contains("等次分布：优 3"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("  grade.contradicts_total ") && l.ends_with(" 1")),
+        "{out}"
+    );
+
+    // An unreadable file is listed with its problem; the others still count; exit 2.
+    let broken = temp_file("broken.json", "{\"format\": ");
+    let book = temp_file("summary.xlsx", "");
+    let (code, out, _) = cli(&[
+        "check",
+        "--summary",
+        "--lang",
+        "en",
+        SEED,
+        &broken,
+        "--xlsx",
+        &book,
+        FORM_A,
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.contains("2 forms (1 unreadable)"), "{out}");
+    assert!(
+        out.contains(&format!("unreadable files:\n  {broken}\n")),
+        "{out}"
+    );
+    let bytes = std::fs::read(&book).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "the workbook is written");
+
+    assert_eq!(
+        cli(&["check", "--xlsx", &book, SEED]).0,
+        2,
+        "--xlsx needs --summary"
+    );
+    assert_eq!(
+        cli(&["check", "--summary", SEED, "--xlsx"]).0,
+        2,
+        "--xlsx needs a name"
+    );
 }
