@@ -150,7 +150,30 @@ fn release_build_keeps_wasm_opt_flags_relative_base_and_file_loader() {
 }
 
 #[test]
-fn engine_depends_on_nothing_web_even_indirectly() {
+fn engine_and_outputs_depend_on_nothing_web_even_indirectly() {
+    no_web_dependency("ziping-engine", "rust_decimal", true);
+    // In the browser the app switches on rust_xlsxwriter's `wasm` feature (JavaScript's clock for the
+    // workbook's date): that is the app's choice, so outputs/ is checked on the host, and its own
+    // manifest must not ask for the feature.
+    no_web_dependency("ziping-outputs", "rust_xlsxwriter", false);
+    let manifest = read("outputs/Cargo.toml");
+    assert!(
+        !manifest.contains("wasm"),
+        "outputs/Cargo.toml asks for something web"
+    );
+}
+
+#[test]
+fn the_engine_writes_no_workbook() {
+    let manifest = read("engine/Cargo.toml");
+    assert!(
+        !manifest.contains("rust_xlsxwriter"),
+        "workbooks belong to outputs/"
+    );
+}
+
+/// `package`'s enabled dependencies (which must include `expected`) name no web crate.
+fn no_web_dependency(package: &str, expected: &str, every_target: bool) {
     const WEB: [&str; 6] = [
         "yew",
         "web-sys",
@@ -165,15 +188,12 @@ fn engine_depends_on_nothing_web_even_indirectly() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let out = std::process::Command::new(cargo)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "tree",
-            "-p",
-            "ziping-engine",
-            "-e",
-            "normal,build",
-            "--target",
-            "all",
-        ])
+        .args(["tree", "-p", package, "-e", "normal,build"])
+        .args(if every_target {
+            &["--target", "all"][..]
+        } else {
+            &[]
+        })
         .args(["--prefix", "none", "--locked"])
         .output()
         .expect("running cargo tree");
@@ -185,19 +205,16 @@ fn engine_depends_on_nothing_web_even_indirectly() {
     let tree = String::from_utf8(out.stdout).unwrap();
     let crates: BTreeSet<&str> = tree.lines().filter_map(|l| l.split(' ').next()).collect();
     assert!(
-        crates.contains("rust_decimal"),
-        "cargo tree listed the engine's dependencies"
+        crates.contains(expected),
+        "cargo tree listed {package}'s dependencies"
     );
     for web in WEB {
-        assert!(
-            !crates.contains(web),
-            "the engine depends on {web}:\n{tree}"
-        );
+        assert!(!crates.contains(web), "{package} depends on {web}:\n{tree}");
     }
 }
 
 #[test]
-fn engine_source_names_no_web_crate() {
+fn engine_and_outputs_sources_name_no_web_crate() {
     fn visit(dir: &Path, found: &mut Vec<String>) {
         for entry in fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -219,9 +236,8 @@ fn engine_source_names_no_web_crate() {
         }
     }
     let mut found = Vec::new();
-    visit(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("engine/src"),
-        &mut found,
-    );
+    for dir in ["engine/src", "outputs/src"] {
+        visit(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut found);
+    }
     assert!(found.is_empty(), "{found:#?}");
 }
