@@ -5,6 +5,7 @@
 
 pub use ziping_engine as engine;
 
+pub mod export_jobs;
 pub mod state;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -127,10 +127,7 @@ fn read(
     let meta =
         std::fs::metadata(path).map_err(|e| whole(format!("无法读取：{e}"), e.to_string()))?;
     if meta.len() as usize > ziping_engine::format::MAX_FILE_BYTES {
-        return Err(whole(
-            format!("{} 字节，超过 20 MB 上限，未读取", meta.len()),
-            format!("{} bytes, above the 20 MB limit: not read", meta.len()),
-        ));
+        return Err(vec![ziping_engine::format::too_large(meta.len())]);
     }
     let bytes = std::fs::read(path).map_err(|e| whole(format!("无法读取：{e}"), e.to_string()))?;
     let text = String::from_utf8(bytes)

@@ -11,7 +11,7 @@ pub mod migrate;
 mod read;
 pub mod write;
 
-pub use read::{read_form, Problem, MAX_FILE_BYTES};
+pub use read::{read_form, too_large, Problem, MAX_FILE_BYTES};
 pub use write::to_json;
 
 /// The format name every form file carries in its `format` field.

@@ -33,20 +33,22 @@ impl Problem {
     }
 }
 
+/// The problem of a file over [`MAX_FILE_BYTES`], with its size in MB to one decimal.
+pub fn too_large(bytes: u64) -> Problem {
+    // Tenths of a MB in integers, rounded half up (no float formatting in the app's download).
+    let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    let mb = format!("{}.{}", tenths / 10, tenths % 10);
+    Problem::new(
+        "",
+        format!("文件有 {mb} MB，超过 20 MB 上限，未读取"),
+        format!("the file is {mb} MB, above the 20 MB limit: not read"),
+    )
+}
+
 /// Reads a form file. Either the whole form, or every problem found (and nothing loaded).
 pub fn read_form(text: &str) -> Result<Form, Vec<Problem>> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(vec![Problem::new(
-            "",
-            format!(
-                "文件有 {:.1} MB，超过 20 MB 上限，未读取",
-                text.len() as f64 / 1_048_576.0
-            ),
-            format!(
-                "the file is {:.1} MB, above the 20 MB limit: not read",
-                text.len() as f64 / 1_048_576.0
-            ),
-        )]);
+        return Err(vec![too_large(text.len() as u64)]);
     }
     let (value, repeated) = super::json::parse(text).map_err(|e| {
         let (line, col) = (e.line(), e.column());
@@ -670,5 +672,21 @@ impl Reader {
             grade: self.string(m, "grade", p),
             blocks: self.decimal_map(m, "blocks", p),
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn sizes_are_shown_in_tenths_of_a_megabyte_rounded_half_up() {
+        assert!(super::too_large(20 * 1_048_576 + 1)
+            .message
+            .en
+            .contains(" 20.0 MB"));
+        assert!(super::too_large(21 * 1_048_576 + 524_288)
+            .message
+            .zh
+            .contains("21.5 MB"));
+        assert!(super::too_large(25_000_000).message.en.contains(" 23.8 MB"));
     }
 }
