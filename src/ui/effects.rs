@@ -138,11 +138,20 @@ pub fn saved_lang() -> Option<String> {
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    save_blob(name, &JsValue::from_str(text), mime)
+}
+
+/// Offers `bytes` (a workbook) as a download named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    save_blob(name, &js_sys::Uint8Array::from(bytes), mime)
+}
+
+fn save_blob(name: &str, part: &JsValue, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
+        .map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -290,4 +299,32 @@ pub fn release(id: &str, tab: &str) {
             let _ = s.remove_item(&key);
         }
     }
+}
+
+/// Opens the browser's print dialog for the page (the print view's "Print").
+pub fn print() -> Result<(), String> {
+    web_sys::window()
+        .ok_or("no window")?
+        .print()
+        .map_err(describe)
+}
+
+/// Scrolls the page to its top (a new screen starts there).
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// A new screen starts at its top, with the focus on its main region (`#main`), so that keyboard and
+/// screen-reader users land on it rather than on a button that is gone.
+pub fn show_screen() {
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+    scroll_to_top();
 }
