@@ -73,7 +73,7 @@ impl Default for Review {
 }
 
 fn cmp_opt(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
-    // Forms without the number sort after those with it, either way round.
+    // Ascending, forms without the number come after those with it; descending is the exact reverse.
     match (a, b) {
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => Ordering::Less,

@@ -69,14 +69,9 @@ pub fn import_files(dispatch: Dispatch, files: Option<web_sys::FileList>, profil
     // Refused before reading: a file this large is no form, and reading it could stall the page.
     let size = file.size();
     if size > ziping_engine::format::MAX_FILE_BYTES as f64 {
-        let mb = size / 1_048_576.0;
         dispatch.dispatch(Action::ImportFailed(ImportReport {
             file: name,
-            problems: vec![Problem::new(
-                "",
-                format!("文件有 {mb:.1} MB，超过 20 MB 上限，未读取"),
-                format!("the file is {mb:.1} MB, above the 20 MB limit: not read"),
-            )],
+            problems: vec![ziping_engine::format::too_large(size as u64)],
         }));
         return;
     }
@@ -153,6 +148,10 @@ pub fn StartScreen(p: &StartProps) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
+    let show_review = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ShowReview))
+    };
     let open_example = {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| import_text(&d, "example".into(), EXAMPLE))
@@ -192,6 +191,10 @@ pub fn StartScreen(p: &StartProps) -> Html {
                     <p>
                         <label class="button secondary" for="import-profile">{ w.import_profile }</label>
                         <input id="import-profile" class="file-input" type="file" accept=".json,application/json" onchange={on_file(true)} />
+                    </p>
+                    <p class="review-entry">
+                        <button type="button" onclick={show_review} data-testid="show-review" aria-describedby="review-entry-hint">{ w.review_title }</button>
+                        <span id="review-entry-hint" class="hint">{ w.review_entry_hint }</span>
                     </p>
                 </section>
                 <section class="card drafts" aria-labelledby="drafts-h">
