@@ -1,7 +1,8 @@
 //! The `ziping-export` binary: the app's export worker. Trunk builds it as a web worker
 //! (`index.html`, `data-type="worker"`); the page starts it the first time someone exports a
 //! workbook, so the xlsx writer is never part of the page's own download. It answers each job
-//! (`src/export_jobs.rs`) with the workbook's bytes, or with a message saying why it could not.
+//! (`src/export_jobs.rs`) with the workbook's bytes, or with a message saying why it could not. It says
+//! `true` once it listens, and the page sends the job only then.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -20,6 +21,8 @@ fn main() {
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    // A message sent before this handler existed would be lost: the page waits for this signal.
+    let _ = scope.post_message(&JsValue::TRUE);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod js_api;
 mod recovery;
 pub mod store;
+pub mod workbooks;
 
 pub use app::App;
 
