@@ -3,7 +3,9 @@
 #   tools/test.sh                 # every layer
 #   tools/test.sh native wasm     # some layers: native | wasm | e2e | lint
 # Every named layer runs even when an earlier one failed. The exit status is non-zero when a layer
-# failed or ran no test. Each layer's full output is kept in target/test-logs/LAYER.log.
+# failed or ran no test. Each layer's full output is kept in target/test-logs/LAYER.log. The e2e
+# layer's size check (bench/size.mjs, limit in bench/budgets.json) has its own summary line and log,
+# size.log.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -56,15 +58,38 @@ run_wasm() {
   record wasm "$status" "$(cargo_tests "$log")" $((SECONDS - start)) "UI in Chromium via $CHROMEDRIVER"
 }
 
+# run_size BUILT: the size of dist/ against bench/budgets.json, a step of the e2e layer with its own
+# line in the summary. BUILT is the status of the build of dist/; a failed build is not measured.
+run_size() {
+  local built=$1 log=$LOGS/size.log start=$SECONDS status note
+  say "e2e: size of dist/, gzip -9 summed, against the limit in bench/budgets.json (node bench/size.mjs --check)"
+  if [ "$built" != 0 ]; then
+    echo "dist/ was not built: size not measured" | tee "$log"
+    record size 1 1 $((SECONDS - start)) "dist/ not built, not measured"
+    return
+  fi
+  node bench/size.mjs --check 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  # size.mjs's verdict line: "size 324.0 KB gzip -9 (331818 B), over by 74.0 KB, limit 250 KB".
+  note=$(grep -a '^size ' "$log" | tail -1)
+  record size "$status" 1 $((SECONDS - start)) "${note:-bench/size.mjs gave no verdict}"
+}
+
 run_e2e() {
   local log=$LOGS/e2e.log start=$SECONDS status count
   say "e2e: trunk build --release (dist/, and target/dist-panic-test with the panic-test feature), then node --test tests/e2e/"
-  {
-    trunk build --release --offline --public-url ./ \
-      && trunk build --release --offline --public-url ./ --features panic-test --dist target/dist-panic-test \
-      && node --test --test-reporter=spec tests/e2e/
-  } 2>&1 | tee "$log"
+  trunk build --release --offline --public-url ./ 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}
+  # The size check runs right after dist/ is built; whatever it finds, the tests run.
+  run_size "$status"
+  if [ "$status" = 0 ]; then
+    say "e2e: the panic-test build (target/dist-panic-test), then node --test tests/e2e/"
+    {
+      trunk build --release --offline --public-url ./ --features panic-test --dist target/dist-panic-test \
+        && node --test --test-reporter=spec tests/e2e/
+    } 2>&1 | tee -a "$log"
+    status=${PIPESTATUS[0]}
+  fi
   # node's closing summary: "ℹ tests N" (spec reporter) or "# tests N" (tap reporter).
   count=$(grep -aE '^(ℹ|#) tests [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$' || echo 0)
   record e2e "$status" "${count:-0}" $((SECONDS - start)) "dist/ served from /app/ in Chromium"

@@ -2,6 +2,8 @@
 //! `ziping-form` format (an object or its JSON text) and returns the evaluation — every derived number
 //! with its explanation, and the findings. A form that cannot be read throws an Error whose `problems`
 //! lists each problem with its path. `window.ziping.profiles()` lists the built-in profiles.
+//! `window.ziping.timeEvaluate(form, iterations)` is a benchmark hook (`bench/browser.mjs`): it reads
+//! the form once, evaluates it `iterations` times inside wasm and returns the mean time in ms.
 
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
@@ -37,6 +39,43 @@ pub fn evaluate(form: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
+/// Times the engine inside wasm: reads the form once, then evaluates it `iterations` times (at
+/// least once) with its built-in profile and returns the mean milliseconds per evaluation, measured
+/// with `performance.now()`. Nothing crosses to JavaScript inside the timed loop.
+pub fn time_evaluate(form: JsValue, iterations: JsValue) -> Result<JsValue, JsValue> {
+    let text = match form.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(&form)
+            .map(String::from)
+            .map_err(|_| JsValue::from_str("the form cannot be turned into JSON"))?,
+    };
+    let form = ziping_engine::read_form(&text).map_err(|problems| {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {}", p.path, p.message.en))
+            .collect();
+        JsValue::from(js_sys::Error::new(&format!(
+            "the form cannot be read: {}",
+            lines.join("; ")
+        )))
+    })?;
+    let profile = Profile::builtin(&form.profile)
+        .ok_or_else(|| JsValue::from_str("the form's profile is not a built-in one"))?;
+    let iterations = iterations.as_f64().unwrap_or(1.0).clamp(1.0, 1e6) as u32;
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .ok_or_else(|| JsValue::from_str("performance.now() is not available"))?;
+    let start = performance.now();
+    for _ in 0..iterations {
+        std::hint::black_box(ziping_engine::evaluate(
+            std::hint::black_box(&form),
+            &profile,
+        ));
+    }
+    let elapsed = performance.now() - start;
+    Ok(JsValue::from_f64(elapsed / f64::from(iterations)))
+}
+
 /// Installs `window.ziping`.
 pub fn install() {
     let Some(window) = web_sys::window() else {
@@ -55,6 +94,9 @@ pub fn install() {
     });
     let _ = Reflect::set(&api, &"evaluate".into(), evaluate.as_ref());
     let _ = Reflect::set(&api, &"profiles".into(), profiles.as_ref());
+    let time_evaluate =
+        Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(time_evaluate);
+    let _ = Reflect::set(&api, &"timeEvaluate".into(), time_evaluate.as_ref());
     let _ = Reflect::set(&api, &"version".into(), &env!("CARGO_PKG_VERSION").into());
     #[cfg(feature = "panic-test")]
     {
@@ -67,5 +109,6 @@ pub fn install() {
     // The page keeps these for its whole life.
     evaluate.forget();
     profiles.forget();
+    time_evaluate.forget();
     let _ = Reflect::set(&window, &"ziping".into(), &api);
 }

@@ -1,0 +1,98 @@
+// The transfer size of the release build: every .html, .js, .wasm and .css file in dist/, each
+// compressed with gzip at level 9 (node's zlib), summed. 1 KB = 1024 bytes. Two sums: the first load
+// (what the page fetches to start) and all of dist/, which adds the export worker fetched only when
+// someone exports a workbook. The limits and the file kinds are in bench/budgets.json.
+//
+//   node bench/size.mjs            # print the table
+//   node bench/size.mjs --check    # the same, and exit 1 when the sum is over the limit
+//   node bench/size.mjs --json     # the measurement as JSON
+//
+// tools/test.sh runs `--check` right after it builds dist/; bench/browser.mjs (`make bench`) imports
+// measureSize().
+
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const HERE = fileURLToPath(new URL(".", import.meta.url));
+export const ROOT = resolve(HERE, "..");
+export const BUDGETS = JSON.parse(readFileSync(join(HERE, "budgets.json"), "utf8"));
+
+/**
+ * Measures dir (default dist/): { files: [{ name, bytes, gzip }], bytes, gzip, kb, limitKb,
+ * bytesPerKb, pass, skipped: [names of other files] }.
+ */
+export function measureSize(dir = join(ROOT, "dist")) {
+  const { limit_kb: limitKb, bytes_per_kb: bytesPerKb, extensions, on_demand_prefix: onDemand, ci_ceiling_kb: ceilingKb } = BUDGETS.size;
+  const files = [];
+  const skipped = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (!statSync(path).isFile()) continue;
+    if (!extensions.includes(extname(name))) {
+      skipped.push(name);
+      continue;
+    }
+    const body = readFileSync(path);
+    const later = onDemand && name.startsWith(onDemand);
+    files.push({ name, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length, onDemand: Boolean(later) });
+  }
+  if (!files.some((f) => f.name.endsWith(".wasm"))) {
+    throw new Error(`${dir} holds no .wasm file: run \`make dist\` first`);
+  }
+  // The first load: every counted file but the on-demand ones. `all` adds those.
+  const first = files.filter((f) => !f.onDemand);
+  const gzip = first.reduce((n, f) => n + f.gzip, 0);
+  const bytes = first.reduce((n, f) => n + f.bytes, 0);
+  const allGzip = files.reduce((n, f) => n + f.gzip, 0);
+  const kb = gzip / bytesPerKb;
+  const allKb = allGzip / bytesPerKb;
+  return {
+    files, bytes, gzip, kb, allGzip, allKb, limitKb, bytesPerKb, ceilingKb,
+    pass: kb <= limitKb,
+    allPass: allKb <= limitKb,
+    withinCeiling: !ceilingKb || kb <= ceilingKb,
+    skipped,
+  };
+}
+
+/** The one-line verdict (tools/test.sh shows it in its summary). */
+export function sizeLine(m) {
+  const verb = m.pass ? "within" : `over by ${(m.kb - m.limitKb).toFixed(1)} KB,`;
+  const ceiling = m.ceilingKb ? `; CI ceiling ${m.ceilingKb} KB ${m.withinCeiling ? "kept" : "EXCEEDED"}` : "";
+  return `size first load ${m.kb.toFixed(1)} KB gzip -9 (${m.gzip} B), ${verb} budget ${m.limitKb} KB${ceiling}; all of dist/ with the export worker ${m.allKb.toFixed(1)} KB`;
+}
+
+function printTable(m) {
+  const rows = m.files.map((f) => [f.onDemand ? `${f.name} (on export)` : f.name, String(f.bytes), String(f.gzip)]);
+  rows.push(["first load", String(m.bytes), String(m.gzip)]);
+  rows.push(["all of dist/", String(m.files.reduce((n, f) => n + f.bytes, 0)), String(m.allGzip)]);
+  const w = [Math.max(4, ...rows.map((r) => r[0].length)), 9, 9];
+  console.log(`${"file".padEnd(w[0])}  ${"bytes".padStart(w[1])}  ${"gzip -9".padStart(w[2])}`);
+  for (const r of rows) console.log(`${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padStart(w[2])}`);
+  if (m.skipped.length) console.log(`not counted (not ${BUDGETS.size.extensions.join(" ")}): ${m.skipped.join(", ")}`);
+  console.log(`(1 KB = ${m.bytesPerKb} bytes; limit from bench/budgets.json)`);
+  console.log(sizeLine(m));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  let m;
+  try {
+    m = measureSize();
+  } catch (e) {
+    console.error(`bench/size.mjs: ${e.message}`);
+    process.exit(2);
+  }
+  if (args.includes("--json")) console.log(JSON.stringify(m, null, 2));
+  else printTable(m);
+  if (args.includes("--check") && !m.withinCeiling) {
+    console.error(`FAIL: the first load's gzip -9 sum is over the CI ceiling of ${m.ceilingKb} KB (bench/budgets.json)`);
+    process.exit(1);
+  }
+  if (args.includes("--check") && !m.ceilingKb && !m.pass) {
+    console.error(`FAIL: the first load's gzip -9 sum is over the ${m.limitKb} KB budget (bench/budgets.json)`);
+    process.exit(1);
+  }
+}
