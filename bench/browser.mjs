@@ -24,6 +24,7 @@ import { fileURLToPath } from "node:url";
 
 import { CHROMIUM, CHROMIUM_ARGS, DIST, launchBrowser, serveDist } from "../tests/e2e/helpers.mjs";
 import { BUDGETS, ROOT, measureSize } from "./size.mjs";
+import { EXAMPLES, generatedForms } from "../tests/e2e/review_forms.mjs";
 
 const VIEWPORT = { width: 1366, height: 768 };
 const SAVED = "已保存在本浏览器";
@@ -326,6 +327,63 @@ async function sizeAll(env) {
   return { samples: [m.allKb], bytes: m.allGzip, files: m.files, bytes_per_kb: m.bytesPerKb };
 }
 
+/**
+ * The review desk: `forms` files (the three examples and forms made from them) chosen at once in a
+ * fresh page, from the input's change event to the frame in which the table lists every one; and
+ * the JS heap after (CDP `Runtime.getHeapUsage`, after a garbage collection). Three runs.
+ */
+async function reviewDesk(env) {
+  const { forms, runs = 3 } = BUDGETS.review_desk_1000;
+  const files = [...EXAMPLES, ...generatedForms(forms - EXAMPLES.length)].map(({ name, text }) => ({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(text, "utf8"),
+  }));
+  const samples = [];
+  const heaps = [];
+  const wasm = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page, check } = await freshPage(env);
+    try {
+      // The wasm module's memory, kept from the loader's start event (loader.js).
+      await page.addInitScript(() =>
+        addEventListener("TrunkApplicationStarted", (e) => (window.__wasmMemory = e.detail.wasm.memory)),
+      );
+      await startScreen(env, page);
+      await page.click("[data-testid=show-review]");
+      await page.waitForSelector("#review-files", { state: "attached" });
+      await page.evaluate(() => {
+        document.addEventListener("change", () => (window.__reviewStart = performance.now()), { capture: true, once: true });
+      });
+      await page.setInputFiles("#review-files", files);
+      const took = await page.waitForFunction(
+        (n) => document.querySelectorAll("[data-testid=review-table] tbody tr").length === n && performance.now() - window.__reviewStart,
+        files.length,
+        { polling: "raf", timeout: 120_000 },
+      );
+      samples.push(await took.jsonValue());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("HeapProfiler.collectGarbage");
+      const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+      const wasmBytes = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
+      heaps.push(usedSize / 1048576);
+      wasm.push(wasmBytes / 1048576);
+      check();
+    } finally {
+      await context.close();
+    }
+  }
+  // The budget's "JS heap": the JS heap proper plus the wasm module's linear memory (an ArrayBuffer
+  // outside that heap, where the forms and their evaluations live).
+  const heap = Math.max(...heaps.map((h, i) => h + wasm[i]));
+  return {
+    samples,
+    "JS heap after, MB (max of runs)": round(Math.max(...heaps), 1),
+    "wasm memory after, MB (max of runs)": round(Math.max(...wasm), 1),
+    heapMb: heap,
+  };
+}
+
 function assert(ok, message) {
   if (!ok) throw new Error(message);
 }
@@ -356,8 +414,7 @@ export const MEASUREMENTS = [
     what: "review desk, 1 000 forms",
     unit: "ms",
     budget: { limit: b.review_desk_1000.limit_ms, statistic: b.review_desk_1000.statistic, heap_limit_mb: b.review_desk_1000.heap_limit_mb },
-    run: null,
-    note: "not measured (review desk not built)",
+    run: reviewDesk,
   },
 ];
 
@@ -426,7 +483,11 @@ async function main() {
         }
       }
       // pass: null when not measured, false when the measurement failed.
-      const pass = m.run ? (result ? result[m.budget.statistic] <= m.budget.limit : false) : null;
+      const pass = m.run
+        ? result
+          ? result[m.budget.statistic] <= m.budget.limit && (!m.budget.heap_limit_mb || result.heapMb <= m.budget.heap_limit_mb)
+          : false
+        : null;
       results.push({ id: m.id, what: m.what, unit: m.unit, budget: m.budget, note: m.note, error, pass, ...(result ?? {}) });
     }
     const info = machine(env.browser.version());
@@ -435,7 +496,8 @@ async function main() {
       if (r.pass === null) return [r.what, r.note ?? "not measured", "", budget, "—"];
       if (r.error) return [r.what, "error", "", budget, "FAIL"];
       const p95 = r.id.startsWith("size") ? "" : fmt(r.p95, r.unit);
-      return [r.what, fmt(r.median, r.unit), p95, budget, r.pass ? "pass" : "FAIL"];
+      const heap = r.heapMb !== undefined ? `, heap ${r.heapMb.toFixed(0)} MB` : "";
+      return [r.what, fmt(r.median, r.unit) + heap, p95, budget, r.pass ? "pass" : "FAIL"];
     });
     const head = ["what", "median", "p95", "budget", "result"];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
