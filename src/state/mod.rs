@@ -88,10 +88,20 @@ impl Doc {
     }
 
     /// Applies a change to the form, records it for undo (consecutive edits of one field count as
-    /// one step, as typing in a cell does), and evaluates the new form.
+    /// one step, as typing in a cell does), and evaluates the new form. `field` is the one field the
+    /// change writes (an edit), or `None` for any other change (rows added, moved, pasted …).
     fn change(&mut self, field: Option<FieldPath>, f: impl FnOnce(&mut Form) -> bool) {
         let mut next = (*self.form).clone();
-        if !f(&mut next) || next == *self.form {
+        if !f(&mut next) {
+            return;
+        }
+        // Nothing changed (the same value typed again): no new revision, no undo step. An edit can
+        // only change its own part of the form, so only that part is compared.
+        let unchanged = match &field {
+            Some(path) => path.same_part(&next, &self.form),
+            None => next == *self.form,
+        };
+        if unchanged {
             return;
         }
         let same_field = field.is_some()

@@ -539,6 +539,38 @@ impl FieldPath {
     }
 }
 
+impl FieldPath {
+    /// Whether `a` and `b` agree on the part of the form that [`FieldPath::set`] writes for this
+    /// path (the indicator row, the funds table, the header …). After a `set`, the forms can differ
+    /// only there, and comparing that part is much cheaper than comparing two whole forms of a
+    /// thousand rows on every keystroke.
+    pub fn same_part(&self, a: &Form, b: &Form) -> bool {
+        match self {
+            FieldPath::Status => a.status == b.status,
+            FieldPath::Header(_) => a.header == b.header,
+            FieldPath::FundsSource(_)
+            | FieldPath::FundsCell(..)
+            | FieldPath::FundsDeclaredTotal(_)
+            | FieldPath::FundsDeclaredRate
+            | FieldPath::FundsDeclaredScore
+            | FieldPath::FundsDeviationReason
+            | FieldPath::FundsAdjustmentReason => a.funds == b.funds,
+            FieldPath::Narrative(_) => a.narratives == b.narratives,
+            FieldPath::Indicator(i, _) => {
+                a.indicators.len() == b.indicators.len()
+                    && a.indicators.get(*i) == b.indicators.get(*i)
+            }
+            FieldPath::Score(..) => a.scores == b.scores,
+            FieldPath::BlockWeight(_) => a.block_weights == b.block_weights,
+            FieldPath::Evaluator(..) => a.evaluators == b.evaluators,
+            FieldPath::Signoff(_) => a.signoff == b.signoff,
+            FieldPath::DeclaredTotal | FieldPath::DeclaredGrade | FieldPath::DeclaredBlock(_) => {
+                a.declared == b.declared
+            }
+        }
+    }
+}
+
 /// A decimal as typed into a field: full-width digits allowed, and a trailing point (as in "969."
 /// on the way to "969.94") read as the number before it. Empty is no value.
 pub fn parse_typed(value: &str) -> Result<Option<Decimal>, SetError> {

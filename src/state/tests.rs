@@ -143,6 +143,71 @@ fn typing_in_one_field_is_one_undo_step_and_a_new_edit_clears_redo() {
 }
 
 #[test]
+fn an_edit_that_changes_nothing_makes_no_revision_and_no_undo_step() {
+    // After an edit only the part of the form its field lives in is compared with the form before;
+    // that must agree with comparing the whole forms, for every kind of field.
+    let s0 = seed_state();
+    let form = &doc(&s0).form;
+    for text in [
+        "status",
+        "header.project",
+        "funds.rows[0].source",
+        "funds.rows[0].spent",
+        "funds.declared_total.budget",
+        "funds.declared_rate",
+        "funds.deviation_reason",
+        "narratives.overview",
+        "narratives.fund_use",
+        "indicators[3].actual",
+        "indicators[3].weight",
+        "indicators[0].block",
+        "indicators[5].not_applicable",
+        "scores.budget_execution.score",
+        "scores.no_such_row.score_reason",
+        "block_weights.output",
+        "evaluators[1].phone",
+        "signoff.filed_on",
+        "declared.total",
+        "declared.grade",
+        "declared.blocks.input",
+    ] {
+        let path = FieldPath::parse(text).unwrap();
+        let now = path.get(form);
+        // The same value, the same number written otherwise, something else, and nothing.
+        let numeric = path.kind() == path::Kind::Decimal;
+        let again = if numeric && !now.is_empty() {
+            format!("{now}{}", if now.contains('.') { "0" } else { ".0" })
+        } else {
+            now.clone()
+        };
+        let other = if numeric {
+            "12.5".to_string()
+        } else {
+            format!("{now}改")
+        };
+        for value in [now.clone(), again, other, String::new()] {
+            let mut next = (**form).clone();
+            if path.set(&mut next, &value).is_err() {
+                continue;
+            }
+            assert_eq!(
+                path.same_part(&next, form),
+                next == **form,
+                "{text} = {value:?}"
+            );
+            let s = set(&s0, path.clone(), &value);
+            let unchanged = next == **form;
+            assert_eq!(
+                doc(&s).revision == doc(&s0).revision,
+                unchanged,
+                "{text} = {value:?}"
+            );
+            assert_eq!(doc(&s).can_undo(), !unchanged, "{text} = {value:?}");
+        }
+    }
+}
+
+#[test]
 fn rows_are_added_removed_moved_indented_and_outdented() {
     let s0 = seed_state();
     let n = doc(&s0).form.indicators.len();

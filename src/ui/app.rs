@@ -4,6 +4,8 @@
 
 use super::components::editor::{Editor, SaveStatus};
 use super::components::notices::Notices;
+use super::components::print::PrintView;
+use super::components::review::ReviewDesk;
 use super::components::start::{open_saved, StartScreen};
 use super::effects;
 use super::i18n::words;
@@ -225,7 +227,14 @@ pub fn App() -> Html {
         (Screen::Editor, Some(doc)) => html! {
             <Editor id={doc.id.clone()} form={Ptr(doc.form.clone())} evaluation={Ptr(doc.evaluation.clone())} profile={Ptr(doc.profile.clone())}
                 can_undo={doc.can_undo()} can_redo={doc.can_redo()} refused={doc.refused.clone()} read_only={doc.read_only}
-                save={(*save).clone()} focus={state.focus.clone()} />
+                save={(*save).clone()} focus={state.focus.clone()} from_review={state.from_review} />
+        },
+        (Screen::Print, Some(doc)) => html! {
+            <PrintView form={Ptr(doc.form.clone())} evaluation={Ptr(doc.evaluation.clone())} profile={Ptr(doc.profile.clone())} />
+        },
+        (Screen::Review, _) => html! {
+            <ReviewDesk rows={Ptr(state.review.rows.clone())} unreadable={Ptr(state.review.unreadable.clone())}
+                sort={state.review.sort} filter={state.review.filter.clone()} profiles={state.profiles.clone()} />
         },
         _ => {
             html! { <StartScreen profiles={state.profiles.clone()} drafts={state.drafts.clone()} /> }

@@ -116,6 +116,8 @@ pub fn delete_draft(id: &str) -> Option<String> {
 pub fn remember_open(id: Option<&str>) {
     if let Ok(s) = storage() {
         let _ = match id {
+            // Called after every change: written only when it changes (a write reaches other tabs).
+            Some(id) if s.get_item(OPEN_KEY).ok().flatten().as_deref() == Some(id) => Ok(()),
             Some(id) => s.set_item(OPEN_KEY, id),
             None => s.remove_item(OPEN_KEY),
         };

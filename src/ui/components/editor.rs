@@ -7,12 +7,12 @@ use super::indicators::IndicatorTable;
 use super::people::{EvaluatorsSection, HeaderSection, NarrativeSection, SignoffSection};
 use super::scoring::{Declared, Scoring};
 use super::summary::Summary;
-use super::{FindingsIndex, FormPart};
+use super::{FindingsIndex, FormPart, Part};
 use crate::state::path::FieldPath;
-use crate::state::{export_name, summary_text, Action, Notice};
+use crate::state::{export_name, export_name_as, summary_text, Action, Notice};
 use crate::ui::effects;
 use crate::ui::i18n::words;
-use crate::ui::store::{use_dispatch, use_lang, Ptr};
+use crate::ui::store::{use_dispatch, use_lang, use_stable, Ptr};
 use yew::prelude::*;
 use ziping_engine::model::Form;
 use ziping_engine::profile::SectionKind;
@@ -38,6 +38,9 @@ pub struct EditorProps {
     pub read_only: bool,
     pub save: SaveStatus,
     pub focus: Option<FieldPath>,
+    /// Opened from the review desk: "back" returns there.
+    #[prop_or_default]
+    pub from_review: bool,
 }
 
 #[function_component]
@@ -49,7 +52,9 @@ pub fn Editor(p: &EditorProps) -> Html {
         return html! {};
     };
     let index: Ptr<FindingsIndex> = Ptr(use_memo(p.evaluation.clone(), |e| FindingsIndex::new(e)));
+    let findings = use_stable(&p.evaluation.findings);
     let copied = use_state(|| None::<String>);
+    let exporting = use_state(|| false);
     {
         let dispatch = dispatch.clone();
         use_effect_with(p.focus.clone(), move |focus| {
@@ -81,6 +86,25 @@ pub fn Editor(p: &EditorProps) -> Html {
             ) {
                 d.dispatch(Action::Notice(Some(Notice::Info(e))));
             }
+        })
+    };
+    let export_xlsx = {
+        let (form, profile, d) = (p.form.clone(), p.profile.clone(), dispatch.clone());
+        let busy = exporting.clone();
+        Callback::from(move |_: MouseEvent| {
+            let job = crate::export_jobs::form_job(&form, &[std::rc::Rc::clone(&profile.0)]);
+            let name = export_name_as(&form, "xlsx");
+            let (d, busy) = (d.clone(), busy.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = crate::ui::workbooks::write(job).await.and_then(|bytes| {
+                    effects::download_bytes(&name, &bytes, crate::ui::workbooks::XLSX_MIME)
+                });
+                busy.set(false);
+                if let Err(e) = done {
+                    d.dispatch(Action::Notice(Some(Notice::Info(e))));
+                }
+            });
         })
     };
     let copy = {
@@ -128,11 +152,13 @@ pub fn Editor(p: &EditorProps) -> Html {
         refused: p.refused.clone(),
         readonly: p.read_only,
         key_name: AttrValue::default(),
+        part: Part::Declared,
     };
     let sections = p.profile.sections.iter().map(|s| {
         let props = FormPart {
             title: AttrValue::from(s.title.get(l).to_string()),
             key_name: AttrValue::from(s.id.clone()),
+            part: Part::from(s.kind),
             ..part.clone()
         };
         match s.kind {
@@ -148,11 +174,13 @@ pub fn Editor(p: &EditorProps) -> Html {
     html! {
         <div class="editor">
             <nav class="toolbar" aria-label={w.actions}>
-                <button type="button" onclick={back}>{ format!("← {}", w.back) }</button>
+                <button type="button" onclick={back}>{ format!("← {}", if p.from_review { w.back_to_review } else { w.back }) }</button>
                 <button type="button" onclick={send(Action::Undo)} disabled={!p.can_undo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">{ w.undo }</button>
                 <button type="button" onclick={send(Action::Redo)} disabled={!p.can_redo} aria-keyshortcuts="Control+Shift+Z" title="Ctrl+Shift+Z">{ w.redo }</button>
                 <button type="button" onclick={export} data-testid="export">{ w.export_json }</button>
+                <button type="button" onclick={export_xlsx} data-testid="export-xlsx" disabled={*exporting} aria-busy={(*exporting).to_string()}>{ w.export_xlsx }</button>
                 <button type="button" onclick={copy}>{ w.copy_summary }</button>
+                <button type="button" onclick={send(Action::PrintPreview(true))} data-testid="print-preview">{ w.print_preview }</button>
                 <label class="button" for="editor-import">{ w.import_title }</label>
                 <input id="editor-import" class="file-input" type="file" accept=".json,application/json" onchange={import} />
                 if p.read_only {
@@ -171,7 +199,7 @@ pub fn Editor(p: &EditorProps) -> Html {
                 </main>
                 <aside class="side" aria-label={w.summary}>
                     <Summary form={p.form.clone()} evaluation={p.evaluation.clone()} />
-                    <FindingsPanel evaluation={p.evaluation.clone()} />
+                    <FindingsPanel findings={findings} />
                 </aside>
             </div>
         </div>

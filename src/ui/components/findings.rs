@@ -7,11 +7,13 @@ use crate::state::Action;
 use crate::ui::i18n::words;
 use crate::ui::store::{use_dispatch, use_lang, Ptr};
 use yew::prelude::*;
-use ziping_engine::Evaluation;
+use ziping_engine::Finding;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
-    pub evaluation: Ptr<Evaluation>,
+    /// The evaluation's findings, the same `Rc` while they do not change (see `store::use_stable`),
+    /// so that an edit that changes no finding does not render the list again.
+    pub findings: Ptr<Vec<Finding>>,
 }
 
 #[function_component]
@@ -20,15 +22,15 @@ pub fn FindingsPanel(p: &FindingsProps) -> Html {
     let w = words(lang);
     let l = lang.code();
     let dispatch = use_dispatch();
-    let e = &p.evaluation;
+    let findings = &p.findings;
     html! {
         <section class="findings" aria-labelledby="findings-h">
-            <h2 id="findings-h">{ format!("{}（{}）", w.findings, e.findings.len()) }</h2>
-            if e.findings.is_empty() {
+            <h2 id="findings-h">{ format!("{}（{}）", w.findings, findings.len()) }</h2>
+            if findings.is_empty() {
                 <p>{ w.no_findings }</p>
             } else {
                 <ol class="finding-list">
-                    { for e.findings.iter().map(|f| {
+                    { for findings.iter().map(|f| {
                         let target = FieldPath::parse(&f.path);
                         let go = target.clone().map(|t| {
                             let d = dispatch.clone();

@@ -1,18 +1,20 @@
 //! 绩效指标 / 绩效目标实现情况: the indicator outline as a table, in the profile's columns. Each row is
 //! a memoized component: an edit re-renders only the rows whose data, results or findings changed.
 
-use super::field::{Choice, Field, Note, Num};
-use super::FormPart;
+use super::field::{Choice, Field, Num};
+use super::{FormPart, RowNotes};
 use crate::state::path::{indicator_value, FieldPath, IndicatorField};
 use crate::state::Action;
 use crate::ui::i18n::{words, Words};
 use crate::ui::store::{use_dispatch, use_lang, Ptr};
-use std::collections::HashMap;
+use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
-use ziping_engine::model::IndicatorRow;
-use ziping_engine::result::{IndicatorResult, RowResult, ScoreSource};
+use yew::virtual_dom::Key;
+use ziping_engine::model::{Form, IndicatorRow};
+use ziping_engine::result::{IndicatorResult, RowPlace, RowResult, ScoreSource};
 use ziping_engine::value::Value;
+use ziping_engine::Evaluation;
 use ziping_engine::Text;
 
 /// Which columns the table has.
@@ -84,31 +86,24 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
                 .collect::<Vec<_>>()
         }))
     };
-    let scores: HashMap<&str, &RowResult> = p
-        .evaluation
-        .blocks
-        .iter()
-        .flat_map(|b| &b.rows)
-        .filter(|r| matches!(r.place, ziping_engine::result::RowPlace::Indicator(_)))
-        .map(|r| (r.id.as_str(), r))
-        .collect();
-    let count = p.form.indicators.len();
-    let rows = p.form.indicators.iter().enumerate().map(|(i, row)| {
-        let notes: Vec<(IndicatorField, Vec<Note>)> = IndicatorField::ALL
-            .iter()
-            .filter_map(|f| {
-                let n = p.index.notes(&FieldPath::Indicator(i, *f));
-                (!n.is_empty()).then_some((*f, n))
-            })
-            .collect();
+    // Each row's data and results, as the same `Rc` as in the last render where they did not change,
+    // in chunks of rows: an edit renders the chunk and the row it changed, and every other chunk
+    // compares equal in a few pointer comparisons.
+    let cache = use_mut_ref(RowCache::default);
+    let shared = cache.borrow_mut().update(&p.form.0, &p.evaluation.0);
+    let count = shared.len();
+    let chunks = (0..count).step_by(CHUNK_ROWS).map(|start| {
+        let end = (start + CHUNK_ROWS).min(count);
         let refused = match &p.refused {
-            Some((FieldPath::Indicator(ri, f), t)) if *ri == i => Some((*f, t.clone())),
+            Some((FieldPath::Indicator(ri, f), t)) if (start..end).contains(ri) => {
+                Some((*ri, *f, t.clone()))
+            }
             _ => None,
         };
         html! {
-            <Row key={row.id.clone()} index={i} row={row.clone()} result={p.evaluation.indicators.get(i).cloned()}
-                score={scores.get(row.id.as_str()).map(|r| (*r).clone())} notes={notes} refused={refused}
-                layout={layout} blocks={blocks.clone()} bands={bands.clone()} count={count} />
+            <Chunk key={start} start={start} rows={Rc::<[SharedRow]>::from(&shared[start..end])}
+                notes={(start..end).map(|i| p.index.row_notes(i)).collect::<Vec<_>>()} refused={refused}
+                layout={layout} blocks={blocks.clone()} bands={bands.clone()} at_end={end == count} />
         }
     });
     let send = |a: Action| {
@@ -149,7 +144,7 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
                         <th scope="col" class="col-value">{ w.target }</th>
                         <th scope="col" class="col-value">{ w.actual }</th>
                         if layout.operator { <th scope="col" class="col-op">{ w.operator }</th> }
-                        <th scope="col">{ w.read_as }</th>
+                        <th scope="col" class="col-read">{ w.read_as }</th>
                         if layout.scored {
                             <th scope="col" class="col-num">{ w.weight }</th>
                             <th scope="col" class="col-score">{ w.score }</th>
@@ -157,11 +152,11 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
                         if layout.completion { <th scope="col" class="col-num">{ w.completion }</th> }
                         if layout.completion && !layout.scored { <th scope="col" class="col-num">{ w.stated_completion }</th> }
                         if layout.reason { <th scope="col" class="col-reason">{ w.deviation_reason }</th> }
-                        if layout.scored { <th scope="col" class="col-flag">{ w.not_applicable }</th> } else { <th scope="col">{ w.note }</th> }
+                        if layout.scored { <th scope="col" class="col-flag">{ w.not_applicable }</th> } else { <th scope="col" class="col-note">{ w.note }</th> }
                         if !layout.readonly { <th scope="col" class="col-actions">{ w.actions }</th> }
                     </tr>
                 </thead>
-                <tbody>{ for rows }</tbody>
+                { for chunks }
             </table>
             </div>
             if !p.readonly {
@@ -180,18 +175,164 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
     }
 }
 
+/// One row's data and results, shared between renders while they do not change.
+#[derive(Clone)]
+struct SharedRow {
+    key: Key,
+    row: Ptr<IndicatorRow>,
+    result: Option<Ptr<IndicatorResult>>,
+    score: Option<Ptr<RowResult>>,
+}
+
+/// The rows of the last render, with the form and evaluation they were taken from.
+#[derive(Default)]
+struct RowCache {
+    form: Option<Rc<Form>>,
+    evaluation: Option<Rc<Evaluation>>,
+    rows: Rc<[SharedRow]>,
+}
+
+impl RowCache {
+    /// The rows of `form` and `evaluation`: those equal to the last render's row at the same place
+    /// keep its `Rc`s, the others get new ones. One comparison per row, a copy per changed row.
+    fn update(&mut self, form: &Rc<Form>, evaluation: &Rc<Evaluation>) -> Rc<[SharedRow]> {
+        fn same<T>(a: &Option<Rc<T>>, b: &Rc<T>) -> bool {
+            a.as_ref().is_some_and(|a| Rc::ptr_eq(a, b))
+        }
+        if same(&self.form, form) && same(&self.evaluation, evaluation) {
+            return self.rows.clone();
+        }
+        let n = form.indicators.len();
+        let mut scores: Vec<Option<&RowResult>> = vec![None; n];
+        for r in evaluation.blocks.iter().flat_map(|b| &b.rows) {
+            if let RowPlace::Indicator(i) = r.place {
+                if let Some(slot) = scores.get_mut(i) {
+                    *slot = Some(r);
+                }
+            }
+        }
+        fn keep<T: PartialEq + Clone>(old: Option<&Ptr<T>>, new: &T) -> Ptr<T> {
+            match old {
+                Some(o) if **o == *new => o.clone(),
+                _ => Ptr(Rc::new(new.clone())),
+            }
+        }
+        let rows: Rc<[SharedRow]> = form
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let old = self.rows.get(i);
+                let row_ptr = keep(old.map(|o| &o.row), row);
+                SharedRow {
+                    key: match old {
+                        Some(o) if Rc::ptr_eq(&o.row.0, &row_ptr.0) || o.row.id == row.id => {
+                            o.key.clone()
+                        }
+                        _ => Key::from(row.id.as_str()),
+                    },
+                    row: row_ptr,
+                    result: evaluation
+                        .indicators
+                        .get(i)
+                        .map(|r| keep(old.and_then(|o| o.result.as_ref()), r)),
+                    score: scores[i].map(|r| keep(old.and_then(|o| o.score.as_ref()), r)),
+                }
+            })
+            .collect();
+        self.form = Some(form.clone());
+        self.evaluation = Some(evaluation.clone());
+        self.rows = rows.clone();
+        rows
+    }
+}
+
+/// How many rows a [`Chunk`] holds.
+const CHUNK_ROWS: usize = 32;
+
+/// Consecutive rows of the table, from `start`.
+#[derive(Properties)]
+struct ChunkProps {
+    start: usize,
+    rows: Rc<[SharedRow]>,
+    /// The findings on each of the rows.
+    notes: Vec<Option<RowNotes>>,
+    /// A value one of the rows refused: (row, field, what was typed).
+    refused: Option<(usize, IndicatorField, String)>,
+    layout: Layout,
+    blocks: Ptr<Vec<(String, Text)>>,
+    bands: Ptr<Vec<(String, Text)>>,
+    /// The chunk holds the table's last row.
+    at_end: bool,
+}
+
+impl PartialEq for ChunkProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.start == o.start
+            && self.at_end == o.at_end
+            && self.layout == o.layout
+            && self.blocks == o.blocks
+            && self.bands == o.bands
+            && self.refused == o.refused
+            && self.notes == o.notes
+            && self.rows.len() == o.rows.len()
+            && self.rows.iter().zip(o.rows.iter()).all(|(a, b)| a.same(b))
+    }
+}
+
+impl SharedRow {
+    /// The same row with the same results: the same `Rc`s.
+    fn same(&self, o: &SharedRow) -> bool {
+        fn same<T>(a: &Option<Ptr<T>>, b: &Option<Ptr<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        self.row == o.row
+            && same(&self.result, &o.result)
+            && same(&self.score, &o.score)
+            && self.key == o.key
+    }
+}
+
+#[function_component]
+fn Chunk(p: &ChunkProps) -> Html {
+    let n = p.rows.len();
+    // A row group of its own, so that a chunk out of view is skipped as a whole (style.css).
+    html! {
+        <tbody class="rows">
+        { for p.rows.iter().enumerate().map(|(j, r)| {
+            let i = p.start + j;
+            let refused = match &p.refused {
+                Some((ri, f, t)) if *ri == i => Some((*f, t.clone())),
+                _ => None,
+            };
+            html! {
+                <Row key={r.key.clone()} index={i} row={r.row.clone()} result={r.result.clone()}
+                    score={r.score.clone()} notes={p.notes[j].clone()} refused={refused}
+                    layout={p.layout} blocks={p.blocks.clone()} bands={p.bands.clone()} last={p.at_end && j + 1 == n} />
+            }
+        }) }
+        </tbody>
+    }
+}
+
+/// A row's props: its data and results by identity (see [`RowCache`]), its findings by value.
 #[derive(Properties, PartialEq)]
 struct RowProps {
     index: usize,
-    row: IndicatorRow,
-    result: Option<IndicatorResult>,
-    score: Option<RowResult>,
-    notes: Vec<(IndicatorField, Vec<Note>)>,
+    row: Ptr<IndicatorRow>,
+    result: Option<Ptr<IndicatorResult>>,
+    score: Option<Ptr<RowResult>>,
+    notes: Option<RowNotes>,
     refused: Option<(IndicatorField, String)>,
     layout: Layout,
     blocks: Ptr<Vec<(String, Text)>>,
     bands: Ptr<Vec<(String, Text)>>,
-    count: usize,
+    /// The last row (cannot move down).
+    last: bool,
 }
 
 fn value_text(v: &Value, w: &Words) -> String {
@@ -230,6 +371,7 @@ fn Row(p: &RowProps) -> Html {
         let notes = p
             .notes
             .iter()
+            .flat_map(|n| n.iter())
             .find(|(nf, _)| *nf == f)
             .map(|(_, n)| n.clone())
             .unwrap_or_default();
@@ -260,7 +402,7 @@ fn Row(p: &RowProps) -> Html {
         html! {
             <td class="actions">
                 <button type="button" class="icon" onclick={send(Action::MoveIndicator { row: i, up: true })} disabled={i == 0} aria-label={format!("{} {name}", w.move_up)} title={w.move_up}>{ "↑" }</button>
-                <button type="button" class="icon" onclick={send(Action::MoveIndicator { row: i, up: false })} disabled={i + 1 >= p.count} aria-label={format!("{} {name}", w.move_down)} title={w.move_down}>{ "↓" }</button>
+                <button type="button" class="icon" onclick={send(Action::MoveIndicator { row: i, up: false })} disabled={p.last} aria-label={format!("{} {name}", w.move_down)} title={w.move_down}>{ "↓" }</button>
                 <button type="button" class="icon" onclick={send(Action::Outdent(i))} disabled={r.level <= 1} aria-label={format!("{} {name}", w.outdent)} title={w.outdent}>{ "←" }</button>
                 <button type="button" class="icon" onclick={send(Action::Indent(i))} disabled={r.level >= 3} aria-label={format!("{} {name}", w.indent)} title={w.indent}>{ "→" }</button>
                 <button type="button" class="icon" onclick={send(Action::AddIndicator { after: Some(i), level: 3 })} aria-label={format!("{} ({name})", w.add_row)} title={w.add_row}>{ "+" }</button>
@@ -296,7 +438,7 @@ fn Row(p: &RowProps) -> Html {
         };
         return html! {
             <tr class={classes!("heading", format!("level-{}", r.level))} data-row={r.id.clone()}>
-                <th scope="row" colspan={(span + 1).to_string()}>
+                <th scope="row" class="col-heading" colspan={(span + 1).to_string()}>
                     <span class="level-tag">{ level_label }</span>
                     { field(IndicatorField::Name, w.indicator_name) }
                     { block_select }
@@ -350,7 +492,7 @@ fn Row(p: &RowProps) -> Html {
             <td class="col-value">{ field(IndicatorField::Target, w.target) }</td>
             <td class="col-value">{ field(IndicatorField::Actual, w.actual) }</td>
             if layout.operator { <td class="col-op">{ field(IndicatorField::Operator, w.operator) }</td> }
-            <td class="read-as" data-testid={format!("read-as-{i}")}>{ read_as.unwrap_or_default() }</td>
+            <td class="read-as col-read" data-testid={format!("read-as-{i}")}>{ read_as.unwrap_or_default() }</td>
             if layout.scored {
                 <td class="col-num">{ field(IndicatorField::Weight, w.weight) }</td>
                 <td class="col-score">
@@ -377,7 +519,7 @@ fn Row(p: &RowProps) -> Html {
             }
             if layout.completion && !layout.scored { <td class="col-num">{ field(IndicatorField::DeclaredCompletion, w.stated_completion) }</td> }
             if layout.reason { <td class="col-reason">{ field(IndicatorField::DeviationReason, w.deviation_reason) }</td> }
-            if layout.scored { <td class="col-flag">{ field(IndicatorField::NotApplicable, w.not_applicable) }</td> } else { <td>{ field(IndicatorField::Note, w.note) }</td> }
+            if layout.scored { <td class="col-flag">{ field(IndicatorField::NotApplicable, w.not_applicable) }</td> } else { <td class="col-note">{ field(IndicatorField::Note, w.note) }</td> }
             { actions }
         </tr>
     }

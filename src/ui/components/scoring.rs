@@ -50,7 +50,7 @@ pub fn Scoring(p: &FormPart) -> Html {
                         if r.is_some_and(|r| r.source == ScoreSource::Override) || p.form.scores.get(&row.id).is_some_and(|e| !e.score_reason.is_empty()) {
                             { field(FieldPath::Score(row.id.clone(), ScoreField::ScoreReason), format!("{name} · {}", w.override_reason)) }
                         }
-                        <details class="more" open={p.form.scores.get(&row.id).is_some_and(|e| !e.deviation_reason.is_empty()) || !p.index.notes(&FieldPath::Score(row.id.clone(), ScoreField::DeviationReason)).is_empty()}>
+                        <details class="more" open={p.form.scores.get(&row.id).is_some_and(|e| !e.deviation_reason.is_empty()) || p.index.has_notes(&FieldPath::Score(row.id.clone(), ScoreField::DeviationReason))}>
                             <summary>{ w.deviation_reason }</summary>
                             { field(FieldPath::Score(row.id.clone(), ScoreField::DeviationReason), format!("{name} · {}", w.deviation_reason)) }
                         </details>
