@@ -31,6 +31,9 @@ pub fn App() -> Html {
     let store = use_reducer(|| Store(AppState::new(initial_lang())));
     let dispatch: Dispatch = store.dispatcher();
     let save = use_state(|| SaveStatus::Saved);
+    // The change (draft id, revision) the save status was last settled for: a newer change reads
+    // "saving" from its own render on, without a second render of the page to say so.
+    let settled = use_mut_ref(|| None::<(String, u64)>);
     let state = &store.0;
 
     // At start: the drafts of this browser, and the draft that was open when the page was left.
@@ -114,11 +117,12 @@ pub fn App() -> Html {
         let key = doc.map(|d| (d.id.clone(), d.revision, d.read_only));
         let form = doc.map(|d| d.form.clone());
         let listed = doc.is_some_and(|d| state.drafts.iter().any(|m| m.id == d.id));
-        let (save, dispatch, pending, save_tab) = (
+        let (save, dispatch, pending, save_tab, settled) = (
             save.clone(),
             dispatch.clone(),
             pending.clone(),
             (*tab).clone(),
+            settled.clone(),
         );
         use_effect_with(key, move |key| {
             let mut timer = None;
@@ -126,7 +130,7 @@ pub fn App() -> Html {
                 (Some((id, revision, false)), Some(form)) => {
                     effects::remember_open(Some(id));
                     if *revision > 0 || !listed {
-                        save.set(SaveStatus::Saving);
+                        let change = (id.clone(), *revision);
                         let meta = DraftMeta {
                             id: id.clone(),
                             title: format!("{} {}", form.header.year, form.header.project)
@@ -140,6 +144,7 @@ pub fn App() -> Html {
                             pending.borrow_mut().take();
                             // Never overwrite what another tab is editing.
                             if !effects::claim(&meta.id, &save_tab) {
+                                save.set(SaveStatus::Saving);
                                 dispatch.dispatch(Action::ReadOnly(true));
                                 dispatch.dispatch(Action::Notice(Some(Notice::OpenElsewhere)));
                                 return;
@@ -148,6 +153,7 @@ pub fn App() -> Html {
                                 updated: effects::now(),
                                 ..meta
                             };
+                            *settled.borrow_mut() = Some(change);
                             match effects::save_draft(&meta, &ziping_engine::to_json(&form)) {
                                 Ok(()) => {
                                     save.set(SaveStatus::Saved);
@@ -212,6 +218,18 @@ pub fn App() -> Html {
         }
     });
 
+    // A change waiting to be saved (see the effect above) reads "saving".
+    let save_shown = match state.doc.as_ref() {
+        Some(d)
+            if !d.read_only
+                && (d.revision > 0 || !state.drafts.iter().any(|m| m.id == d.id))
+                && settled.borrow().as_ref().map(|(id, r)| (id.as_str(), *r))
+                    != Some((d.id.as_str(), d.revision)) =>
+        {
+            SaveStatus::Saving
+        }
+        _ => (*save).clone(),
+    };
     let w = words(state.lang);
     let switch = {
         let (dispatch, lang) = (dispatch.clone(), state.lang);
@@ -227,7 +245,7 @@ pub fn App() -> Html {
         (Screen::Editor, Some(doc)) => html! {
             <Editor id={doc.id.clone()} form={Ptr(doc.form.clone())} evaluation={Ptr(doc.evaluation.clone())} profile={Ptr(doc.profile.clone())}
                 can_undo={doc.can_undo()} can_redo={doc.can_redo()} refused={doc.refused.clone()} read_only={doc.read_only}
-                save={(*save).clone()} focus={state.focus.clone()} from_review={state.from_review} />
+                save={save_shown} focus={state.focus.clone()} from_review={state.from_review} />
         },
         (Screen::Print, Some(doc)) => html! {
             <PrintView form={Ptr(doc.form.clone())} evaluation={Ptr(doc.evaluation.clone())} profile={Ptr(doc.profile.clone())} />

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 use ziping_engine::model::Form;
-use ziping_engine::result::{RowPlace, RowResult};
+use ziping_engine::result::{BlockResult, RowPlace};
 use ziping_engine::{Evaluation, Profile};
 
 /// What every section of the form is drawn from: the form, its evaluation and profile, the findings
@@ -131,15 +131,17 @@ impl PartialEq for FormPart {
                     })
             }
             Part::Scoring => {
-                // The block subtotals and the fixed rows' results; indicator rows are not shown.
-                let fixed = |r: &&RowResult| r.place == RowPlace::Score;
+                // The block subtotals, and the rows of the blocks that have fixed rows (blocks made
+                // of indicator rows only, which an edit of an indicator changes, are not shown).
+                let indicators_only =
+                    |b: &BlockResult| b.rows.iter().all(|r| r.place != RowPlace::Score);
                 a.scores == b.scores
                     && a.declared.blocks == b.declared.blocks
                     && ea.blocks.len() == eb.blocks.len()
                     && ea.blocks.iter().zip(&eb.blocks).all(|(x, y)| {
                         x.id == y.id
                             && x.score == y.score
-                            && x.rows.iter().filter(fixed).eq(y.rows.iter().filter(fixed))
+                            && ((indicators_only(x) && indicators_only(y)) || x.rows == y.rows)
                     })
                     && notes(&|p| matches!(p, FieldPath::Score(..) | FieldPath::DeclaredBlock(_)))
             }
