@@ -48,6 +48,18 @@ pub struct Unreadable {
     pub problems: Vec<Problem>,
 }
 
+/// The problem of a form naming a profile that is not among `known`.
+pub fn unknown_profile(id: &str, known: &[&str]) -> Problem {
+    Problem::new(
+        "profile",
+        format!("没有编号为“{id}”的规则（可用：{}）", known.join("、")),
+        format!(
+            "there is no profile \"{id}\" (available: {})",
+            known.join(", ")
+        ),
+    )
+}
+
 /// A form, its profile and its evaluation as a row of the summary.
 pub fn review_form(file: &str, form: Form, profile: &Profile, ev: Evaluation) -> Reviewed {
     let h = &form.header;
@@ -94,19 +106,7 @@ pub fn review_text(file: &str, text: &str, profiles: &[&Profile]) -> Result<Revi
     let form = crate::read_form(text).map_err(unreadable)?;
     let Some(profile) = profiles.iter().find(|p| p.id == form.profile) else {
         let known: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
-        return Err(unreadable(vec![Problem::new(
-            "profile",
-            format!(
-                "没有编号为“{}”的规则（可用：{}）",
-                form.profile,
-                known.join("、")
-            ),
-            format!(
-                "there is no profile \"{}\" (available: {})",
-                form.profile,
-                known.join(", ")
-            ),
-        )]));
+        return Err(unreadable(vec![unknown_profile(&form.profile, &known)]));
     };
     let ev = crate::evaluate(&form, profile);
     Ok(review_form(file, form, profile, ev))

@@ -20,18 +20,9 @@ pub fn review_file(
     let form = super::import_form(text).map_err(unreadable)?;
     let Some(profile) = profiles.iter().rev().find(|p| p.id == form.profile) else {
         let known: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
-        return Err(unreadable(vec![ziping_engine::Problem::new(
-            "profile",
-            format!(
-                "没有编号为“{}”的规则（可用：{}）",
-                form.profile,
-                known.join("、")
-            ),
-            format!(
-                "there is no profile \"{}\" (available: {})",
-                form.profile,
-                known.join(", ")
-            ),
+        return Err(unreadable(vec![ziping_engine::review::unknown_profile(
+            &form.profile,
+            &known,
         )]));
     };
     let ev = ziping_engine::evaluate(&form, profile);
