@@ -1,18 +1,66 @@
 //! Parsing JSON text into a value while noticing keys written twice in one object, which a plain
-//! parse would silently resolve by keeping the last. A form with a repeated key is ambiguous, so the
-//! reader reports it with its path.
+//! parse would silently resolve by keeping the last. A form or a profile with a repeated key is
+//! ambiguous, so its reader reports it with its path. Also the pieces both readers word their problems
+//! with: paths and the names of JSON types.
 
+use super::read::Problem;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 use std::cell::RefCell;
 use std::fmt;
 
+/// Parses a file's text: the value, with a problem for each key written twice; or the syntax error
+/// alone, at its line and column.
+pub(crate) fn parse_file(text: &str) -> Result<(Value, Vec<Problem>), Problem> {
+    let (value, repeated) = parse(text).map_err(|e| {
+        let (line, col) = (e.line(), e.column());
+        Problem::new(
+            format!("line {line}, column {col}"),
+            format!("不是有效的 JSON（第 {line} 行第 {col} 列）：{e}"),
+            format!("not valid JSON (line {line}, column {col}): {e}"),
+        )
+    })?;
+    let repeated = repeated
+        .into_iter()
+        .map(|path| {
+            Problem::new(
+                path,
+                "同一字段写了两次，无法确定取哪一个",
+                "this field is written twice: it is not clear which one holds",
+            )
+        })
+        .collect();
+    Ok((value, repeated))
+}
+
+/// The path of `key` inside the object at `path` (`""` is the top level).
+pub(crate) fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// What a JSON value is, in Chinese and English.
+pub(crate) fn kind(v: &Value) -> (&'static str, &'static str) {
+    match v {
+        Value::Null => ("空值 null", "null"),
+        Value::Bool(_) => ("true/false", "true/false"),
+        Value::Number(_) => ("数字", "a number"),
+        Value::String(_) => ("文本", "text"),
+        Value::Array(_) => ("列表", "a list"),
+        Value::Object(_) => ("对象", "an object"),
+    }
+}
+
 /// The value, and the path of every key that appeared twice in its object.
-pub(super) fn parse(text: &str) -> Result<(Value, Vec<String>), serde_json::Error> {
+fn parse(text: &str) -> Result<(Value, Vec<String>), serde_json::Error> {
     let repeated = RefCell::new(Vec::new());
     let mut de = serde_json::Deserializer::from_str(text);
     let value = Node {
-        path: String::new(),
+        at: At::Top,
         repeated: &repeated,
     }
     .deserialize(&mut de)?;
@@ -20,8 +68,28 @@ pub(super) fn parse(text: &str) -> Result<(Value, Vec<String>), serde_json::Erro
     Ok((value, repeated.into_inner()))
 }
 
+/// Where a value is: under which key or at which index of its parent. Written out as a path
+/// (`blocks[0].rows[1].weight`) only for a problem, so that reading spends nothing on the paths of all
+/// the values that have none.
+pub(crate) enum At<'p> {
+    Top,
+    Key(&'p At<'p>, &'p str),
+    Item(&'p At<'p>, usize),
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            At::Top => Ok(()),
+            At::Key(At::Top, key) => f.write_str(key),
+            At::Key(parent, key) => write!(f, "{parent}.{key}"),
+            At::Item(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
 struct Node<'a> {
-    path: String,
+    at: At<'a>,
     repeated: &'a RefCell<Vec<String>>,
 }
 
@@ -77,7 +145,7 @@ impl<'de> Visitor<'de> for Node<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         while let Some(v) = seq.next_element_seed(Node {
-            path: format!("{}[{}]", self.path, items.len()),
+            at: At::Item(&self.at, items.len()),
             repeated: self.repeated,
         })? {
             items.push(v);
@@ -88,17 +156,19 @@ impl<'de> Visitor<'de> for Node<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let path = if self.path.is_empty() {
-                key.clone()
-            } else {
-                format!("{}.{key}", self.path)
-            };
             let v = map.next_value_seed(Node {
-                path: path.clone(),
+                at: At::Key(&self.at, &key),
                 repeated: self.repeated,
             })?;
-            if out.insert(key, v).is_some() {
-                self.repeated.borrow_mut().push(path);
+            match out.entry(key) {
+                Entry::Vacant(e) => {
+                    e.insert(v);
+                }
+                Entry::Occupied(mut e) => {
+                    let path = At::Key(&self.at, e.key()).to_string();
+                    self.repeated.borrow_mut().push(path);
+                    e.insert(v);
+                }
             }
         }
         Ok(Value::Object(out))

@@ -6,7 +6,7 @@
 //! brought up to date by explicit migration functions ([`migrate`]). See docs/format.md and
 //! docs/ziping-form.schema.json.
 
-mod json;
+pub(crate) mod json;
 pub mod migrate;
 mod read;
 pub mod write;

@@ -1,5 +1,6 @@
 //! Strict, all-or-nothing reading of a `ziping-form` file: every problem, each with its path.
 
+use super::json::{join, kind};
 use super::migrate::migrate;
 use crate::decimal::Decimal;
 use crate::model::*;
@@ -50,28 +51,11 @@ pub fn read_form(text: &str) -> Result<Form, Vec<Problem>> {
     if text.len() > MAX_FILE_BYTES {
         return Err(vec![too_large(text.len() as u64)]);
     }
-    let (value, repeated) = super::json::parse(text).map_err(|e| {
-        let (line, col) = (e.line(), e.column());
-        vec![Problem::new(
-            format!("line {line}, column {col}"),
-            format!("不是有效的 JSON（第 {line} 行第 {col} 列）：{e}"),
-            format!("not valid JSON (line {line}, column {col}): {e}"),
-        )]
-    })?;
-    if repeated.is_empty() {
+    let (value, mut problems) = super::json::parse_file(text).map_err(|p| vec![p])?;
+    if problems.is_empty() {
         return read_value(value);
     }
     // Report the repeated keys and every other problem of the file together.
-    let mut problems: Vec<Problem> = repeated
-        .into_iter()
-        .map(|path| {
-            Problem::new(
-                path,
-                "同一字段写了两次，无法确定取哪一个",
-                "this field is written twice: it is not clear which one holds",
-            )
-        })
-        .collect();
     if let Err(more) = read_value(value) {
         problems.extend(more);
     }
@@ -94,26 +78,6 @@ pub fn read_value(value: Value) -> Result<Form, Vec<Problem>> {
 
 struct Reader {
     problems: Vec<Problem>,
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-/// What a JSON value is, in Chinese and English.
-fn kind(v: &Value) -> (&'static str, &'static str) {
-    match v {
-        Value::Null => ("空值 null", "null"),
-        Value::Bool(_) => ("true/false", "true/false"),
-        Value::Number(_) => ("数字", "a number"),
-        Value::String(_) => ("文本", "text"),
-        Value::Array(_) => ("列表", "a list"),
-        Value::Object(_) => ("对象", "an object"),
-    }
 }
 
 impl Reader {

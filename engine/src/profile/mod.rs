@@ -4,29 +4,30 @@
 //! weights, how each row is scored, the grade bands, the rounding, the thresholds that ask for a written
 //! reason, and optional local rules. Every rule carries its basis (`[form]`, `[note]`, `[2020]`,
 //! `[local]`, see docs/profiles.md). Built-in profiles are JSON files compiled in (`builtin/`); users
-//! import their own with [`Profile::from_json`], which rejects a profile that contradicts itself.
+//! import their own with [`Profile::from_json`], which reads the file field by field (`read.rs`, every
+//! problem with its path) and rejects a profile that contradicts itself (`validate.rs`). The types
+//! derive only `Serialize`, for the export format ([`Profile::to_json`]).
 
+mod read;
 mod validate;
 
 use crate::decimal::Decimal;
 use crate::model::FundsColumn;
 use crate::text::Text;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use validate::ProfileProblem;
 
 /// The profile file's format name.
 pub const PROFILE_FORMAT: &str = "ziping-profile";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Profile {
     /// Always [`PROFILE_FORMAT`].
     pub format: String,
     /// Stable id, referenced by forms (lowercase letters, digits and `-`).
     pub id: String,
     pub name: Text,
-    #[serde(default)]
     pub description: Text,
     /// The documents the layout follows (e.g. 财预〔2020〕10号).
     pub basis: String,
@@ -41,18 +42,15 @@ pub struct Profile {
     /// Scored blocks; their weights sum to 100.
     pub blocks: Vec<Block>,
     /// Qualitative bands as shares of a row's weight [2020].
-    #[serde(default)]
     pub qualitative_bands: Vec<QualitativeBand>,
     /// Grade bands, highest first.
     pub grades: Vec<GradeBand>,
     pub rounding: Rounding,
-    #[serde(default)]
     pub thresholds: Thresholds,
-    #[serde(default)]
     pub local_rules: LocalRules,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Orientation {
     Portrait,
@@ -60,8 +58,7 @@ pub enum Orientation {
 }
 
 /// One section of the layout, in order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Section {
     /// For narrative sections, the key of its text in the form's `narratives`.
     pub id: String,
@@ -69,7 +66,7 @@ pub struct Section {
     pub title: Text,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SectionKind {
     Header,
@@ -82,8 +79,7 @@ pub enum SectionKind {
 }
 
 /// The funds table's columns and default source rows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FundsLayout {
     /// Which money columns the table has, with their printed headings.
     pub columns: Vec<FundsColumnLayout>,
@@ -92,87 +88,71 @@ pub struct FundsLayout {
     /// The total row's label (年度资金总额 …).
     pub total_label: Text,
     /// Whether the table prints the 执行率 / 分值 / 得分 columns.
-    #[serde(default)]
     pub shows_score: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FundsColumnLayout {
     pub column: FundsColumn,
     pub title: Text,
 }
 
 /// The indicator table's columns.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IndicatorLayout {
     /// Rows carry 分值 and 得分 and are scored into blocks.
     pub scored: bool,
     /// The table prints a computed 完成进度 column.
     pub completion: bool,
     /// The table has an explicit 指标性质 (≥ ≤ =) column.
-    #[serde(default)]
     pub operator_column: bool,
     /// The table has a 偏差原因分析及改进措施 column.
-    #[serde(default)]
     pub reason_column: bool,
     /// Level-1 and level-2 headings a new form starts with.
-    #[serde(default)]
     pub default_outline: Vec<OutlineHeading>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OutlineHeading {
     pub level: u8,
     pub name: String,
     /// Level 1: the block it scores into.
-    #[serde(default)]
     pub block: String,
 }
 
 /// A scored block (投入, 过程, 产出, 效益 …).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Block {
     pub id: String,
     pub name: Text,
-    #[serde(with = "crate::decimal::as_string")]
+    #[serde(serialize_with = "crate::decimal::as_string::serialize")]
     pub weight: Decimal,
     /// The form may change this block's weight (the 2020 rule allows adjusting 10/50/30/10).
-    #[serde(default)]
     pub adjustable: bool,
     /// Fixed rows of the scoring table; their weights sum to the block's weight.
-    #[serde(default)]
     pub rows: Vec<FixedRow>,
     /// The block's rows are the form's indicator rows under level-1 headings bound to this block; the
     /// form sets their weights, which must sum to the block's weight.
-    #[serde(default)]
     pub from_indicators: bool,
-    #[serde(default)]
     pub basis: String,
 }
 
 /// A row of the scoring table that the profile defines.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FixedRow {
     pub id: String,
     /// The 二级指标 it sits under, if any.
-    #[serde(default)]
     pub group: Text,
     pub name: Text,
-    #[serde(with = "crate::decimal::as_string")]
+    #[serde(serialize_with = "crate::decimal::as_string::serialize")]
     pub weight: Decimal,
     pub method: Method,
-    #[serde(default)]
     pub basis: String,
 }
 
 /// How a fixed row is scored.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Method {
     /// min(全年执行数 ÷ 全年预算数, 100%) × weight [form].
     FundsExecution,
@@ -185,20 +165,20 @@ pub enum Method {
     /// Full marks while the entered percentage is on the good side of `limit`; each percentage point
     /// beyond deducts `per_point`, never below `floor`.
     PerPoint {
-        #[serde(with = "crate::decimal::as_string")]
+        #[serde(serialize_with = "crate::decimal::as_string::serialize")]
         limit: Decimal,
         /// `"above"`: points above the limit are deducted (lower is better); `"below"`: points below.
         deduct_when: DeductWhen,
-        #[serde(with = "crate::decimal::as_string")]
+        #[serde(serialize_with = "crate::decimal::as_string::serialize")]
         per_point: Decimal,
-        #[serde(with = "crate::decimal::as_string")]
+        #[serde(serialize_with = "crate::decimal::as_string::serialize")]
         floor: Decimal,
     },
     /// 得分系数: the entered percentage × weight.
     Coefficient,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DeductWhen {
     Above,
@@ -206,54 +186,47 @@ pub enum DeductWhen {
 }
 
 /// One band of a banded table: `min ≤ value < max` gives `points` (open ends where absent).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScoreBand {
     #[serde(
-        default,
-        with = "crate::decimal::as_string::option",
+        serialize_with = "crate::decimal::as_string::option::serialize",
         skip_serializing_if = "Option::is_none"
     )]
     pub min: Option<Decimal>,
     #[serde(
-        default,
-        with = "crate::decimal::as_string::option",
+        serialize_with = "crate::decimal::as_string::option::serialize",
         skip_serializing_if = "Option::is_none"
     )]
     pub max: Option<Decimal>,
-    #[serde(with = "crate::decimal::as_string")]
+    #[serde(serialize_with = "crate::decimal::as_string::serialize")]
     pub points: Decimal,
 }
 
 /// A qualitative band: a score between `min` and `max` shares of the weight (`max` inclusive only for
 /// the top band).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct QualitativeBand {
     pub id: String,
     pub name: Text,
-    #[serde(with = "crate::decimal::as_string")]
+    #[serde(serialize_with = "crate::decimal::as_string::serialize")]
     pub min: Decimal,
-    #[serde(with = "crate::decimal::as_string")]
+    #[serde(serialize_with = "crate::decimal::as_string::serialize")]
     pub max: Decimal,
     /// Texts in the actual column that mean this band (e.g. 达成预期指标).
-    #[serde(default)]
     pub phrases: Vec<String>,
 }
 
 /// A grade from `min` (inclusive) up to the next band's `min`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GradeBand {
     pub grade: String,
     pub name_en: String,
-    #[serde(with = "crate::decimal::as_string")]
+    #[serde(serialize_with = "crate::decimal::as_string::serialize")]
     pub min: Decimal,
 }
 
 /// Rounding (四舍五入, half away from zero) and where it happens.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Rounding {
     /// Decimal places of scores.
     pub places: u32,
@@ -265,64 +238,56 @@ pub struct Rounding {
     pub completion_places: u32,
     /// Round the execution rate (as a percentage) to these places *before* scoring. Absent = exact;
     /// 0 reproduces forms that score 86.20% as 86%.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_places_before_scoring: Option<u32>,
 }
 
 /// When the profile asks for a written reason.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Thresholds {
     /// A reason is required when a scored row is below its weight [2020].
-    #[serde(default)]
     pub reason_below_weight: bool,
     /// A reason is required when execution is below this rate (e.g. "0.9") [local].
     #[serde(
-        default,
-        with = "crate::decimal::as_string::option",
+        serialize_with = "crate::decimal::as_string::option::serialize",
         skip_serializing_if = "Option::is_none"
     )]
     pub execution_reason_below: Option<Decimal>,
     /// A reason is required when a row's completion reaches this ratio (e.g. "1.2") [2020].
     #[serde(
-        default,
-        with = "crate::decimal::as_string::option",
+        serialize_with = "crate::decimal::as_string::option::serialize",
         skip_serializing_if = "Option::is_none"
     )]
     pub over_achievement_reason_at: Option<Decimal>,
     /// A reason is required when the full-year budget differs from the initial one [local].
-    #[serde(default)]
     pub adjustment_reason: bool,
 }
 
 /// Optional local rules [local].
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LocalRules {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub over_achievement_deduction: Option<OverAchievementDeduction>,
     /// Caps on the total by execution rate; the lowest applicable cap wins.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub execution_caps: Vec<ExecutionCap>,
 }
 
 /// A quantitative `≥` row whose completion reaches `at` (e.g. 1.3) loses `points`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OverAchievementDeduction {
-    #[serde(with = "crate::decimal::as_string")]
+    #[serde(serialize_with = "crate::decimal::as_string::serialize")]
     pub at: Decimal,
-    #[serde(with = "crate::decimal::as_string")]
+    #[serde(serialize_with = "crate::decimal::as_string::serialize")]
     pub points: Decimal,
 }
 
 /// Execution below `below` caps the total at `cap`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExecutionCap {
-    #[serde(with = "crate::decimal::as_string")]
+    #[serde(serialize_with = "crate::decimal::as_string::serialize")]
     pub below: Decimal,
-    #[serde(with = "crate::decimal::as_string")]
+    #[serde(serialize_with = "crate::decimal::as_string::serialize")]
     pub cap: Decimal,
 }
 
@@ -334,17 +299,11 @@ const BUILTIN_SOURCES: [&str; 4] = [
 ];
 
 impl Profile {
-    /// Reads and validates a profile from JSON. Every problem is reported, each with where it is.
+    /// Reads and validates a profile from JSON. Every problem is reported, each with where it is: first
+    /// every problem of the file's structure (syntax, unknown or missing fields, wrong types, unknown
+    /// spellings, repeated keys), and only when there is none, every contradiction the validation finds.
     pub fn from_json(text: &str) -> Result<Profile, Vec<ProfileProblem>> {
-        let profile: Profile = serde_json::from_str(text).map_err(|e| {
-            vec![ProfileProblem {
-                path: format!("line {}, column {}", e.line(), e.column()),
-                message: Text::new(
-                    format!("无法读取规则文件：{e}"),
-                    format!("cannot read the profile: {e}"),
-                ),
-            }]
-        })?;
+        let profile = read::read(text)?;
         let problems = validate::validate(&profile);
         if problems.is_empty() {
             Ok(profile)

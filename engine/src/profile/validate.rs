@@ -1,6 +1,6 @@
 //! A profile that contradicts itself is rejected, with every reason and where it is.
 
-use super::{Method, Profile, ScoreBand, PROFILE_FORMAT};
+use super::{Method, Profile, ScoreBand};
 use crate::decimal::{plain, Decimal};
 use crate::text::Text;
 use serde::Serialize;
@@ -27,16 +27,6 @@ impl Problems {
 
 pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
     let mut out = Problems(Vec::new());
-    if p.format != PROFILE_FORMAT {
-        out.add(
-            "format",
-            format!("格式应为 \"{PROFILE_FORMAT}\"，实际为 \"{}\"", p.format),
-            format!(
-                "format must be \"{PROFILE_FORMAT}\", found \"{}\"",
-                p.format
-            ),
-        );
-    }
     if p.id.is_empty()
         || !p
             .id

@@ -1,0 +1,685 @@
+//! Reading a profile file into its types, the way forms are read (`format/read.rs`): the text is parsed
+//! into a JSON value, noticing keys written twice, and the value is walked field by field. Every problem
+//! of the file is reported at once, each at its path (`blocks[0].rows[1].weight`), not only the first
+//! one at a line and column; and no deserializer is derived for each profile type, which would weigh
+//! on the browser's download.
+//!
+//! Decimals are JSON strings read by [`crate::decimal::parse`], counts are whole JSON numbers in their
+//! type's range, names (`"landscape"`, `"per_point"` …) are spelled as the export writes them, every
+//! object refuses fields it does not have, and a field that may be left out takes its empty value.
+//! `null` stands for "none" only where a field is optional and has no value of its own (a band's open
+//! `min` or `max`, the thresholds, `rate_places_before_scoring`, `over_achievement_deduction`); anywhere
+//! else it is a wrong type.
+
+use super::*;
+use crate::format::json::{kind, parse_file, At};
+use crate::format::Problem;
+use serde_json::{Map, Value};
+
+impl From<Problem> for ProfileProblem {
+    fn from(p: Problem) -> Self {
+        ProfileProblem {
+            path: p.path,
+            message: p.message,
+        }
+    }
+}
+
+/// Reads a profile's text into its types: the profile, or every problem found. The profile is not yet
+/// validated (see [`super::validate`]).
+pub(super) fn read(text: &str) -> Result<Profile, Vec<ProfileProblem>> {
+    let (value, repeated) = parse_file(text).map_err(|p| vec![p.into()])?;
+    let mut r = Reader {
+        problems: repeated.into_iter().map(ProfileProblem::from).collect(),
+    };
+    match r.profile(&value) {
+        Some(profile) if r.problems.is_empty() => Ok(profile),
+        _ => Err(r.problems),
+    }
+}
+
+/// How one kind of method reads its fields from the method's object.
+type ReadMethod = fn(&mut Reader, &Map<String, Value>, &At) -> Option<Method>;
+
+/// The spelling of each kind of method, and how its fields are read.
+const METHODS: &[(&str, ReadMethod)] = &[
+    ("funds_execution", |r, m, p| {
+        r.no_fields(m, p, Method::FundsExecution)
+    }),
+    ("funds_arrival", |r, m, p| {
+        r.no_fields(m, p, Method::FundsArrival)
+    }),
+    ("manual", |r, m, p| r.no_fields(m, p, Method::Manual)),
+    ("banded", Reader::banded),
+    ("per_point", Reader::per_point),
+    ("coefficient", |r, m, p| {
+        r.no_fields(m, p, Method::Coefficient)
+    }),
+];
+
+const ORIENTATIONS: &[(&str, Orientation)] = &[
+    ("portrait", Orientation::Portrait),
+    ("landscape", Orientation::Landscape),
+];
+
+const SECTION_KINDS: &[(&str, SectionKind)] = &[
+    ("header", SectionKind::Header),
+    ("funds", SectionKind::Funds),
+    ("narrative", SectionKind::Narrative),
+    ("indicators", SectionKind::Indicators),
+    ("scoring", SectionKind::Scoring),
+    ("evaluators", SectionKind::Evaluators),
+    ("signoff", SectionKind::Signoff),
+];
+
+const FUNDS_COLUMNS: &[(&str, FundsColumn)] = &[
+    ("initial", FundsColumn::Initial),
+    ("budget", FundsColumn::Budget),
+    ("allocated", FundsColumn::Allocated),
+    ("spent", FundsColumn::Spent),
+];
+
+const DEDUCT_WHEN: &[(&str, DeductWhen)] =
+    &[("above", DeductWhen::Above), ("below", DeductWhen::Below)];
+
+/// `"a"、"b" 或 "c"` and `"a", "b" or "c"`: the spellings a choice allows.
+fn alternatives<T>(choices: &[(&str, T)]) -> (String, String) {
+    let quoted: Vec<String> = choices.iter().map(|(s, _)| format!("\"{s}\"")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => (
+            format!("{} 或 {last}", rest.join("、")),
+            format!("{} or {last}", rest.join(", ")),
+        ),
+        _ => (quoted.concat(), quoted.concat()),
+    }
+}
+
+/// A value as a message quotes it: numbers and texts as written, anything else by its kind.
+fn shown(v: &Value) -> (String, String) {
+    match v {
+        Value::Number(_) | Value::String(_) => (v.to_string(), v.to_string()),
+        other => {
+            let (zh, en) = kind(other);
+            (zh.to_string(), en.to_string())
+        }
+    }
+}
+
+/// Walks a profile's JSON value, collecting every problem. A reading function gives `None` only after
+/// recording a problem, so that a profile read without any problem is whole; an object still reads all
+/// its fields after one of them fails, so that their problems are reported too.
+struct Reader {
+    problems: Vec<ProfileProblem>,
+}
+
+impl Reader {
+    fn bad(&mut self, at: &At, zh: impl Into<String>, en: impl Into<String>) {
+        self.problems.push(ProfileProblem {
+            path: at.to_string(),
+            message: Text::new(zh, en),
+        });
+    }
+
+    /// Records that `v` is not what is needed ("must be an object") and says what it is instead.
+    fn wrong<T>(&mut self, v: &Value, at: &At, zh: &str, en: &str) -> Option<T> {
+        let (found_zh, found_en) = kind(v);
+        self.bad(
+            at,
+            format!("{zh}，实际为 {found_zh}"),
+            format!("{en}, found {found_en}"),
+        );
+        None
+    }
+
+    /// `v` as an object with no other fields than `fields`; each other key is a problem.
+    fn object<'v>(
+        &mut self,
+        v: &'v Value,
+        at: &At,
+        fields: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        let Some(m) = v.as_object() else {
+            return self.wrong(v, at, "应为对象", "must be an object");
+        };
+        self.only(m, at, fields);
+        Some(m)
+    }
+
+    /// Records a problem for each key of `m` that is not in `fields`.
+    fn only(&mut self, m: &Map<String, Value>, at: &At, fields: &[&str]) {
+        for key in m.keys().filter(|k| !fields.contains(&k.as_str())) {
+            self.bad(
+                &At::Key(at, key),
+                format!("未知字段“{key}”"),
+                format!("unknown field \"{key}\""),
+            );
+        }
+    }
+
+    /// The field `key` of the object `at`, read with `read`; its absence is a problem.
+    fn required<T>(
+        &mut self,
+        m: &Map<String, Value>,
+        key: &str,
+        at: &At,
+        read: impl FnOnce(&mut Self, &Value, &At) -> Option<T>,
+    ) -> Option<T> {
+        let v = self.present(m, key, at)?;
+        read(self, v, &At::Key(at, key))
+    }
+
+    /// The field `key` of the object `at`, or a problem if it is missing. Kept out of the generic
+    /// [`Self::required`], so that the download holds this message once, not once for each type read.
+    fn present<'v>(&mut self, m: &'v Map<String, Value>, key: &str, at: &At) -> Option<&'v Value> {
+        let v = m.get(key);
+        if v.is_none() {
+            self.bad(
+                &At::Key(at, key),
+                format!("缺少必填字段“{key}”"),
+                format!("the required field \"{key}\" is missing"),
+            );
+        }
+        v
+    }
+
+    /// The field `key` of the object `at`, read with `read`; absent, it is empty (`false`, `""`,
+    /// no items).
+    fn or_default<T: Default>(
+        &mut self,
+        m: &Map<String, Value>,
+        key: &str,
+        at: &At,
+        read: impl FnOnce(&mut Self, &Value, &At) -> Option<T>,
+    ) -> Option<T> {
+        match m.get(key) {
+            Some(v) => read(self, v, &At::Key(at, key)),
+            None => Some(T::default()),
+        }
+    }
+
+    /// The field `key` of the object `at`, read with `read`; absent or `null`, it is `None`.
+    fn optional<T>(
+        &mut self,
+        m: &Map<String, Value>,
+        key: &str,
+        at: &At,
+        read: impl FnOnce(&mut Self, &Value, &At) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match m.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => read(self, v, &At::Key(at, key)).map(Some),
+        }
+    }
+
+    /// A list, each item read with `item` (at `[i]`). Every item is read, even after one fails.
+    fn list<T>(
+        &mut self,
+        v: &Value,
+        at: &At,
+        item: impl Fn(&mut Self, &Value, &At) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Some(items) = v.as_array() else {
+            return self.wrong(v, at, "应为列表", "must be a list");
+        };
+        let read: Vec<Option<T>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| item(self, x, &At::Item(at, i)))
+            .collect();
+        read.into_iter().collect()
+    }
+
+    fn string(&mut self, v: &Value, at: &At) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            _ => self.wrong(v, at, "应为文本", "must be text"),
+        }
+    }
+
+    fn strings(&mut self, v: &Value, at: &At) -> Option<Vec<String>> {
+        self.list(v, at, Self::string)
+    }
+
+    fn boolean(&mut self, v: &Value, at: &At) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => self.wrong(v, at, "应为 true 或 false", "must be true or false"),
+        }
+    }
+
+    /// A whole JSON number from 0 to `max` (`2`, not `"2"` or `2.0`).
+    fn whole<T: TryFrom<u64> + Into<u64>>(&mut self, v: &Value, at: &At, max: T) -> Option<T> {
+        if let Some(n) = v.as_u64().and_then(|n| T::try_from(n).ok()) {
+            return Some(n);
+        }
+        let max: u64 = max.into();
+        let (zh, en) = shown(v);
+        self.bad(
+            at,
+            format!("应为 0 到 {max} 的整数，实际为 {zh}"),
+            format!("must be a whole number from 0 to {max}, found {en}"),
+        );
+        None
+    }
+
+    /// A decimal written as text (`"969.94"`), as [`crate::decimal::parse`] reads it: no exponents, no
+    /// `NaN`, at most 28 significant digits. A JSON number is refused: it would pass through a float.
+    fn decimal(&mut self, v: &Value, at: &At) -> Option<Decimal> {
+        match v {
+            Value::String(s) => {
+                let d = crate::decimal::parse(s);
+                if d.is_none() {
+                    self.bad(
+                        at,
+                        format!("“{s}”不是数字（应写作如 \"969.94\"）"),
+                        format!("\"{s}\" is not a number (write it like \"969.94\")"),
+                    );
+                }
+                d
+            }
+            Value::Number(n) => {
+                self.bad(
+                    at,
+                    format!("数值 {n} 应写成带引号的文本，如 \"{n}\"，以免精度损失"),
+                    format!("the number {n} must be written as text, e.g. \"{n}\", so that no precision is lost"),
+                );
+                None
+            }
+            _ => self.wrong(v, at, "应为数字文本", "must be a number written as text"),
+        }
+    }
+
+    /// One of the spellings in `choices`, as its value.
+    fn choice<T: Copy>(&mut self, v: &Value, at: &At, choices: &[(&str, T)]) -> Option<T> {
+        let found = v
+            .as_str()
+            .and_then(|s| choices.iter().find(|(name, _)| *name == s));
+        if let Some(&(_, c)) = found {
+            return Some(c);
+        }
+        let (allowed_zh, allowed_en) = alternatives(choices);
+        let (zh, en) = shown(v);
+        self.bad(
+            at,
+            format!("应为 {allowed_zh}，实际为 {zh}"),
+            format!("must be {allowed_en}, found {en}"),
+        );
+        None
+    }
+
+    /// Bilingual text: `{"zh": "…", "en": "…"}`, both required.
+    fn text(&mut self, v: &Value, at: &At) -> Option<Text> {
+        let m = self.object(v, at, &["zh", "en"])?;
+        let zh = self.required(m, "zh", at, Self::string);
+        let en = self.required(m, "en", at, Self::string);
+        Some(Text { zh: zh?, en: en? })
+    }
+
+    fn profile(&mut self, v: &Value) -> Option<Profile> {
+        const FIELDS: &[&str] = &[
+            "format",
+            "id",
+            "name",
+            "description",
+            "basis",
+            "title",
+            "orientation",
+            "sections",
+            "funds",
+            "indicators",
+            "blocks",
+            "qualitative_bands",
+            "grades",
+            "rounding",
+            "thresholds",
+            "local_rules",
+        ];
+        let Some(m) = v.as_object() else {
+            self.bad(
+                &At::Top,
+                "文件应为一个 JSON 对象",
+                "the file must hold one JSON object",
+            );
+            return None;
+        };
+        // Some other file (a form, say) is not a profile with many problems: its format alone says so.
+        if let Some(Value::String(f)) = m.get("format") {
+            if f != PROFILE_FORMAT {
+                self.bad(
+                    &At::Key(&At::Top, "format"),
+                    format!("格式应为 \"{PROFILE_FORMAT}\"，实际为 \"{f}\""),
+                    format!("format must be \"{PROFILE_FORMAT}\", found \"{f}\""),
+                );
+                return None;
+            }
+        }
+        let p = &At::Top;
+        self.only(m, p, FIELDS);
+        let format = self.required(m, "format", p, Self::string);
+        let id = self.required(m, "id", p, Self::string);
+        let name = self.required(m, "name", p, Self::text);
+        let description = self.or_default(m, "description", p, Self::text);
+        let basis = self.required(m, "basis", p, Self::string);
+        let title = self.required(m, "title", p, Self::text);
+        let orientation =
+            self.required(m, "orientation", p, |r, v, p| r.choice(v, p, ORIENTATIONS));
+        let sections = self.required(m, "sections", p, |r, v, p| r.list(v, p, Self::section));
+        let funds = self.required(m, "funds", p, Self::funds);
+        let indicators = self.required(m, "indicators", p, Self::indicators);
+        let blocks = self.required(m, "blocks", p, |r, v, p| r.list(v, p, Self::block));
+        let qualitative_bands = self.or_default(m, "qualitative_bands", p, |r, v, p| {
+            r.list(v, p, Self::qualitative_band)
+        });
+        let grades = self.required(m, "grades", p, |r, v, p| r.list(v, p, Self::grade));
+        let rounding = self.required(m, "rounding", p, Self::rounding);
+        let thresholds = self.or_default(m, "thresholds", p, Self::thresholds);
+        let local_rules = self.or_default(m, "local_rules", p, Self::local_rules);
+        Some(Profile {
+            format: format?,
+            id: id?,
+            name: name?,
+            description: description?,
+            basis: basis?,
+            title: title?,
+            orientation: orientation?,
+            sections: sections?,
+            funds: funds?,
+            indicators: indicators?,
+            blocks: blocks?,
+            qualitative_bands: qualitative_bands?,
+            grades: grades?,
+            rounding: rounding?,
+            thresholds: thresholds?,
+            local_rules: local_rules?,
+        })
+    }
+
+    fn section(&mut self, v: &Value, at: &At) -> Option<Section> {
+        let m = self.object(v, at, &["id", "kind", "title"])?;
+        let id = self.required(m, "id", at, Self::string);
+        let kind = self.required(m, "kind", at, |r, v, p| r.choice(v, p, SECTION_KINDS));
+        let title = self.required(m, "title", at, Self::text);
+        Some(Section {
+            id: id?,
+            kind: kind?,
+            title: title?,
+        })
+    }
+
+    fn funds(&mut self, v: &Value, at: &At) -> Option<FundsLayout> {
+        let m = self.object(
+            v,
+            at,
+            &["columns", "default_rows", "total_label", "shows_score"],
+        )?;
+        let columns = self.required(m, "columns", at, |r, v, p| r.list(v, p, Self::funds_column));
+        let default_rows = self.required(m, "default_rows", at, Self::strings);
+        let total_label = self.required(m, "total_label", at, Self::text);
+        let shows_score = self.or_default(m, "shows_score", at, Self::boolean);
+        Some(FundsLayout {
+            columns: columns?,
+            default_rows: default_rows?,
+            total_label: total_label?,
+            shows_score: shows_score?,
+        })
+    }
+
+    fn funds_column(&mut self, v: &Value, at: &At) -> Option<FundsColumnLayout> {
+        let m = self.object(v, at, &["column", "title"])?;
+        let column = self.required(m, "column", at, |r, v, p| r.choice(v, p, FUNDS_COLUMNS));
+        let title = self.required(m, "title", at, Self::text);
+        Some(FundsColumnLayout {
+            column: column?,
+            title: title?,
+        })
+    }
+
+    fn indicators(&mut self, v: &Value, at: &At) -> Option<IndicatorLayout> {
+        const FIELDS: &[&str] = &[
+            "scored",
+            "completion",
+            "operator_column",
+            "reason_column",
+            "default_outline",
+        ];
+        let m = self.object(v, at, FIELDS)?;
+        let scored = self.required(m, "scored", at, Self::boolean);
+        let completion = self.required(m, "completion", at, Self::boolean);
+        let operator_column = self.or_default(m, "operator_column", at, Self::boolean);
+        let reason_column = self.or_default(m, "reason_column", at, Self::boolean);
+        let default_outline = self.or_default(m, "default_outline", at, |r, v, p| {
+            r.list(v, p, Self::heading)
+        });
+        Some(IndicatorLayout {
+            scored: scored?,
+            completion: completion?,
+            operator_column: operator_column?,
+            reason_column: reason_column?,
+            default_outline: default_outline?,
+        })
+    }
+
+    fn heading(&mut self, v: &Value, at: &At) -> Option<OutlineHeading> {
+        let m = self.object(v, at, &["level", "name", "block"])?;
+        let level = self.required(m, "level", at, |r, v, p| r.whole(v, p, u8::MAX));
+        let name = self.required(m, "name", at, Self::string);
+        let block = self.or_default(m, "block", at, Self::string);
+        Some(OutlineHeading {
+            level: level?,
+            name: name?,
+            block: block?,
+        })
+    }
+
+    fn block(&mut self, v: &Value, at: &At) -> Option<Block> {
+        const FIELDS: &[&str] = &[
+            "id",
+            "name",
+            "weight",
+            "adjustable",
+            "rows",
+            "from_indicators",
+            "basis",
+        ];
+        let m = self.object(v, at, FIELDS)?;
+        let id = self.required(m, "id", at, Self::string);
+        let name = self.required(m, "name", at, Self::text);
+        let weight = self.required(m, "weight", at, Self::decimal);
+        let adjustable = self.or_default(m, "adjustable", at, Self::boolean);
+        let rows = self.or_default(m, "rows", at, |r, v, p| r.list(v, p, Self::fixed_row));
+        let from_indicators = self.or_default(m, "from_indicators", at, Self::boolean);
+        let basis = self.or_default(m, "basis", at, Self::string);
+        Some(Block {
+            id: id?,
+            name: name?,
+            weight: weight?,
+            adjustable: adjustable?,
+            rows: rows?,
+            from_indicators: from_indicators?,
+            basis: basis?,
+        })
+    }
+
+    fn fixed_row(&mut self, v: &Value, at: &At) -> Option<FixedRow> {
+        const FIELDS: &[&str] = &["id", "group", "name", "weight", "method", "basis"];
+        let m = self.object(v, at, FIELDS)?;
+        let id = self.required(m, "id", at, Self::string);
+        let group = self.or_default(m, "group", at, Self::text);
+        let name = self.required(m, "name", at, Self::text);
+        let weight = self.required(m, "weight", at, Self::decimal);
+        let method = self.required(m, "method", at, Self::method);
+        let basis = self.or_default(m, "basis", at, Self::string);
+        Some(FixedRow {
+            id: id?,
+            group: group?,
+            name: name?,
+            weight: weight?,
+            method: method?,
+            basis: basis?,
+        })
+    }
+
+    /// A method: its `kind`, and exactly the fields of that kind. The fields of an unknown kind are not
+    /// looked at, since it is not known which they should be.
+    fn method(&mut self, v: &Value, at: &At) -> Option<Method> {
+        let Some(m) = v.as_object() else {
+            return self.wrong(v, at, "应为对象", "must be an object");
+        };
+        let read = self.required(m, "kind", at, |r, v, p| r.choice(v, p, METHODS))?;
+        read(self, m, at)
+    }
+
+    /// A method whose kind has no fields of its own.
+    fn no_fields(&mut self, m: &Map<String, Value>, at: &At, method: Method) -> Option<Method> {
+        self.only(m, at, &["kind"]);
+        Some(method)
+    }
+
+    fn banded(&mut self, m: &Map<String, Value>, at: &At) -> Option<Method> {
+        self.only(m, at, &["kind", "bands"]);
+        let bands = self.required(m, "bands", at, |r, v, p| r.list(v, p, Self::score_band))?;
+        Some(Method::Banded { bands })
+    }
+
+    fn per_point(&mut self, m: &Map<String, Value>, at: &At) -> Option<Method> {
+        self.only(
+            m,
+            at,
+            &["kind", "limit", "deduct_when", "per_point", "floor"],
+        );
+        let limit = self.required(m, "limit", at, Self::decimal);
+        let deduct_when =
+            self.required(m, "deduct_when", at, |r, v, p| r.choice(v, p, DEDUCT_WHEN));
+        let per_point = self.required(m, "per_point", at, Self::decimal);
+        let floor = self.required(m, "floor", at, Self::decimal);
+        Some(Method::PerPoint {
+            limit: limit?,
+            deduct_when: deduct_when?,
+            per_point: per_point?,
+            floor: floor?,
+        })
+    }
+
+    fn score_band(&mut self, v: &Value, at: &At) -> Option<ScoreBand> {
+        let m = self.object(v, at, &["min", "max", "points"])?;
+        let min = self.optional(m, "min", at, Self::decimal);
+        let max = self.optional(m, "max", at, Self::decimal);
+        let points = self.required(m, "points", at, Self::decimal);
+        Some(ScoreBand {
+            min: min?,
+            max: max?,
+            points: points?,
+        })
+    }
+
+    fn qualitative_band(&mut self, v: &Value, at: &At) -> Option<QualitativeBand> {
+        let m = self.object(v, at, &["id", "name", "min", "max", "phrases"])?;
+        let id = self.required(m, "id", at, Self::string);
+        let name = self.required(m, "name", at, Self::text);
+        let min = self.required(m, "min", at, Self::decimal);
+        let max = self.required(m, "max", at, Self::decimal);
+        let phrases = self.or_default(m, "phrases", at, Self::strings);
+        Some(QualitativeBand {
+            id: id?,
+            name: name?,
+            min: min?,
+            max: max?,
+            phrases: phrases?,
+        })
+    }
+
+    fn grade(&mut self, v: &Value, at: &At) -> Option<GradeBand> {
+        let m = self.object(v, at, &["grade", "name_en", "min"])?;
+        let grade = self.required(m, "grade", at, Self::string);
+        let name_en = self.required(m, "name_en", at, Self::string);
+        let min = self.required(m, "min", at, Self::decimal);
+        Some(GradeBand {
+            grade: grade?,
+            name_en: name_en?,
+            min: min?,
+        })
+    }
+
+    fn rounding(&mut self, v: &Value, at: &At) -> Option<Rounding> {
+        const FIELDS: &[&str] = &[
+            "places",
+            "round_rows",
+            "percent_places",
+            "completion_places",
+            "rate_places_before_scoring",
+        ];
+        let m = self.object(v, at, FIELDS)?;
+        let places = self.required(m, "places", at, Self::places);
+        let round_rows = self.required(m, "round_rows", at, Self::boolean);
+        let percent_places = self.required(m, "percent_places", at, Self::places);
+        let completion_places = self.required(m, "completion_places", at, Self::places);
+        let rate_places_before_scoring =
+            self.optional(m, "rate_places_before_scoring", at, Self::places);
+        Some(Rounding {
+            places: places?,
+            round_rows: round_rows?,
+            percent_places: percent_places?,
+            completion_places: completion_places?,
+            rate_places_before_scoring: rate_places_before_scoring?,
+        })
+    }
+
+    /// A number of decimal places (validation then limits it to 6).
+    fn places(&mut self, v: &Value, at: &At) -> Option<u32> {
+        self.whole(v, at, u32::MAX)
+    }
+
+    fn thresholds(&mut self, v: &Value, at: &At) -> Option<Thresholds> {
+        const FIELDS: &[&str] = &[
+            "reason_below_weight",
+            "execution_reason_below",
+            "over_achievement_reason_at",
+            "adjustment_reason",
+        ];
+        let m = self.object(v, at, FIELDS)?;
+        let reason_below_weight = self.or_default(m, "reason_below_weight", at, Self::boolean);
+        let execution_reason_below = self.optional(m, "execution_reason_below", at, Self::decimal);
+        let over_achievement_reason_at =
+            self.optional(m, "over_achievement_reason_at", at, Self::decimal);
+        let adjustment_reason = self.or_default(m, "adjustment_reason", at, Self::boolean);
+        Some(Thresholds {
+            reason_below_weight: reason_below_weight?,
+            execution_reason_below: execution_reason_below?,
+            over_achievement_reason_at: over_achievement_reason_at?,
+            adjustment_reason: adjustment_reason?,
+        })
+    }
+
+    fn local_rules(&mut self, v: &Value, at: &At) -> Option<LocalRules> {
+        let m = self.object(v, at, &["over_achievement_deduction", "execution_caps"])?;
+        let over_achievement_deduction =
+            self.optional(m, "over_achievement_deduction", at, Self::deduction);
+        let execution_caps = self.or_default(m, "execution_caps", at, |r, v, p| {
+            r.list(v, p, Self::execution_cap)
+        });
+        Some(LocalRules {
+            over_achievement_deduction: over_achievement_deduction?,
+            execution_caps: execution_caps?,
+        })
+    }
+
+    fn deduction(&mut self, v: &Value, at: &At) -> Option<OverAchievementDeduction> {
+        let m = self.object(v, at, &["at", "points"])?;
+        let from = self.required(m, "at", at, Self::decimal);
+        let points = self.required(m, "points", at, Self::decimal);
+        Some(OverAchievementDeduction {
+            at: from?,
+            points: points?,
+        })
+    }
+
+    fn execution_cap(&mut self, v: &Value, at: &At) -> Option<ExecutionCap> {
+        let m = self.object(v, at, &["below", "cap"])?;
+        let below = self.required(m, "below", at, Self::decimal);
+        let cap = self.required(m, "cap", at, Self::decimal);
+        Some(ExecutionCap {
+            below: below?,
+            cap: cap?,
+        })
+    }
+}
