@@ -28,6 +28,10 @@ impl From<Problem> for ProfileProblem {
 /// Reads a profile's text into its types: the profile, or every problem found. The profile is not yet
 /// validated (see [`super::validate`]).
 pub(super) fn read(text: &str) -> Result<Profile, Vec<ProfileProblem>> {
+    // The same limit as a form file's: a profile is a few kilobytes, and a file this large is none.
+    if text.len() > crate::format::MAX_FILE_BYTES {
+        return Err(vec![crate::format::too_large(text.len() as u64).into()]);
+    }
     let (value, repeated) = parse_file(text).map_err(|p| vec![p.into()])?;
     let mut r = Reader {
         problems: repeated.into_iter().map(ProfileProblem::from).collect(),
