@@ -132,39 +132,26 @@ pub fn trim(text: &str) -> &str {
     &text[start..end]
 }
 
-/// Serde adapter: a decimal is written as a JSON string and read only from a JSON string, so that no
-/// amount ever passes through a float.
+/// Serde adapter: a decimal is written as a JSON string, so that no amount ever passes through a
+/// float. (Reading goes through the hand-written readers, `format/read.rs` and `profile/read.rs`,
+/// which refuse a decimal written as a JSON number.)
 pub mod as_string {
     use super::Decimal;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use serde::Serializer;
 
     pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&value.to_string())
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        let text = String::deserialize(d)?;
-        super::parse(&text).ok_or_else(|| D::Error::custom(format!("not a decimal: {text:?}")))
-    }
-
-    /// The same for `Option<Decimal>` (absent or `null` is `None`).
+    /// The same for `Option<Decimal>` (`None` is `null`).
     pub mod option {
         use super::Decimal;
-        use serde::{de::Error, Deserialize, Deserializer, Serializer};
+        use serde::Serializer;
 
         pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
             match value {
                 Some(v) => s.serialize_str(&v.to_string()),
                 None => s.serialize_none(),
-            }
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-            match Option::<String>::deserialize(d)? {
-                None => Ok(None),
-                Some(text) => super::super::parse(&text)
-                    .map(Some)
-                    .ok_or_else(|| D::Error::custom(format!("not a decimal: {text:?}"))),
             }
         }
     }

@@ -1,9 +1,9 @@
 //! Bilingual text: every message and explanation the engine produces is given in Chinese and English.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A message in Chinese (`zh`, the default language of the app) and English (`en`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: String,
