@@ -67,7 +67,11 @@ function snapshotDist() {
     const html = existsSync(join(dir, "index.html")) ? readFileSync(join(dir, "index.html"), "utf8") : "";
     const named = [...html.matchAll(/data-ziping-(?:js|wasm)="\.\/([^"]+)"/g)].map((m) => m[1]);
     if (named.length === 2 && named.every((f) => existsSync(join(dir, f)))) {
-      return { dir, files: readdirSync(dir).sort() };
+      const files = readdirSync(dir).sort();
+      // The cold load's reference page: the same document and stylesheets without any script.
+      const floor = html.replace(/<script\b[^>]*><\/script>/g, "").replace(/<link rel="(?:module)?preload"[^>]*>/g, "");
+      writeFileSync(join(dir, "floor.html"), floor);
+      return { dir, files };
     }
     if (attempt === 5) throw new Error("dist/ is not a whole build (index.html names files it lacks): run `make dist`");
     execFileSync("sleep", ["2"]);
@@ -131,7 +135,7 @@ function waitSaved(page) {
 // Measurements
 
 /** Installed before any script of the page: times the first screen and the opening of the seed. */
-function coldLoadProbe() {
+export function coldLoadProbe() {
   const now = () => performance.now();
   // The paint after a DOM change: the next frame, then a task after it.
   const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
@@ -170,6 +174,29 @@ function coldLoadProbe() {
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
+/**
+ * Back to the start screen (the editor's first toolbar button, ← 返回首页), then 打开示例 again:
+ * click → total 97.66 painted, with the module's code compiled by the first opening. The difference to
+ * the first click is what compiling the editor's code on first use costs.
+ */
+async function reopenExample(page) {
+  await page.click(".editor .toolbar button >> nth=0");
+  await page.waitForSelector("main#main.start [data-testid=open-example]");
+  return page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector("[data-testid=total] .num-value")?.textContent.trim() !== "97.66") return;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => ok(performance.now() - t0), 0));
+        });
+        observer.observe(document, { childList: true, subtree: true, characterData: true });
+        document.querySelector("[data-testid=open-example]").click();
+      }),
+  );
+}
+
 async function coldLoad(env) {
   const { runs } = BUDGETS.cold_load;
   const one = async () => {
@@ -179,15 +206,40 @@ async function coldLoad(env) {
       await page.goto(env.site.url, { waitUntil: "commit" });
       const handle = await page.waitForFunction(() => window.__coldLoad, null, { timeout: 30_000, polling: 100 });
       const r = await handle.jsonValue();
+      r.reopen = await reopenExample(page);
       check();
       return r;
     } finally {
       await context.close();
     }
   };
+  // The browser's own share: the same server, a fresh context, the app's HTML and stylesheets but no
+  // script (bench/floor.html), from navigation start to the first frame painted after `load`.
+  const floor = async () => {
+    const { context, page, check } = await freshPage(env);
+    try {
+      await page.goto(new URL("floor.html", env.site.url).href, { waitUntil: "commit" });
+      const t = await page.evaluate(
+        () =>
+          new Promise((ok) => {
+            const painted = () => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0));
+            if (document.readyState === "complete") painted();
+            else addEventListener("load", painted);
+          }),
+      );
+      check();
+      return t;
+    } finally {
+      await context.close();
+    }
+  };
   await one(); // warm-up, not counted: the browser process's first page and the OS file cache
   const list = [];
-  for (let i = 0; i < runs; i++) list.push(await one());
+  const floors = [];
+  for (let i = 0; i < runs; i++) {
+    list.push(await one());
+    floors.push(await floor());
+  }
   const part = (f) => stat(list.map(f));
   return {
     samples: list.map((r) => r.seedPainted),
@@ -196,6 +248,8 @@ async function coldLoad(env) {
       "navigation start → app started (TrunkApplicationStarted)": part((r) => r.appStarted),
       "navigation start → start screen painted": part((r) => r.startPainted),
       "click on 打开示例 → total 97.66 painted": part((r) => r.seedPainted - r.click),
+      "reference: the same click again in the same page (code already compiled)": part((r) => r.reopen),
+      "reference: a page without script (HTML and CSS only), navigation start → painted": stat(floors),
     },
     runs: list.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v, 1)]))),
   };
