@@ -21,15 +21,16 @@ export const BUDGETS = JSON.parse(readFileSync(join(HERE, "budgets.json"), "utf8
 
 /**
  * Measures dir (default dist/): { files: [{ name, bytes, gzip }], bytes, gzip, kb, limitKb,
- * bytesPerKb, pass, skipped: [names of other files] }.
+ * bytesPerKb, pass, skipped: [names of other files] }. `exclude`: names in dir that are not part of
+ * the build (the benchmark's reference page) and are neither counted nor listed.
  */
-export function measureSize(dir = join(ROOT, "dist")) {
+export function measureSize(dir = join(ROOT, "dist"), { exclude = [] } = {}) {
   const { limit_kb: limitKb, bytes_per_kb: bytesPerKb, extensions, on_demand_prefix: onDemand, ci_ceiling_kb: ceilingKb } = BUDGETS.size;
   const files = [];
   const skipped = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (!statSync(path).isFile()) continue;
+    if (!statSync(path).isFile() || exclude.includes(name)) continue;
     if (!extensions.includes(extname(name))) {
       skipped.push(name);
       continue;
