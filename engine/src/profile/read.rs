@@ -251,17 +251,20 @@ impl Reader {
         }
     }
 
-    /// A whole JSON number from 0 to `max` (`2`, not `"2"` or `2.0`).
-    fn whole<T: TryFrom<u64> + Into<u64>>(&mut self, v: &Value, at: &At, max: T) -> Option<T> {
+    /// A whole JSON number that fits `T` (`2`, not `"2"` or `2.0`). The message names `allowed`, the
+    /// range validation will ask for (places 0 to 6, levels 1 to 2), rather than the limits of `T`,
+    /// which mean nothing to whoever writes the file; a number in `T` but outside `allowed` is read
+    /// here and refused by validation with its own reason.
+    fn whole<T: TryFrom<u64>>(&mut self, v: &Value, at: &At, allowed: (u64, u64)) -> Option<T> {
         if let Some(n) = v.as_u64().and_then(|n| T::try_from(n).ok()) {
             return Some(n);
         }
-        let max: u64 = max.into();
+        let (lo, hi) = allowed;
         let (zh, en) = shown(v);
         self.bad(
             at,
-            format!("应为 0 到 {max} 的整数，实际为 {zh}"),
-            format!("must be a whole number from 0 to {max}, found {en}"),
+            format!("应为 {lo} 到 {hi} 的整数，实际为 {zh}"),
+            format!("must be a whole number from {lo} to {hi}, found {en}"),
         );
         None
     }
@@ -465,7 +468,7 @@ impl Reader {
 
     fn heading(&mut self, v: &Value, at: &At) -> Option<OutlineHeading> {
         let m = self.object(v, at, &["level", "name", "block"])?;
-        let level = self.required(m, "level", at, |r, v, p| r.whole(v, p, u8::MAX));
+        let level = self.required(m, "level", at, |r, v, p| r.whole::<u8>(v, p, (1, 2)));
         let name = self.required(m, "name", at, Self::string);
         let block = self.or_default(m, "block", at, Self::string);
         Some(OutlineHeading {
@@ -630,7 +633,7 @@ impl Reader {
 
     /// A number of decimal places (validation then limits it to 6).
     fn places(&mut self, v: &Value, at: &At) -> Option<u32> {
-        self.whole(v, at, u32::MAX)
+        self.whole(v, at, (0, 6))
     }
 
     fn thresholds(&mut self, v: &Value, at: &At) -> Option<Thresholds> {

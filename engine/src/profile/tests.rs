@@ -521,11 +521,11 @@ fn counts_are_whole_json_numbers_in_range() {
         &[
             (
                 "indicators.default_outline[0].level",
-                "must be a whole number from 0 to 255, found 256",
+                "must be a whole number from 1 to 2, found 256",
             ),
             (
                 "rounding.places",
-                "must be a whole number from 0 to 4294967295, found -1",
+                "must be a whole number from 0 to 6, found -1",
             ),
             ("rounding.percent_places", "found 2.0"),
             ("rounding.completion_places", "found \"2\""),
