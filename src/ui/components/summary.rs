@@ -65,7 +65,7 @@ pub fn Summary(p: &SummaryProps) -> Html {
                     </tr>
                     <tr class="grade">
                         <th scope="row">{ w.grade }</th>
-                        <td data-testid="grade" class={classes!("grade-cell", grade.map(|g| format!("grade-{}", g.name_en.to_lowercase())))}>
+                        <td data-testid="grade" class={classes!("grade-cell", grade.map(|g| format!("grade-{}", g.name_en.to_ascii_lowercase())))}>
                             <details class="num">
                                 <summary><span class="num-value">{ grade_text }</span></summary>
                                 <span class="explain" role="note">{ grade.map(|g| g.explain.get(l).to_string()).unwrap_or_default() }</span>
