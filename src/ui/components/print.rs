@@ -199,7 +199,10 @@ impl Sheet<'_> {
             SectionKind::Evaluators => self.evaluators(),
             SectionKind::Signoff => self.signoff(),
         };
-        let kind = format!("print-section-{}", format!("{:?}", s.kind).to_ascii_lowercase());
+        let kind = format!(
+            "print-section-{}",
+            format!("{:?}", s.kind).to_ascii_lowercase()
+        );
         html! {
             <section class={classes!("print-section", kind)} aria-labelledby={id.clone()}>
                 <h2 id={id}>{ s.title.get(self.l) }</h2>
