@@ -10,7 +10,7 @@
 // it found are in docs/performance.md ("What was tried").
 
 import { launchBrowser, serveDist } from "../tests/e2e/helpers.mjs";
-import { coldLoadProbe } from "./browser.mjs";
+import { coldLoadProbe, median } from "./browser.mjs";
 
 const dirs = process.argv.slice(2);
 if (dirs.length < 2) {
@@ -41,11 +41,6 @@ try {
   for (const site of sites) await site.close();
 }
 
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
 const columns = {
   "seed interactive": (r) => r.seedPainted,
   "wasm fetched": (r) => r.wasmFetched,

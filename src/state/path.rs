@@ -540,6 +540,20 @@ impl FieldPath {
 }
 
 impl FieldPath {
+    /// Whether the path names a field of the funds table (its rows, declared figures and reasons).
+    pub fn in_funds(&self) -> bool {
+        matches!(
+            self,
+            FieldPath::FundsSource(_)
+                | FieldPath::FundsCell(..)
+                | FieldPath::FundsDeclaredTotal(_)
+                | FieldPath::FundsDeclaredRate
+                | FieldPath::FundsDeclaredScore
+                | FieldPath::FundsDeviationReason
+                | FieldPath::FundsAdjustmentReason
+        )
+    }
+
     /// Whether `a` and `b` agree on the part of the form that [`FieldPath::set`] writes for this
     /// path (the indicator row, the funds table, the header …). After a `set`, the forms can differ
     /// only there, and comparing that part is much cheaper than comparing two whole forms of a

@@ -608,3 +608,30 @@ mod review_desk {
         assert!(back.reduce(Action::ReviewClear).review.rows.is_empty());
     }
 }
+
+#[test]
+fn in_funds_names_exactly_the_paths_under_funds() {
+    for text in [
+        "funds.rows[0].source",
+        "funds.rows[2].initial",
+        "funds.rows[1].spent",
+        "funds.declared_total.budget",
+        "funds.declared_rate",
+        "funds.declared_score",
+        "funds.deviation_reason",
+        "funds.adjustment_reason",
+        "status",
+        "header.project",
+        "narratives.overview",
+        "indicators[0].actual",
+        "scores.budget_execution.score",
+        "block_weights.output",
+        "evaluators[0].name",
+        "signoff.filed_on",
+        "declared.total",
+        "declared.blocks.input",
+    ] {
+        let path = FieldPath::parse(text).unwrap_or_else(|| panic!("{text} is a field path"));
+        assert_eq!(path.in_funds(), text.starts_with("funds."), "{text}");
+    }
+}

@@ -117,18 +117,7 @@ impl PartialEq for FormPart {
                 a.funds == b.funds
                     && ea.funds == eb.funds
                     && score(ea) == score(eb)
-                    && notes(&|p| {
-                        matches!(
-                            p,
-                            FieldPath::FundsSource(_)
-                                | FieldPath::FundsCell(..)
-                                | FieldPath::FundsDeclaredTotal(_)
-                                | FieldPath::FundsDeclaredRate
-                                | FieldPath::FundsDeclaredScore
-                                | FieldPath::FundsDeviationReason
-                                | FieldPath::FundsAdjustmentReason
-                        )
-                    })
+                    && notes(&FieldPath::in_funds)
             }
             Part::Scoring => {
                 // The block subtotals, and the rows of the blocks that have fixed rows (blocks made

@@ -112,6 +112,17 @@ fn score_text(r: &RowResult, w: &Words) -> String {
     }
 }
 
+/// The 一级 / 二级 / 三级指标 column heads that the indicator and scoring tables both start with.
+fn level_heads(w: &Words) -> Html {
+    html! {
+        <>
+            <th scope="col" class="col-l1">{ w.print_levels[0] }</th>
+            <th scope="col" class="col-l2">{ w.print_levels[1] }</th>
+            <th scope="col" class="col-l3">{ w.print_levels[2] }</th>
+        </>
+    }
+}
+
 /// Cells merged down a column: for each row, `Some(span)` where a merged cell starts, `None` where
 /// the cell above covers it.
 fn spans<K: PartialEq>(keys: &[K]) -> Vec<Option<usize>> {
@@ -379,9 +390,7 @@ impl Sheet<'_> {
             <table class="print-table print-indicator-table">
                 <thead>
                     <tr>
-                        <th scope="col" class="col-l1">{ w.print_levels[0] }</th>
-                        <th scope="col" class="col-l2">{ w.print_levels[1] }</th>
-                        <th scope="col" class="col-l3">{ w.print_levels[2] }</th>
+                        { level_heads(w) }
                         if layout.operator_column { <th scope="col" class="col-op">{ w.operator }</th> }
                         <th scope="col" class="col-value">{ w.target }</th>
                         <th scope="col" class="col-value">{ w.actual }</th>
@@ -456,9 +465,7 @@ impl Sheet<'_> {
             <table class="print-table print-scoring-table">
                 <thead>
                     <tr>
-                        <th scope="col" class="col-l1">{ w.print_levels[0] }</th>
-                        <th scope="col" class="col-l2">{ w.print_levels[1] }</th>
-                        <th scope="col" class="col-l3">{ w.print_levels[2] }</th>
+                        { level_heads(w) }
                         <th scope="col" class="col-num">{ w.weight }</th>
                         if needs_measure { <th scope="col" class="col-num">{ w.measured }</th> }
                         <th scope="col" class="col-num">{ w.score }</th>
