@@ -1,14 +1,16 @@
-//! The `ziping` binary. Natively it is the command line (`src/cli/`); compiled to wasm32 by Trunk it
-//! mounts the web app (`src/ui/`). Both are thin shells over the same engine (`engine/`).
+//! The web app's binary: on wasm32, Trunk builds it and the page's loader starts it. Natively there is
+//! nothing to run here: the command line is `ziping` (crates/cli).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    ziping::ui::start();
+    ziping::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    let code = ziping::cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr());
-    std::process::exit(code);
+    eprintln!(
+        "ziping-app is the web app and runs in the browser (`make serve`); \
+         the command line is `ziping` (`cargo run -p ziping-cli -- --help`)"
+    );
+    std::process::exit(2);
 }

@@ -149,51 +149,100 @@ fn release_build_keeps_wasm_opt_flags_relative_base_and_file_loader() {
     assert!(read("Makefile").contains("--public-url ./"));
 }
 
+/// The crates that never depend on a web crate, on any target, and the dependency `cargo tree` must
+/// list for each (proof that the tree was read).
+const PURE: [(&str, &str); 3] = [
+    ("ziping-engine", "rust_decimal"),
+    ("ziping-app-state", "ziping-engine"),
+    ("ziping-outputs", "ziping-engine"),
+];
+
+const WEB: [&str; 6] = [
+    "yew",
+    "web-sys",
+    "wasm-bindgen",
+    "js-sys",
+    "gloo",
+    "wasm-bindgen-futures",
+];
+
 #[test]
-fn engine_and_outputs_depend_on_nothing_web_even_indirectly() {
-    no_web_dependency("ziping-engine", "rust_decimal", true);
-    // In the browser the app switches on rust_xlsxwriter's `wasm` feature (JavaScript's clock for the
-    // workbook's date): that is the app's choice, so outputs/ is checked on the host, and its own
-    // manifest must not ask for the feature.
-    no_web_dependency("ziping-outputs", "rust_xlsxwriter", false);
-    let manifest = read("outputs/Cargo.toml");
+fn engine_app_state_outputs_and_cli_depend_on_nothing_web_even_indirectly() {
+    for (package, expected) in PURE {
+        let crates = tree(package, &["--target", "all"]);
+        assert!(
+            crates.contains(expected),
+            "cargo tree listed {package}'s dependencies"
+        );
+        for web in WEB {
+            assert!(!crates.contains(web), "{package} depends on {web}");
+        }
+    }
+    // The command line and the xlsx crate run on the host: they are checked there (on wasm32 the zip
+    // crate under rust_xlsxwriter takes its randomness from JavaScript). rust_xlsxwriter's `wasm`
+    // feature (JavaScript's clock for the workbook's date) is the export worker's choice: the xlsx
+    // crate's own manifest must not ask for it.
+    for (package, expected) in [("ziping-xlsx", "rust_xlsxwriter"), ("ziping-cli", "clap")] {
+        let crates = tree(package, &[]);
+        assert!(
+            crates.contains(expected),
+            "cargo tree listed {package}'s dependencies"
+        );
+        for web in WEB {
+            assert!(!crates.contains(web), "{package} depends on {web}");
+        }
+    }
     assert!(
-        !manifest.contains("wasm"),
-        "outputs/Cargo.toml asks for something web"
+        !read("crates/xlsx/Cargo.toml").contains("wasm"),
+        "crates/xlsx/Cargo.toml asks for something web"
     );
 }
 
 #[test]
-fn the_engine_writes_no_workbook() {
-    let manifest = read("engine/Cargo.toml");
+fn the_page_never_links_the_xlsx_writer() {
+    // What the page never loads is a fact of the crate graph: the web app's crate (the page) does not
+    // depend on the xlsx crate or on rust_xlsxwriter, in the browser or anywhere else.
+    let crates = tree("ziping", &["--target", "wasm32-unknown-unknown"]);
+    assert!(
+        crates.contains("yew"),
+        "cargo tree listed the web app's dependencies"
+    );
+    for xlsx in [
+        "ziping-xlsx",
+        "rust_xlsxwriter",
+        "ziping-export-worker",
+        "ziping-cli",
+    ] {
+        assert!(!crates.contains(xlsx), "the web app depends on {xlsx}");
+    }
+    // The worker is the one crate that does.
+    assert!(tree(
+        "ziping-export-worker",
+        &["--target", "wasm32-unknown-unknown"]
+    )
+    .contains("rust_xlsxwriter"));
+}
+
+#[test]
+fn the_engine_writes_no_workbook_and_reads_no_browser() {
+    let manifest = read("crates/engine/Cargo.toml");
     assert!(
         !manifest.contains("rust_xlsxwriter"),
-        "workbooks belong to outputs/"
+        "workbooks belong to crates/xlsx"
     );
 }
 
-/// `package`'s enabled dependencies (which must include `expected`) name no web crate.
-fn no_web_dependency(package: &str, expected: &str, every_target: bool) {
-    const WEB: [&str; 6] = [
-        "yew",
-        "web-sys",
-        "wasm-bindgen",
-        "js-sys",
-        "gloo",
-        "wasm-bindgen-futures",
-    ];
-    // `cargo tree` shows the dependencies actually enabled, on every target (Cargo.lock also lists
-    // optional dependencies that are switched off). Not --offline: on a fresh machine the sources of
-    // other targets' dependencies may not be downloaded yet.
+/// The names of the crates `package` depends on (normal and build dependencies, as enabled), with
+/// `args` (e.g. a target) passed to `cargo tree`.
+fn tree(package: &str, args: &[&str]) -> BTreeSet<String> {
+    // `cargo tree` shows the dependencies actually enabled (Cargo.lock also lists optional
+    // dependencies that are switched off). Not --offline: on a fresh machine the sources of other
+    // targets' dependencies may not be downloaded yet.
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let out = std::process::Command::new(cargo)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["tree", "-p", package, "-e", "normal,build"])
-        .args(if every_target {
-            &["--target", "all"][..]
-        } else {
-            &[]
-        })
+        .args(args)
         .args(["--prefix", "none", "--locked"])
         .output()
         .expect("running cargo tree");
@@ -202,19 +251,16 @@ fn no_web_dependency(package: &str, expected: &str, every_target: bool) {
         "cargo tree failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let tree = String::from_utf8(out.stdout).unwrap();
-    let crates: BTreeSet<&str> = tree.lines().filter_map(|l| l.split(' ').next()).collect();
-    assert!(
-        crates.contains(expected),
-        "cargo tree listed {package}'s dependencies"
-    );
-    for web in WEB {
-        assert!(!crates.contains(web), "{package} depends on {web}:\n{tree}");
-    }
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split(' ').next())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]
-fn engine_and_outputs_sources_name_no_web_crate() {
+fn pure_crates_sources_name_no_web_crate() {
     fn visit(dir: &Path, found: &mut Vec<String>) {
         for entry in fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -236,7 +282,13 @@ fn engine_and_outputs_sources_name_no_web_crate() {
         }
     }
     let mut found = Vec::new();
-    for dir in ["engine/src", "outputs/src"] {
+    for dir in [
+        "crates/engine/src",
+        "crates/app-state/src",
+        "crates/outputs/src",
+        "crates/xlsx/src",
+        "crates/cli/src",
+    ] {
         visit(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut found);
     }
     assert!(found.is_empty(), "{found:#?}");

@@ -34,7 +34,7 @@ fn clear_storage() {
 async fn the_start_screen_offers_every_profile_and_the_example() {
     clear_storage();
     let root = mount_point();
-    let app = yew::Renderer::<ziping::ui::App>::with_root(root.clone()).render();
+    let app = yew::Renderer::<ziping::App>::with_root(root.clone()).render();
     tick().await;
 
     let title = root
@@ -70,7 +70,7 @@ async fn the_start_screen_offers_every_profile_and_the_example() {
 async fn opening_the_example_shows_the_engines_numbers() {
     clear_storage();
     let root = mount_point();
-    let app = yew::Renderer::<ziping::ui::App>::with_root(root.clone()).render();
+    let app = yew::Renderer::<ziping::App>::with_root(root.clone()).render();
     tick().await;
     let button: HtmlElement = root
         .query_selector("[data-testid=open-example]")

@@ -101,7 +101,7 @@ run_lint() {
   {
     cargo fmt --all --check || status=1
     cargo clippy --workspace --all-targets -- -D warnings || status=1
-    cargo clippy -p ziping --target "$WASM" --all-targets -- -D warnings || status=1
+    cargo clippy -p ziping -p ziping-export-worker --target "$WASM" --all-targets -- -D warnings || status=1
     exit $status
   } 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}

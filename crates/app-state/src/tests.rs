@@ -1,0 +1,637 @@
+use super::path::{FieldPath, HeaderField, IndicatorField};
+use super::*;
+use ziping_engine::model::FundsColumn;
+
+const SEED: &str = include_str!("../../../examples/jinzhong-2021-traffic-police.json");
+
+fn seed_state() -> AppState {
+    let form = import_form(SEED).unwrap();
+    AppState::new(Lang::Zh).reduce(Action::Open {
+        id: "d1".into(),
+        form: Box::new(form),
+        read_only: false,
+    })
+}
+
+fn doc(s: &AppState) -> &Doc {
+    s.doc.as_ref().unwrap()
+}
+
+fn set(s: &AppState, path: FieldPath, value: &str) -> AppState {
+    s.reduce(Action::Set {
+        path,
+        value: value.into(),
+    })
+}
+
+#[test]
+fn opening_the_seed_evaluates_it() {
+    let s = seed_state();
+    assert_eq!(s.screen, Screen::Editor);
+    assert_eq!(doc(&s).evaluation.total.shown(), "97.66");
+    assert_eq!(doc(&s).evaluation.grade.as_ref().unwrap().grade, "优");
+}
+
+#[test]
+fn an_edit_reevaluates_at_once() {
+    let s = set(
+        &seed_state(),
+        FieldPath::FundsCell(0, FundsColumn::Spent),
+        "969.94",
+    );
+    let e = &doc(&s).evaluation;
+    assert_eq!(e.total.shown(), "99.00");
+    assert_eq!(
+        e.blocks[0]
+            .rows
+            .iter()
+            .find(|r| r.id == "budget_execution")
+            .unwrap()
+            .score
+            .shown(),
+        "3.00"
+    );
+    assert_eq!(doc(&s).revision, 1);
+}
+
+#[test]
+fn a_value_that_is_not_a_number_is_refused_and_changes_nothing() {
+    let s0 = seed_state();
+    let s = set(&s0, FieldPath::FundsCell(0, FundsColumn::Spent), "5三6");
+    assert_eq!(doc(&s).form, doc(&s0).form);
+    assert_eq!(
+        doc(&s).refused,
+        Some((
+            FieldPath::FundsCell(0, FundsColumn::Spent),
+            "5三6".to_string()
+        ))
+    );
+    assert!(!doc(&s).can_undo());
+    // Entering an accepted value ends the refusal, even when the form already held that value.
+    let s = set(&s, FieldPath::FundsCell(0, FundsColumn::Spent), "536.23");
+    assert_eq!(doc(&s).refused, None);
+    // Full-width digits are numbers.
+    let s = set(
+        &s0,
+        FieldPath::FundsCell(0, FundsColumn::Spent),
+        "９６９.９４",
+    );
+    assert_eq!(doc(&s).evaluation.total.shown(), "99.00");
+}
+
+#[test]
+fn undo_walks_back_ten_edits_and_redo_walks_forward() {
+    let s0 = seed_state();
+    let mut s = s0.clone();
+    let fields = [
+        FieldPath::Header(HeaderField::Project),
+        FieldPath::Header(HeaderField::Year),
+        FieldPath::Header(HeaderField::Unit),
+        FieldPath::FundsCell(0, FundsColumn::Spent),
+        FieldPath::Indicator(2, IndicatorField::Actual),
+        FieldPath::Indicator(3, IndicatorField::Target),
+        FieldPath::Narrative("other".into()),
+        FieldPath::DeclaredGrade,
+        FieldPath::DeclaredTotal,
+        FieldPath::Header(HeaderField::Period),
+    ];
+    let mut states = vec![s.clone()];
+    for (i, f) in fields.iter().enumerate() {
+        let v = if f.kind() == path::Kind::Decimal {
+            format!("{}", 90 + i)
+        } else {
+            format!("改{i}")
+        };
+        s = set(&s, f.clone(), &v);
+        states.push(s.clone());
+    }
+    assert_eq!(
+        doc(&s).evaluation.total.shown(),
+        doc(&s).evaluation.total.shown()
+    );
+    for back in (0..10).rev() {
+        s = s.reduce(Action::Undo);
+        assert_eq!(
+            doc(&s).form,
+            doc(&states[back]).form,
+            "after undoing to step {back}"
+        );
+    }
+    assert!(!doc(&s).can_undo());
+    assert_eq!(doc(&s).form, doc(&s0).form);
+    for expected in &states[1..] {
+        s = s.reduce(Action::Redo);
+        assert_eq!(doc(&s).form, doc(expected).form);
+    }
+}
+
+#[test]
+fn typing_in_one_field_is_one_undo_step_and_a_new_edit_clears_redo() {
+    let s0 = seed_state();
+    let path = FieldPath::Header(HeaderField::Project);
+    let mut s = s0.clone();
+    for v in ["交", "交警", "交警支队"] {
+        s = set(&s, path.clone(), v);
+    }
+    s = s.reduce(Action::Undo);
+    assert_eq!(doc(&s).form, doc(&s0).form);
+    s = s.reduce(Action::Redo);
+    assert_eq!(doc(&s).form.header.project, "交警支队");
+    s = s.reduce(Action::Undo);
+    s = set(&s, FieldPath::Header(HeaderField::Year), "2022");
+    assert!(!doc(&s).can_redo());
+}
+
+#[test]
+fn an_edit_that_changes_nothing_makes_no_revision_and_no_undo_step() {
+    // After an edit only the part of the form its field lives in is compared with the form before;
+    // that must agree with comparing the whole forms, for every kind of field.
+    let s0 = seed_state();
+    let form = &doc(&s0).form;
+    for text in [
+        "status",
+        "header.project",
+        "funds.rows[0].source",
+        "funds.rows[0].spent",
+        "funds.declared_total.budget",
+        "funds.declared_rate",
+        "funds.deviation_reason",
+        "narratives.overview",
+        "narratives.fund_use",
+        "indicators[3].actual",
+        "indicators[3].weight",
+        "indicators[0].block",
+        "indicators[5].not_applicable",
+        "scores.budget_execution.score",
+        "scores.no_such_row.score_reason",
+        "block_weights.output",
+        "evaluators[1].phone",
+        "signoff.filed_on",
+        "declared.total",
+        "declared.grade",
+        "declared.blocks.input",
+    ] {
+        let path = FieldPath::parse(text).unwrap();
+        let now = path.get(form);
+        // The same value, the same number written otherwise, something else, and nothing.
+        let numeric = path.kind() == path::Kind::Decimal;
+        let again = if numeric && !now.is_empty() {
+            format!("{now}{}", if now.contains('.') { "0" } else { ".0" })
+        } else {
+            now.clone()
+        };
+        let other = if numeric {
+            "12.5".to_string()
+        } else {
+            format!("{now}改")
+        };
+        for value in [now.clone(), again, other, String::new()] {
+            let mut next = (**form).clone();
+            if path.set(&mut next, &value).is_err() {
+                continue;
+            }
+            assert_eq!(
+                path.same_part(&next, form),
+                next == **form,
+                "{text} = {value:?}"
+            );
+            let s = set(&s0, path.clone(), &value);
+            let unchanged = next == **form;
+            assert_eq!(
+                doc(&s).revision == doc(&s0).revision,
+                unchanged,
+                "{text} = {value:?}"
+            );
+            assert_eq!(doc(&s).can_undo(), !unchanged, "{text} = {value:?}");
+        }
+    }
+}
+
+#[test]
+fn rows_are_added_removed_moved_indented_and_outdented() {
+    let s0 = seed_state();
+    let n = doc(&s0).form.indicators.len();
+    let s = s0.reduce(Action::AddIndicator {
+        after: Some(2),
+        level: 3,
+    });
+    let f = &doc(&s).form;
+    assert_eq!(f.indicators.len(), n + 1);
+    assert_eq!(f.indicators[3].level, 3);
+    assert!(
+        f.indicators
+            .iter()
+            .filter(|r| r.id == f.indicators[3].id)
+            .count()
+            == 1,
+        "fresh ids are unique"
+    );
+    let s = s.reduce(Action::MoveIndicator { row: 3, up: true });
+    assert_eq!(doc(&s).form.indicators[2].name, "");
+    let s = s.reduce(Action::Outdent(2));
+    assert_eq!(doc(&s).form.indicators[2].level, 2);
+    let s = s.reduce(Action::Outdent(2));
+    assert_eq!(
+        (
+            doc(&s).form.indicators[2].level,
+            doc(&s).form.indicators[2].block.as_str()
+        ),
+        (1, "")
+    );
+    let s = s
+        .reduce(Action::Indent(2))
+        .reduce(Action::Indent(2))
+        .reduce(Action::Indent(2));
+    assert_eq!(doc(&s).form.indicators[2].level, 3);
+    let s = s.reduce(Action::RemoveIndicator(2));
+    assert_eq!(doc(&s).form.indicators, doc(&s0).form.indicators);
+    // Moving the first row up or a row beyond the end changes nothing.
+    let t = s
+        .reduce(Action::MoveIndicator { row: 0, up: true })
+        .reduce(Action::RemoveIndicator(999));
+    assert_eq!(doc(&t).revision, doc(&s).revision);
+}
+
+#[test]
+fn rows_pasted_from_a_spreadsheet_become_rows() {
+    let s = AppState::new(Lang::Zh).reduce(Action::New {
+        id: "n".into(),
+        profile: "central-2020".into(),
+    });
+    let tsv = "产出指标\t数量指标\t开展交流活动\t≥3次\t3\t10\t10\t\r\n\
+               产出指标\t质量指标\t能力提升\t创业能力提升\t达成预期指标\t二十\t20\t\n\n\
+               满意度指标\t满意度指标\t群众满意度\t≥90%\t95%\t10\t10\t";
+    let s = s.reduce(Action::Paste {
+        after: None,
+        text: tsv.into(),
+    });
+    let f = &doc(&s).form;
+    let pasted: Vec<(u8, &str, &str)> = f
+        .indicators
+        .iter()
+        .skip(12)
+        .map(|r| (r.level, r.name.as_str(), r.block.as_str()))
+        .collect();
+    assert_eq!(
+        pasted,
+        [
+            (1, "产出指标", "output"),
+            (2, "数量指标", ""),
+            (3, "开展交流活动", ""),
+            (2, "质量指标", ""),
+            (3, "能力提升", ""),
+            (1, "满意度指标", "satisfaction"),
+            (2, "满意度指标", ""),
+            (3, "群众满意度", "")
+        ]
+    );
+    let r = &f.indicators[14];
+    assert_eq!(
+        (
+            r.target.as_str(),
+            r.actual.as_str(),
+            r.weight.unwrap().to_string(),
+            r.score.unwrap().to_string()
+        ),
+        ("≥3次", "3", "10".into(), "10".into())
+    );
+    // A weight that is not a number is kept in the note, not lost.
+    assert_eq!(f.indicators[16].weight, None);
+    assert_eq!(f.indicators[16].note, "分值：二十");
+    // Short lines are rows of name, target, actual.
+    let s = s.reduce(Action::Paste {
+        after: Some(0),
+        text: "新指标\t≥1个\t1个".into(),
+    });
+    assert_eq!(doc(&s).form.indicators[1].target, "≥1个");
+    assert!(doc(&s).can_undo());
+}
+
+#[test]
+fn markup_in_imported_narratives_becomes_plain_paragraphs() {
+    assert_eq!(
+        plain_text("<p>第一段</p><p>第二段 &amp; 更多</p>"),
+        "第一段\n第二段 & 更多"
+    );
+    assert_eq!(
+        plain_text("一行<br/>二行<script>alert(1)</script>"),
+        "一行\n二行alert(1)"
+    );
+    assert_eq!(plain_text("没有标记"), "没有标记");
+    // Text that only uses < and & is not markup, and stays exactly as typed.
+    assert_eq!(
+        plain_text("到位率<100%，执行率>90%；A&amp;B"),
+        "到位率<100%，执行率>90%；A&amp;B"
+    );
+    let text = SEED.replace("\"无\"", "\"<p>无</p><p>另起一段</p>\"");
+    let form = import_form(&text).unwrap();
+    assert_eq!(form.narratives["other"], "无\n另起一段");
+}
+
+#[test]
+fn a_form_of_an_unknown_profile_is_reported_and_nothing_opens() {
+    let mut form = import_form(SEED).unwrap();
+    form.profile = "nowhere".into();
+    let s = AppState::new(Lang::Zh).reduce(Action::Open {
+        id: "x".into(),
+        form: Box::new(form),
+        read_only: false,
+    });
+    assert!(s.doc.is_none());
+    assert_eq!(s.import_report.unwrap().problems[0].path, "profile");
+}
+
+#[test]
+fn read_only_forms_refuse_edits_until_copied() {
+    let form = import_form(SEED).unwrap();
+    let s = AppState::new(Lang::Zh).reduce(Action::Open {
+        id: "r".into(),
+        form: Box::new(form),
+        read_only: true,
+    });
+    let t = set(&s, FieldPath::Header(HeaderField::Project), "改");
+    assert_eq!(doc(&t).form, doc(&s).form);
+    let t = t.reduce(Action::EditCopy { id: "copy".into() });
+    assert!(!doc(&t).read_only);
+    let t = set(&t, FieldPath::Header(HeaderField::Project), "改");
+    assert_eq!(doc(&t).form.header.project, "改");
+}
+
+#[test]
+fn paths_read_back_what_findings_and_inputs_write() {
+    for text in [
+        "header.project",
+        "funds.rows[0].spent",
+        "funds.declared_total.budget",
+        "funds.declared_rate",
+        "indicators[12].deviation_reason",
+        "scores.budget_execution.declared_score",
+        "block_weights.output",
+        "evaluators[1].phone",
+        "signoff.filed_on",
+        "declared.grade",
+        "declared.blocks.input",
+        "narratives.overview",
+    ] {
+        assert_eq!(
+            FieldPath::parse(text).map(|p| p.to_string()).as_deref(),
+            Some(text)
+        );
+    }
+    // A row or a group leads to an input of it.
+    assert_eq!(
+        FieldPath::parse("indicators[3]").unwrap().to_string(),
+        "indicators[3].name"
+    );
+    assert_eq!(
+        FieldPath::parse("funds.rows").unwrap().to_string(),
+        "funds.rows[0].budget"
+    );
+    assert_eq!(FieldPath::parse("nonsense"), None);
+    // Every finding of the seed and the published forms leads to a field.
+    for file in [
+        SEED,
+        include_str!("../../../examples/guichi-tangxi-2022-commissioned-business.json"),
+    ] {
+        let (_, e) = ziping_engine::evaluate_file(file, None).unwrap();
+        for f in &e.findings {
+            assert!(
+                FieldPath::parse(&f.path).is_some()
+                    || f.path == "indicators"
+                    || f.path == "block_weights",
+                "{}",
+                f.path
+            );
+        }
+    }
+}
+
+#[test]
+fn export_names_and_the_summary_come_from_the_form_and_the_engine() {
+    let s = seed_state();
+    let d = doc(&s);
+    assert_eq!(export_name(&d.form), "交警支队专项业务经费-2021.json");
+    assert_eq!(
+        export_name_as(&d.form, "xlsx"),
+        "交警支队专项业务经费-2021.xlsx"
+    );
+    let mut f = (*d.form).clone();
+    f.header.project = "a/b:c".into();
+    f.header.year = String::new();
+    assert_eq!(export_name(&f), "abc.json");
+    let text = summary_text(&d.form, &d.evaluation, Lang::Zh);
+    assert!(text.contains("综合得分：97.66 · 等次 优"), "{text}");
+    assert!(text.contains("表内填写：97.66 · 差"), "{text}");
+    assert!(
+        text.contains("grade.contradicts_total") || text.contains("等次填为“差”"),
+        "{text}"
+    );
+    assert!(summary_text(&d.form, &d.evaluation, Lang::En).contains("Total: 97.66 · grade 优"));
+}
+
+#[test]
+fn a_new_form_starts_from_the_profile_and_edits_score_live() {
+    let s = AppState::new(Lang::Zh).reduce(Action::New {
+        id: "n".into(),
+        profile: "jinzhong-2021".into(),
+    });
+    let d = doc(&s);
+    assert_eq!(d.form.funds.rows.len(), 4);
+    let s = set(
+        &s,
+        FieldPath::Score("approval_compliance".into(), path::ScoreField::Score),
+        "3",
+    );
+    assert_eq!(doc(&s).evaluation.blocks[0].score.shown(), "3.00");
+    // Clearing a score entry's last field removes the entry.
+    let s = set(
+        &s,
+        FieldPath::Score("approval_compliance".into(), path::ScoreField::Score),
+        "",
+    );
+    assert!(doc(&s).form.scores.is_empty());
+}
+
+#[test]
+fn print_preview_shows_the_open_form_and_returns_to_it_unchanged() {
+    let s = seed_state();
+    let before = doc(&s).form.clone();
+    let s = s.reduce(Action::PrintPreview(true));
+    assert_eq!(s.screen, Screen::Print);
+    assert!(
+        Rc::ptr_eq(&doc(&s).form, &before),
+        "preview never touches the form"
+    );
+    let s = s.reduce(Action::PrintPreview(false));
+    assert_eq!(s.screen, Screen::Editor);
+    // Without an open form there is nothing to print: the screen stays where it is.
+    let s = AppState::new(Lang::Zh).reduce(Action::PrintPreview(true));
+    assert_eq!(s.screen, Screen::Start);
+}
+
+mod review_desk {
+    use super::super::review::{review_file, Filter};
+    use super::*;
+
+    const FORM_A: &str = include_str!("../../../examples/huoqiu-2022-sci-tech-commissioners.json");
+    const FORM_B: &str =
+        include_str!("../../../examples/guichi-tangxi-2022-commissioned-business.json");
+
+    fn desk() -> AppState {
+        let s = AppState::new(Lang::Zh).reduce(Action::ShowReview);
+        let mut rows = Vec::new();
+        let mut bad = Vec::new();
+        for (name, text) in [
+            ("seed.json", SEED),
+            ("a.json", FORM_A),
+            ("b.json", FORM_B),
+            ("broken.json", "{\"format\": "),
+        ] {
+            match review_file(name, text, &s.profiles) {
+                Ok(r) => rows.push(r),
+                Err(u) => bad.push(u),
+            }
+        }
+        s.reduce(Action::ReviewAdd {
+            rows,
+            unreadable: bad,
+        })
+    }
+
+    fn files(s: &AppState) -> Vec<String> {
+        s.review
+            .visible()
+            .into_iter()
+            .map(|i| s.review.rows[i].file.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_batch_lists_readable_forms_and_names_the_unreadable_ones() {
+        let s = desk();
+        assert_eq!(s.screen, Screen::Review);
+        assert_eq!(files(&s), ["seed.json", "a.json", "b.json"]);
+        assert_eq!(s.review.unreadable.len(), 1);
+        assert_eq!(s.review.unreadable[0].file, "broken.json");
+        assert!(!s.review.unreadable[0].problems.is_empty());
+        let seed = &s.review.rows[0];
+        assert_eq!(
+            (seed.declared_grade.as_str(), seed.grade.as_str()),
+            ("差", "优")
+        );
+        // The same file again replaces its row instead of doubling it.
+        let again = review_file("seed.json", SEED, &s.profiles).unwrap();
+        let s = s.reduce(Action::ReviewAdd {
+            rows: vec![again],
+            unreadable: vec![],
+        });
+        assert_eq!(s.review.rows.len(), 3);
+    }
+
+    #[test]
+    fn sorting_toggles_and_filters_combine() {
+        let s = desk();
+        let s = s.reduce(Action::ReviewSort("total"));
+        let totals: Vec<_> = s
+            .review
+            .visible()
+            .iter()
+            .map(|&i| s.review.rows[i].total)
+            .collect();
+        assert!(totals.windows(2).all(|w| w[0] <= w[1]), "{totals:?}");
+        let s = s.reduce(Action::ReviewSort("total"));
+        let totals: Vec<_> = s
+            .review
+            .visible()
+            .iter()
+            .map(|&i| s.review.rows[i].total)
+            .collect();
+        assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
+        assert_eq!(files(&s)[0], "a.json", "form A scores 100.00");
+
+        let errors = s.reduce(Action::ReviewFilter(Filter {
+            errors_only: true,
+            ..Filter::default()
+        }));
+        assert!(errors
+            .review
+            .visible()
+            .iter()
+            .all(|&i| errors.review.rows[i].counts.errors > 0));
+        assert!(!files(&errors).contains(&"a.json".to_string()));
+        let profile = s.reduce(Action::ReviewFilter(Filter {
+            profile: Some("jinzhong-2021".into()),
+            ..Filter::default()
+        }));
+        assert_eq!(files(&profile), ["seed.json"]);
+        let grade = s.reduce(Action::ReviewFilter(Filter {
+            grade: Some("优".into()),
+            ..Filter::default()
+        }));
+        assert!(grade
+            .review
+            .visible()
+            .iter()
+            .all(|&i| grade.review.rows[i].grade == "优"));
+        let unit = s.review.choices("unit");
+        assert!(!unit.is_empty());
+        let by_unit = s.reduce(Action::ReviewFilter(Filter {
+            unit: Some(unit[0].clone()),
+            ..Filter::default()
+        }));
+        assert!(by_unit
+            .review
+            .visible()
+            .iter()
+            .all(|&i| by_unit.review.rows[i].unit == unit[0]));
+    }
+
+    #[test]
+    fn a_row_opens_read_only_and_closing_returns_to_the_desk() {
+        let s = desk().reduce(Action::ReviewOpenRow {
+            id: "r1".into(),
+            row: 0,
+        });
+        assert_eq!(s.screen, Screen::Editor);
+        assert!(doc(&s).read_only);
+        assert_eq!(doc(&s).evaluation.total.shown(), "97.66");
+        assert!(
+            !doc(&s).evaluation.findings.is_empty(),
+            "its findings come with it"
+        );
+        let copy = s.reduce(Action::EditCopy { id: "d9".into() });
+        assert!(!doc(&copy).read_only);
+        let back = s.reduce(Action::Close);
+        assert_eq!(back.screen, Screen::Review);
+        assert_eq!(back.review.rows.len(), 3, "the batch is still there");
+        assert_eq!(back.reduce(Action::Close).screen, Screen::Start);
+        assert!(back.reduce(Action::ReviewClear).review.rows.is_empty());
+    }
+}
+
+#[test]
+fn in_funds_names_exactly_the_paths_under_funds() {
+    for text in [
+        "funds.rows[0].source",
+        "funds.rows[2].initial",
+        "funds.rows[1].spent",
+        "funds.declared_total.budget",
+        "funds.declared_rate",
+        "funds.declared_score",
+        "funds.deviation_reason",
+        "funds.adjustment_reason",
+        "status",
+        "header.project",
+        "narratives.overview",
+        "indicators[0].actual",
+        "scores.budget_execution.score",
+        "block_weights.output",
+        "evaluators[0].name",
+        "signoff.filed_on",
+        "declared.total",
+        "declared.blocks.input",
+    ] {
+        let path = FieldPath::parse(text).unwrap_or_else(|| panic!("{text} is a field path"));
+        assert_eq!(path.in_funds(), text.starts_with("funds."), "{text}");
+    }
+}

@@ -1,0 +1,201 @@
+//! The form workbook recalculated by LibreOffice (headless) holds the engine's numbers, and keeps
+//! holding them after an input is changed in the sheet: the formulas follow the engine's rules.
+//!
+//! Needs `soffice` (Debian `libreoffice-calc`, installed by `tools/setup.sh test`).
+
+mod common;
+
+use common::recalculated;
+use std::io::{Read, Write};
+use std::path::Path;
+use ziping_engine::model::{Form, FundsColumn};
+use ziping_engine::{evaluate, read_form, Evaluation, Profile};
+use ziping_xlsx::form_workbook;
+
+fn example(name: &str) -> Form {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name);
+    read_form(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn eval(form: &Form) -> (Profile, Evaluation) {
+    let profile = Profile::builtin(&form.profile).unwrap();
+    let ev = evaluate(form, &profile);
+    (profile, ev)
+}
+
+/// The last non-empty cell of the first row whose first non-empty cell is `label`.
+fn value_after(sheet: &[Vec<String>], label: &str) -> String {
+    sheet
+        .iter()
+        .find(|r| r.iter().find(|c| !c.is_empty()).is_some_and(|c| c == label))
+        .and_then(|r| r.iter().rev().find(|c| !c.is_empty()).cloned())
+        .unwrap_or_else(|| panic!("no row labelled {label} in {sheet:#?}"))
+}
+
+/// Every number the engine shows for the summary: block subtotals, total, grade.
+fn assert_matches_engine(sheet: &[Vec<String>], ev: &Evaluation) {
+    // The summary starts at its 评价内容 heading (block names also head the scoring table).
+    let start = sheet
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "评价内容"))
+        .expect("a summary headed 评价内容");
+    let sheet = &sheet[start..];
+    for b in &ev.blocks {
+        assert_eq!(
+            value_after(sheet, &b.name.zh),
+            b.score.shown(),
+            "block {}",
+            b.id
+        );
+    }
+    assert_eq!(value_after(sheet, "总分"), ev.total.shown());
+    assert_eq!(
+        value_after(sheet, "评价等次"),
+        ev.grade
+            .as_ref()
+            .map(|g| g.grade.clone())
+            .unwrap_or_default()
+    );
+}
+
+fn sheet_xml(xlsx: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut text = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// Rewrites the number of one cell in the workbook's sheet XML, as a person editing the cell would.
+fn with_cell(xlsx: &[u8], find: &str, replace: &str) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut replaced = 0;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let text = String::from_utf8(data).unwrap();
+            replaced = text.matches(find).count();
+            data = text.replacen(find, replace, 1).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    assert_eq!(replaced, 1, "{find} must be in the sheet exactly once");
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn the_seed_recalculated_equals_the_engine_and_follows_a_changed_amount() {
+    let form = example("jinzhong-2021-traffic-police.json");
+    let (profile, ev) = eval(&form);
+    assert_eq!(ev.total.shown(), "97.66");
+    let xlsx = form_workbook(&form, &profile, &ev).unwrap();
+    let sheet = recalculated(&xlsx, "seed");
+    assert_matches_engine(&sheet, &ev);
+    assert_eq!(value_after(&sheet, "总分"), "97.66");
+    assert_eq!(value_after(&sheet, "评价等次"), "优");
+    // The funds total row (SUM of the sources) as the engine shows it.
+    let total_row = sheet
+        .iter()
+        .find(|r| {
+            r.first()
+                .is_some_and(|c| c == &profile.funds.total_label.zh)
+        })
+        .unwrap();
+    assert!(total_row.contains(&ev.funds.spent.as_ref().unwrap().shown()));
+
+    // Spend more of the budget on the first source: the execution score, the block and the total move.
+    let mut changed = form.clone();
+    let row = changed
+        .funds
+        .rows
+        .iter_mut()
+        .find(|r| r.figures.spent.is_some())
+        .unwrap();
+    let old = row.figures.get(FundsColumn::Spent).unwrap();
+    let new = old + rust_decimal::Decimal::new(30000, 2);
+    row.figures.spent = Some(new);
+    let (_, ev2) = eval(&changed);
+    assert_ne!(
+        ev2.total.shown(),
+        ev.total.shown(),
+        "the change must move the total"
+    );
+    let edited = with_cell(
+        &xlsx,
+        &format!("\"><v>{}</v>", old.normalize()),
+        &format!("\"><v>{}</v>", new.normalize()),
+    );
+    let sheet2 = recalculated(&edited, "seed-edited");
+    assert_matches_engine(&sheet2, &ev2);
+}
+
+#[test]
+fn published_forms_recalculated_equal_the_engine() {
+    for name in [
+        "huoqiu-2022-sci-tech-commissioners.json",
+        "guichi-tangxi-2022-commissioned-business.json",
+    ] {
+        let form = example(name);
+        let (profile, ev) = eval(&form);
+        let xlsx = form_workbook(&form, &profile, &ev).unwrap();
+        let sheet = recalculated(&xlsx, name);
+        assert_matches_engine(&sheet, &ev);
+    }
+}
+
+#[test]
+fn a_changed_indicator_actual_rescores_its_row_as_the_engine_does() {
+    let form = example("huoqiu-2022-sci-tech-commissioners.json");
+    let (profile, ev) = eval(&form);
+    let xlsx = form_workbook(&form, &profile, &ev).unwrap();
+    // ≥3次 achieved with 3: change the actual to 2 (2 ÷ 3 of the row's weight).
+    let mut changed = form.clone();
+    let row = changed
+        .indicators
+        .iter_mut()
+        .find(|r| r.target == "≥3次" && r.actual == "3")
+        .unwrap();
+    row.actual = "2".into();
+    let (_, ev2) = eval(&changed);
+    assert_ne!(ev2.total.shown(), ev.total.shown());
+    // The actual is the cell right of the one showing ≥3次 (the CSV keeps the sheet's rows and columns).
+    let sheet = recalculated(&xlsx, "huoqiu");
+    let (r, c) = sheet
+        .iter()
+        .enumerate()
+        .find_map(|(r, row)| row.iter().position(|v| v == "≥3次").map(|c| (r, c)))
+        .unwrap();
+    assert_eq!(sheet[r][c + 1], "3");
+    let addr = format!("{}{}", (b'A' + c as u8 + 1) as char, r + 1);
+    let xml = sheet_xml(&xlsx);
+    let at = xml.find(&format!("<c r=\"{addr}\"")).unwrap();
+    let cell = &xml[at..at + xml[at..].find("</c>").unwrap() + 4];
+    assert!(
+        cell.ends_with("<v>3</v></c>") && !cell.contains("<f>"),
+        "{cell}"
+    );
+    let edited = with_cell(&xlsx, cell, &cell.replace("<v>3</v>", "<v>2</v>"));
+    assert_matches_engine(&recalculated(&edited, "huoqiu-edited"), &ev2);
+}
+
+#[test]
+fn large_forms_with_every_kind_of_value_recalculate_to_the_engine() {
+    for (tag, form) in [
+        ("large", ziping_engine::sample::large_form(60)),
+        ("gaps", ziping_engine::sample::large_form_with_gaps(61)),
+    ] {
+        let (profile, ev) = eval(&form);
+        let xlsx = form_workbook(&form, &profile, &ev).unwrap();
+        assert_matches_engine(&recalculated(&xlsx, tag), &ev);
+    }
+}

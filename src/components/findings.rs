@@ -1,0 +1,63 @@
+//! The findings panel: the engine's errors, warnings and notes, each with its rule and a link that
+//! takes the keyboard focus to the field concerned.
+
+use super::field::severity_class;
+use crate::i18n::words;
+use crate::store::{use_dispatch, use_lang, Ptr};
+use yew::prelude::*;
+use ziping_app_state::path::FieldPath;
+use ziping_app_state::Action;
+use ziping_engine::Finding;
+
+#[derive(Properties, PartialEq)]
+pub struct FindingsProps {
+    /// The evaluation's findings, the same `Rc` while they do not change (see `store::use_stable`),
+    /// so that an edit that changes no finding does not render the list again.
+    pub findings: Ptr<Vec<Finding>>,
+}
+
+#[function_component]
+pub fn FindingsPanel(p: &FindingsProps) -> Html {
+    let lang = use_lang();
+    let w = words(lang);
+    let l = lang.code();
+    let dispatch = use_dispatch();
+    let findings = &p.findings;
+    html! {
+        <section class="findings" aria-labelledby="findings-h">
+            <h2 id="findings-h">{ format!("{}（{}）", w.findings, findings.len()) }</h2>
+            if findings.is_empty() {
+                <p>{ w.no_findings }</p>
+            } else {
+                <ol class="finding-list">
+                    { for findings.iter().map(|f| {
+                        let target = FieldPath::parse(&f.path);
+                        let go = target.clone().map(|t| {
+                            let d = dispatch.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                if let Some(d) = &d {
+                                    d.dispatch(Action::Focus(Some(t.clone())));
+                                }
+                            })
+                        });
+                        html! {
+                            <li class={classes!("finding", severity_class(f.severity))} data-code={f.code}>
+                                <p class="finding-head">
+                                    <span class="severity">{ w.severity[f.severity as usize] }</span>
+                                    <code>{ f.code }</code>
+                                </p>
+                                <p class="finding-message">{ f.message.get(l) }</p>
+                                <p class="finding-basis">{ format!("{}：{}", w.basis, f.basis) }</p>
+                                if let Some(go) = go {
+                                    <button type="button" class="link" onclick={go}>{ format!("{} {}", w.go_to_field, f.path) }</button>
+                                } else {
+                                    <p class="finding-path">{ f.path.clone() }</p>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}

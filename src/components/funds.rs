@@ -1,0 +1,106 @@
+//! 项目资金情况: the sources of money, the total row derived from them, the rates and, where the
+//! profile scores the budget, the score — each computed number opening its explanation.
+
+use super::field::Num;
+use super::FormPart;
+use crate::i18n::words;
+use crate::store::{use_dispatch, use_lang};
+use yew::prelude::*;
+use ziping_app_state::path::FieldPath;
+use ziping_app_state::Action;
+
+#[function_component]
+pub fn Funds(p: &FormPart) -> Html {
+    let lang = use_lang();
+    let w = words(lang);
+    let l = lang.code();
+    let dispatch = use_dispatch();
+    let send = move |a: Action| {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = &d {
+                d.dispatch(a.clone());
+            }
+        })
+    };
+    let columns = &p.profile.funds.columns;
+    let field = |path: FieldPath, label: String| p.field(path, label, true);
+    let e = &p.evaluation.funds;
+    html! {
+        <section class="form-section funds" aria-labelledby="sec-funds">
+            <h2 id="sec-funds">{ p.title.clone() }</h2>
+            <table class="grid">
+                <thead>
+                    <tr>
+                        <th scope="col">{ w.source }</th>
+                        { for columns.iter().map(|c| html! { <th scope="col">{ c.title.get(l) }</th> }) }
+                        if !p.readonly { <th scope="col"><span class="visually-hidden">{ w.actions }</span></th> }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for p.form.funds.rows.iter().enumerate().map(|(i, r)| html! {
+                        <tr key={i}>
+                            <td>{ field(FieldPath::FundsSource(i), format!("{} {}", w.source, i + 1)) }</td>
+                            { for columns.iter().map(|c| html! {
+                                <td>{ field(FieldPath::FundsCell(i, c.column), format!("{} · {}", r.source, c.title.get(l))) }</td>
+                            }) }
+                            if !p.readonly {
+                                <td><button type="button" class="icon" onclick={send(Action::RemoveFundsRow(i))} aria-label={format!("{} {}", w.remove, r.source)}>{ "✕" }</button></td>
+                            }
+                        </tr>
+                    }) }
+                </tbody>
+                <tfoot>
+                    <tr class="derived">
+                        <th scope="row">{ format!("{}（{}）", p.profile.funds.total_label.get(l), w.derived_total) }</th>
+                        { for columns.iter().map(|c| html! {
+                            <td data-testid={format!("funds-total-{}", c.column.key())}>
+                                if let Some(f) = e.column(c.column) {
+                                    <Num shown={f.shown()} explain={f.explanation().get(l).to_string()} />
+                                } else { { "—" } }
+                            </td>
+                        }) }
+                        if !p.readonly { <td></td> }
+                    </tr>
+                </tfoot>
+            </table>
+            if !p.readonly {
+                <button type="button" onclick={send(Action::AddFundsRow)}>{ w.add_source }</button>
+            }
+            <dl class="rates">
+                <dt>{ w.execution_rate }</dt>
+                <dd data-testid="execution-rate">
+                    if let Some(f) = &e.execution_rate { <Num shown={f.shown()} explain={f.explanation().get(l).to_string()} /> } else { { "—" } }
+                </dd>
+                if e.arrival_rate.is_some() {
+                    <dt>{ w.arrival_rate }</dt>
+                    <dd data-testid="arrival-rate">
+                        if let Some(f) = &e.arrival_rate { <Num shown={f.shown()} explain={f.explanation().get(l).to_string()} /> }
+                    </dd>
+                }
+                if p.profile.funds.shows_score {
+                    if let Some(row) = p.evaluation.blocks.iter().flat_map(|b| &b.rows).find(|r| r.method == "funds_execution") {
+                        <dt>{ format!("{} ({} {})", w.score, w.weight, row.weight) }</dt>
+                        <dd data-testid="funds-score"><Num shown={row.score.shown()} explain={row.score.explanation().get(l).to_string()} /></dd>
+                    }
+                }
+            </dl>
+            <details class="stated" open={!p.form.funds.declared_total.is_empty() || p.form.funds.declared_rate.is_some() || p.form.funds.declared_score.is_some()}>
+                <summary>{ w.stated_total_row }</summary>
+                <div class="field-row">
+                    { for columns.iter().map(|c| html! {
+                        <div class="labelled">{ c.title.get(l) }{ field(FieldPath::FundsDeclaredTotal(c.column), format!("{} · {}", w.stated_total_row, c.title.get(l))) }</div>
+                    }) }
+                    <div class="labelled">{ w.stated_rate }{ field(FieldPath::FundsDeclaredRate, w.stated_rate.to_string()) }</div>
+                    <div class="labelled">{ w.stated_score }{ field(FieldPath::FundsDeclaredScore, w.stated_score.to_string()) }</div>
+                </div>
+            </details>
+            if p.profile.thresholds.execution_reason_below.is_some() || p.profile.thresholds.reason_below_weight || !p.form.funds.deviation_reason.is_empty() {
+                { p.field(FieldPath::FundsDeviationReason, format!("{} · {}", w.execution_rate, w.deviation_reason), false) }
+            }
+            if p.profile.thresholds.adjustment_reason || !p.form.funds.adjustment_reason.is_empty() {
+                { p.field(FieldPath::FundsAdjustmentReason, w.adjustment_reason, false) }
+            }
+        </section>
+    }
+}

@@ -1,0 +1,109 @@
+//! The header block, the narrative sections, 评价人员 and the signatures.
+
+use super::FormPart;
+use crate::i18n::words;
+use crate::store::{use_dispatch, use_lang};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+use ziping_app_state::path::{EvaluatorField, FieldPath, HeaderField, SignoffField};
+use ziping_app_state::Action;
+use ziping_engine::model::Status;
+
+#[function_component]
+pub fn HeaderSection(p: &FormPart) -> Html {
+    let lang = use_lang();
+    let w = words(lang);
+    let dispatch = use_dispatch();
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(d) = &dispatch {
+            d.dispatch(Action::Set {
+                path: FieldPath::Status,
+                value: e.target_unchecked_into::<HtmlSelectElement>().value(),
+            });
+        }
+    });
+    html! {
+        <section class="form-section header-fields" aria-labelledby="sec-header">
+            <h2 id="sec-header">{ p.title.clone() }</h2>
+            <div class="field-grid">
+                { for HeaderField::ALL.iter().enumerate().map(|(i, h)| {
+                    p.field(FieldPath::Header(*h), w.header_fields[i], false)
+                }) }
+                <div class="field">
+                    <label for="form-status" class="field-label">{ w.status_label }</label>
+                    <select id="form-status" data-path="status" onchange={onchange} disabled={p.readonly}>
+                        <option value="draft" selected={p.form.status == Status::Draft}>{ w.status_draft }</option>
+                        <option value="final" selected={p.form.status == Status::Final}>{ w.status_final }</option>
+                    </select>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[function_component]
+pub fn NarrativeSection(p: &FormPart) -> Html {
+    let id = format!("sec-n-{}", p.key_name);
+    html! {
+        <section class="form-section narrative" aria-labelledby={id.clone()}>
+            <h2 id={id}>{ p.title.clone() }</h2>
+            { p.field(FieldPath::Narrative(p.key_name.to_string()), p.title.clone(), true) }
+        </section>
+    }
+}
+
+#[function_component]
+pub fn EvaluatorsSection(p: &FormPart) -> Html {
+    let lang = use_lang();
+    let w = words(lang);
+    let dispatch = use_dispatch();
+    let send = |a: Action| {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = &d {
+                d.dispatch(a.clone());
+            }
+        })
+    };
+    let names = [w.name, w.title, w.office, w.phone];
+    html! {
+        <section class="form-section evaluators" aria-labelledby="sec-evaluators">
+            <h2 id="sec-evaluators">{ p.title.clone() }</h2>
+            <table class="grid">
+                <thead><tr>
+                    { for names.iter().map(|n| html! { <th scope="col">{ *n }</th> }) }
+                    if !p.readonly { <th scope="col"><span class="visually-hidden">{ w.actions }</span></th> }
+                </tr></thead>
+                <tbody>
+                    { for p.form.evaluators.iter().enumerate().map(|(i, e)| html! {
+                        <tr key={i}>
+                            { for EvaluatorField::ALL.iter().enumerate().map(|(k, f)| {
+                                html! { <td>{ p.field(FieldPath::Evaluator(i, *f), format!("{} {} · {}", p.title, i + 1, names[k]), true) }</td> }
+                            }) }
+                            if !p.readonly {
+                                <td><button type="button" class="icon" onclick={send(Action::RemoveEvaluator(i))} aria-label={format!("{} {}", w.remove, e.name)}>{ "✕" }</button></td>
+                            }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            if !p.readonly { <button type="button" onclick={send(Action::AddEvaluator)}>{ w.add_evaluator }</button> }
+        </section>
+    }
+}
+
+#[function_component]
+pub fn SignoffSection(p: &FormPart) -> Html {
+    let lang = use_lang();
+    let w = words(lang);
+    html! {
+        <section class="form-section signoff" aria-labelledby="sec-signoff">
+            <h2 id="sec-signoff">{ p.title.clone() }</h2>
+            <div class="field-grid">
+                { for SignoffField::ALL.iter().enumerate().map(|(i, s)| {
+                    p.field(FieldPath::Signoff(*s), w.signoff_fields[i], false)
+                }) }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,87 @@
+//! The summary that stays in view: block subtotals, the total and the grade, against what the form
+//! states, and the count of errors and warnings. The grade is always written out, never a colour alone.
+
+use super::field::Num;
+use crate::i18n::words;
+use crate::store::{use_lang, Ptr};
+use yew::prelude::*;
+use ziping_engine::model::Form;
+use ziping_engine::Evaluation;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub form: Ptr<Form>,
+    pub evaluation: Ptr<Evaluation>,
+}
+
+#[function_component]
+pub fn Summary(p: &SummaryProps) -> Html {
+    let lang = use_lang();
+    let w = words(lang);
+    let l = lang.code();
+    let e = &p.evaluation;
+    let d = &p.form.declared;
+    let grade = e.grade.as_ref();
+    let grade_text = grade
+        .map(|g| {
+            if l == "en" {
+                format!("{} ({})", g.grade, g.name_en)
+            } else {
+                g.grade.clone()
+            }
+        })
+        .unwrap_or_else(|| "—".into());
+    let declared_total = d.total.map(|t| t.to_string()).unwrap_or_else(|| "—".into());
+    let declared_grade = if d.grade.is_empty() {
+        "—".to_string()
+    } else {
+        d.grade.clone()
+    };
+    // Whether the stated values are wrong is the engine's finding, not a comparison made here.
+    let flagged = |path: &str| {
+        e.findings
+            .iter()
+            .any(|f| f.path == path && f.severity == ziping_engine::Severity::Error)
+    };
+    let total_differs = flagged("declared.total");
+    let grade_differs = flagged("declared.grade");
+    html! {
+        <section class="summary" aria-labelledby="summary-h" aria-live="polite">
+            <h2 id="summary-h">{ w.summary }</h2>
+            <table class="summary-table">
+                <thead><tr><th scope="col"><span class="visually-hidden">{ w.block }</span></th><th scope="col">{ w.computed }</th><th scope="col">{ w.declared }</th></tr></thead>
+                <tbody>
+                    { for e.blocks.iter().map(|b| html! {
+                        <tr>
+                            <th scope="row">{ format!("{}（{}）", b.name.get(l), b.weight.shown()) }</th>
+                            <td data-testid={format!("summary-block-{}", b.id)}><Num shown={b.score.shown()} explain={b.score.explanation().get(l).to_string()} /></td>
+                            <td>{ d.blocks.get(&b.id).map(|v| v.to_string()).unwrap_or_else(|| "—".into()) }</td>
+                        </tr>
+                    }) }
+                    <tr class="total">
+                        <th scope="row">{ w.total }</th>
+                        <td><Num shown={e.total.shown()} explain={e.total.explanation().get(l).to_string()} testid={AttrValue::from("total")} class={classes!("big")} /></td>
+                        <td class={classes!(total_differs.then_some("differs"))} data-testid="declared-total">{ declared_total }</td>
+                    </tr>
+                    <tr class="grade">
+                        <th scope="row">{ w.grade }</th>
+                        <td data-testid="grade" class={classes!("grade-cell", grade.map(|g| format!("grade-{}", g.name_en.to_ascii_lowercase())))}>
+                            <details class="num">
+                                <summary><span class="num-value">{ grade_text }</span></summary>
+                                <span class="explain" role="note">{ grade.map(|g| g.explain.get(l).to_string()).unwrap_or_default() }</span>
+                            </details>
+                        </td>
+                        <td class={classes!(grade_differs.then_some("differs"))} data-testid="declared-grade">{ declared_grade }</td>
+                    </tr>
+                </tbody>
+            </table>
+            <p class="counts" data-testid="counts">
+                <span class="count error">{ format!("{} {}", e.counts.errors, w.errors) }</span>
+                { " · " }
+                <span class="count warning">{ format!("{} {}", e.counts.warnings, w.warnings) }</span>
+                { " · " }
+                <span class="count info">{ format!("{} {}", e.counts.infos, w.infos) }</span>
+            </p>
+        </section>
+    }
+}
