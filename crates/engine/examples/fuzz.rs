@@ -341,13 +341,13 @@ fn replay(args: &[String]) -> ExitCode {
             .err()
             .unwrap_or_default()
             .into_iter()
-            .map(|p| (p.path, p.message.en))
+            .map(|p| (p.path.to_string(), p.message.en))
             .collect(),
         Target::Profile => ziping_engine::Profile::from_json(&input)
             .err()
             .unwrap_or_default()
             .into_iter()
-            .map(|p| (p.path, p.message.en))
+            .map(|p| (p.path.to_string(), p.message.en))
             .collect(),
         Target::Value => Vec::new(),
     };

@@ -3,6 +3,7 @@
 use crate::decimal::Decimal;
 use crate::explain::Explain;
 use crate::findings::{Finding, Severity};
+use crate::path::FieldPath;
 use crate::text::Text;
 use crate::value::{Op, Value};
 use serde::Serialize;
@@ -149,9 +150,9 @@ pub struct IndicatorResult {
     /// The comparison used (from the operator column or the target).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub op: Option<Op>,
-    /// How the row is scored or compared: "ratio" (≥), "inverse" (≤), "exact" (=), "qualitative", "manual".
+    /// How the row is scored or compared: ratio (≥), inverse (≤), exact (=), qualitative, manual.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub method: Option<&'static str>,
+    pub method: Option<MethodId>,
     /// The qualitative band, where one applies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub band: Option<String>,
@@ -186,63 +187,134 @@ pub enum ScoreSource {
 }
 
 /// One scored row (a fixed row of the scoring table or a level-3 indicator).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RowResult {
     /// The fixed row's id, or the indicator row's id.
     pub id: String,
-    /// Where the row is in the form file; see [`RowResult::path`].
-    pub place: RowPlace,
+    /// Where the row is in the form file: `scores.<id>` ([`FieldPath::ScoreRow`]) or `indicators[i]`
+    /// ([`FieldPath::IndicatorRow`]).
+    pub path: FieldPath,
     pub name: String,
+    #[serde(with = "crate::decimal::as_string")]
     pub weight: Decimal,
-    /// "funds_execution", "funds_arrival", "ratio", "inverse", "exact", "qualitative", "manual",
-    /// "banded", "per_point", "coefficient".
-    pub method: &'static str,
+    pub method: MethodId,
     /// The engine's score, where it is not the score that counts: beside an override, or the band's
     /// default beside an entered qualitative score. (Where the engine's score counts, it is `score`.)
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub computed: Option<Figure>,
     /// The evaluator's score, where entered.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        with = "crate::decimal::as_string::option"
+    )]
     pub entered: Option<Decimal>,
     pub source: ScoreSource,
     /// The score that counts.
     pub score: Figure,
 }
 
-/// Where a scored row lives in the form file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RowPlace {
-    /// `scores.<id>`: a fixed row of the profile's scoring table.
-    Score,
-    /// `indicators[<i>]`: a level-3 row of the indicator outline.
-    Indicator(usize),
-}
-
 impl RowResult {
-    /// The field in the form file: `scores.budget_execution`, `indicators[4]`.
-    pub fn path(&self) -> String {
-        match self.place {
-            RowPlace::Score => format!("scores.{}", self.id),
-            RowPlace::Indicator(i) => format!("indicators[{i}]"),
+    /// The index of the indicator row this is, or `None` for a fixed row of the scoring table.
+    pub fn indicator(&self) -> Option<usize> {
+        match self.path {
+            FieldPath::IndicatorRow(i) => Some(i),
+            _ => None,
         }
     }
 }
 
-impl Serialize for RowResult {
+/// How a row is scored (or, for an unscored indicator row, compared).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MethodId {
+    /// min(全年执行数 ÷ 全年预算数, 100%) × weight.
+    FundsExecution,
+    /// min(到位资金 ÷ 预算资金, 100%) × weight.
+    FundsArrival,
+    /// ≥, more is better: min(actual ÷ target, 100%) × weight.
+    Ratio,
+    /// ≤, less is better: full within target, else target ÷ actual × weight.
+    Inverse,
+    /// =: full when equal, proportional below.
+    Exact,
+    /// Scored within a qualitative band.
+    Qualitative,
+    /// The evaluator's judgement.
+    Manual,
+    /// A banded table.
+    Banded,
+    /// Per-point deductions.
+    PerPoint,
+    /// 得分系数 × weight.
+    Coefficient,
+}
+
+impl MethodId {
+    pub const ALL: [MethodId; 10] = [
+        MethodId::FundsExecution,
+        MethodId::FundsArrival,
+        MethodId::Ratio,
+        MethodId::Inverse,
+        MethodId::Exact,
+        MethodId::Qualitative,
+        MethodId::Manual,
+        MethodId::Banded,
+        MethodId::PerPoint,
+        MethodId::Coefficient,
+    ];
+
+    /// The method's name in the JSON output and in profiles (`funds_execution`, `ratio` …).
+    pub fn key(self) -> &'static str {
+        match self {
+            MethodId::FundsExecution => "funds_execution",
+            MethodId::FundsArrival => "funds_arrival",
+            MethodId::Ratio => "ratio",
+            MethodId::Inverse => "inverse",
+            MethodId::Exact => "exact",
+            MethodId::Qualitative => "qualitative",
+            MethodId::Manual => "manual",
+            MethodId::Banded => "banded",
+            MethodId::PerPoint => "per_point",
+            MethodId::Coefficient => "coefficient",
+        }
+    }
+
+    /// Whether the score is the evaluator's judgement (entered), not computed from values.
+    pub fn is_judgement(self) -> bool {
+        matches!(self, MethodId::Manual | MethodId::Qualitative)
+    }
+
+    /// The evaluator-facing name of the method.
+    pub fn label(self) -> Text {
+        match self {
+            MethodId::FundsExecution => {
+                Text::new("按预算执行率计算", "from the budget execution rate")
+            }
+            MethodId::FundsArrival => Text::new("按资金到位率计算", "from the funds arrival rate"),
+            MethodId::Ratio => Text::new(
+                "≥ 正向：实际 ÷ 目标 × 分值",
+                "≥ more is better: actual ÷ target × weight",
+            ),
+            MethodId::Inverse => Text::new(
+                "≤ 反向：未超目标得满分，否则 目标 ÷ 实际 × 分值",
+                "≤ less is better: full within target, else target ÷ actual × weight",
+            ),
+            MethodId::Exact => Text::new(
+                "= 等于：相等得满分，不足按比例",
+                "= exact: full when equal, proportional below",
+            ),
+            MethodId::Qualitative => {
+                Text::new("定性：按分档评分", "qualitative: scored within a band")
+            }
+            MethodId::Manual => Text::new("评价人打分", "scored by the evaluator"),
+            MethodId::Banded => Text::new("分档计分", "banded table"),
+            MethodId::PerPoint => Text::new("逐点扣分", "per-point deduction"),
+            MethodId::Coefficient => Text::new("得分系数 × 权重", "coefficient × weight"),
+        }
+    }
+}
+
+impl Serialize for MethodId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("RowResult", 9)?;
-        st.serialize_field("id", &self.id)?;
-        st.serialize_field("path", &self.path())?;
-        st.serialize_field("name", &self.name)?;
-        st.serialize_field("weight", &self.weight.to_string())?;
-        st.serialize_field("method", self.method)?;
-        if let Some(c) = &self.computed {
-            st.serialize_field("computed", c)?;
-        }
-        if let Some(e) = &self.entered {
-            st.serialize_field("entered", &e.to_string())?;
-        }
-        st.serialize_field("source", &self.source)?;
-        st.serialize_field("score", &self.score)?;
-        st.end()
+        s.serialize_str(self.key())
     }
 }

@@ -6,10 +6,9 @@
 
 use crate::decimal::{round, Decimal};
 use crate::findings::Finding;
-use crate::format::Problem;
+use crate::intake::Opened;
 use crate::model::Form;
-use crate::profile::Profile;
-use crate::result::{Counts, Evaluation};
+use crate::result::Counts;
 use crate::text::Text;
 use std::rc::Rc;
 
@@ -41,27 +40,15 @@ pub struct Reviewed {
     pub places: u32,
 }
 
-/// A file of the batch that cannot be read, with every problem and its path.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Unreadable {
-    pub file: String,
-    pub problems: Vec<Problem>,
-}
-
-/// The problem of a form naming a profile that is not among `known`.
-pub fn unknown_profile(id: &str, known: &[&str]) -> Problem {
-    Problem::new(
-        "profile",
-        format!("没有编号为“{id}”的规则（可用：{}）", known.join("、")),
-        format!(
-            "there is no profile \"{id}\" (available: {})",
-            known.join(", ")
-        ),
-    )
-}
-
-/// A form, its profile and its evaluation as a row of the summary.
-pub fn review_form(file: &str, form: Form, profile: &Profile, ev: Evaluation) -> Reviewed {
+/// A form, its profile and its evaluation (as [`crate::intake::open`] gives them) as a row of the
+/// summary.
+pub fn review(opened: Opened) -> Reviewed {
+    let Opened {
+        file,
+        form,
+        profile,
+        evaluation: ev,
+    } = opened;
     let h = &form.header;
     let unit = [&h.unit, &h.filing_unit, &h.department]
         .into_iter()
@@ -72,7 +59,7 @@ pub fn review_form(file: &str, form: Form, profile: &Profile, ev: Evaluation) ->
     let declared_total = form.declared.total;
     let total = ev.total.value;
     Reviewed {
-        file: file.to_string(),
+        file,
         project: h.project.trim().to_string(),
         unit,
         year: h.year.trim().to_string(),
@@ -88,28 +75,6 @@ pub fn review_form(file: &str, form: Form, profile: &Profile, ev: Evaluation) ->
         places: profile.rounding.places,
         form: Rc::new(form),
     }
-}
-
-/// Reads and evaluates one file of a batch with the profile it names among `profiles`.
-pub fn review_text(file: &str, text: &str, profiles: &[&Profile]) -> Result<Reviewed, Unreadable> {
-    let unreadable = |problems| Unreadable {
-        file: file.to_string(),
-        problems,
-    };
-    if text.len() > crate::format::MAX_FILE_BYTES {
-        return Err(unreadable(vec![Problem::new(
-            "",
-            "文件超过 20 MB，未读取",
-            "the file is over 20 MB: not read",
-        )]));
-    }
-    let form = crate::read_form(text).map_err(unreadable)?;
-    let Some(profile) = profiles.iter().find(|p| p.id == form.profile) else {
-        let known: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
-        return Err(unreadable(vec![unknown_profile(&form.profile, &known)]));
-    };
-    let ev = crate::evaluate(&form, profile);
-    Ok(review_form(file, form, profile, ev))
 }
 
 /// The foot of the summary over some rows: sums and averages (四舍五入 to `places`).
@@ -196,43 +161,116 @@ pub fn grade_distribution<'r>(
     out
 }
 
-/// The summary's columns, in order, with their headings: shared by the page, the CSV, the workbook
-/// and the command line.
-pub const COLUMNS: [(&str, &str, &str); 12] = [
-    ("file", "文件", "File"),
-    ("project", "项目名称", "Project"),
-    ("unit", "单位", "Unit"),
-    ("year", "年度", "Year"),
-    ("profile", "规则", "Profile"),
-    ("declared_total", "填报总分", "Declared total"),
-    ("declared_grade", "填报等次", "Declared grade"),
-    ("total", "计算总分", "Computed total"),
-    ("grade", "计算等次", "Computed grade"),
-    ("difference", "差值", "Difference"),
-    ("errors", "错误", "Errors"),
-    ("warnings", "警告", "Warnings"),
-];
+/// A column of the summary, shared by the page, the CSV, the workbook and the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    File,
+    Project,
+    Unit,
+    Year,
+    Profile,
+    DeclaredTotal,
+    DeclaredGrade,
+    Total,
+    Grade,
+    Difference,
+    Errors,
+    Warnings,
+}
+
+impl Column {
+    /// The columns in order.
+    pub const ALL: [Column; 12] = [
+        Column::File,
+        Column::Project,
+        Column::Unit,
+        Column::Year,
+        Column::Profile,
+        Column::DeclaredTotal,
+        Column::DeclaredGrade,
+        Column::Total,
+        Column::Grade,
+        Column::Difference,
+        Column::Errors,
+        Column::Warnings,
+    ];
+
+    /// The column's name in the page (`data-column`) and in tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::File => "file",
+            Column::Project => "project",
+            Column::Unit => "unit",
+            Column::Year => "year",
+            Column::Profile => "profile",
+            Column::DeclaredTotal => "declared_total",
+            Column::DeclaredGrade => "declared_grade",
+            Column::Total => "total",
+            Column::Grade => "grade",
+            Column::Difference => "difference",
+            Column::Errors => "errors",
+            Column::Warnings => "warnings",
+        }
+    }
+
+    /// The column's heading.
+    pub fn heading(self) -> Text {
+        let (zh, en) = match self {
+            Column::File => ("文件", "File"),
+            Column::Project => ("项目名称", "Project"),
+            Column::Unit => ("单位", "Unit"),
+            Column::Year => ("年度", "Year"),
+            Column::Profile => ("规则", "Profile"),
+            Column::DeclaredTotal => ("填报总分", "Declared total"),
+            Column::DeclaredGrade => ("填报等次", "Declared grade"),
+            Column::Total => ("计算总分", "Computed total"),
+            Column::Grade => ("计算等次", "Computed grade"),
+            Column::Difference => ("差值", "Difference"),
+            Column::Errors => ("错误", "Errors"),
+            Column::Warnings => ("警告", "Warnings"),
+        };
+        Text::new(zh, en)
+    }
+
+    /// Whether the column's cells are numbers (right-aligned, numbers in a workbook).
+    pub fn is_numeric(self) -> bool {
+        matches!(
+            self,
+            Column::DeclaredTotal
+                | Column::Total
+                | Column::Difference
+                | Column::Errors
+                | Column::Warnings
+        )
+    }
+}
 
 impl Reviewed {
-    /// The row's cells as shown, one per [`COLUMNS`] entry (totals with the profile's places).
-    pub fn cells(&self) -> [String; 12] {
+    /// The row's cell in `column`, as shown (totals with the profile's places).
+    pub fn cell(&self, column: Column) -> String {
         let fixed = |d: Decimal| crate::decimal::fixed(d, self.places);
-        [
-            self.file.clone(),
-            self.project.clone(),
-            self.unit.clone(),
-            self.year.clone(),
-            self.profile.clone(),
-            self.declared_total.map(fixed).unwrap_or_default(),
-            self.declared_grade.clone(),
-            fixed(self.total),
-            self.grade.clone(),
-            self.difference
+        match column {
+            Column::File => self.file.clone(),
+            Column::Project => self.project.clone(),
+            Column::Unit => self.unit.clone(),
+            Column::Year => self.year.clone(),
+            Column::Profile => self.profile.clone(),
+            Column::DeclaredTotal => self.declared_total.map(fixed).unwrap_or_default(),
+            Column::DeclaredGrade => self.declared_grade.clone(),
+            Column::Total => fixed(self.total),
+            Column::Grade => self.grade.clone(),
+            Column::Difference => self
+                .difference
                 .map(|d| signed(d, self.places))
                 .unwrap_or_default(),
-            self.counts.errors.to_string(),
-            self.counts.warnings.to_string(),
-        ]
+            Column::Errors => self.counts.errors.to_string(),
+            Column::Warnings => self.counts.warnings.to_string(),
+        }
+    }
+
+    /// The row's cells as shown, one per column of [`Column::ALL`].
+    pub fn cells(&self) -> Vec<String> {
+        Column::ALL.iter().map(|c| self.cell(*c)).collect()
     }
 }
 
@@ -255,15 +293,14 @@ mod tests {
     const SEED: &str = include_str!("../../../examples/jinzhong-2021-traffic-police.json");
     const FORM_A: &str = include_str!("../../../examples/huoqiu-2022-sci-tech-commissioners.json");
 
-    fn builtins() -> Vec<Profile> {
-        Profile::builtins()
+    /// A file read through the intake, as a row of the summary.
+    fn review_text(file: &str, text: &str) -> Result<Reviewed, crate::intake::Unreadable> {
+        crate::intake::open(file, text.as_bytes(), &crate::Registry::new()).map(review)
     }
 
     #[test]
     fn the_seed_row_shows_declared_against_computed() {
-        let p = builtins();
-        let refs: Vec<&Profile> = p.iter().collect();
-        let r = review_text("seed.json", SEED, &refs).unwrap();
+        let r = review_text("seed.json", SEED).unwrap();
         assert_eq!(r.project, "交警支队专项业务经费");
         assert_eq!(r.profile, "jinzhong-2021");
         assert_eq!(r.declared_total, Some(Decimal::new(9766, 2)));
@@ -280,23 +317,19 @@ mod tests {
 
     #[test]
     fn unreadable_files_keep_their_name_and_every_problem() {
-        let p = builtins();
-        let refs: Vec<&Profile> = p.iter().collect();
-        let e = review_text("broken.json", "{\"format\": \"ziping-form\"", &refs).unwrap_err();
+        let e = review_text("broken.json", "{\"format\": \"ziping-form\"").unwrap_err();
         assert_eq!(e.file, "broken.json");
         assert!(!e.problems.is_empty());
         let other = SEED.replace("\"jinzhong-2021\"", "\"no-such-profile\"");
-        let e = review_text("other.json", &other, &refs).unwrap_err();
-        assert_eq!(e.problems[0].path, "profile");
+        let e = review_text("other.json", &other).unwrap_err();
+        assert_eq!(e.problems[0].path.to_string(), "profile");
         assert!(e.problems[0].message.en.contains("no-such-profile"));
     }
 
     #[test]
     fn the_foot_sums_and_averages_with_half_away_from_zero() {
-        let p = builtins();
-        let refs: Vec<&Profile> = p.iter().collect();
-        let seed = review_text("a", SEED, &refs).unwrap();
-        let a = review_text("b", FORM_A, &refs).unwrap();
+        let seed = review_text("a", SEED).unwrap();
+        let a = review_text("b", FORM_A).unwrap();
         let mut third = a.clone();
         third.total = Decimal::new(9000, 2);
         third.declared_total = None;
@@ -326,9 +359,7 @@ mod tests {
 
     #[test]
     fn the_distribution_counts_every_grade_in_band_order() {
-        let p = builtins();
-        let refs: Vec<&Profile> = p.iter().collect();
-        let seed = review_text("a", SEED, &refs).unwrap();
+        let seed = review_text("a", SEED).unwrap();
         let mut low = seed.clone();
         low.grade = "差".into();
         let mut none = seed.clone();

@@ -140,7 +140,9 @@ mod tests {
         );
         let e = evaluate(&form, &Profile::builtin("central-2020").unwrap());
         assert!(
-            !e.findings.iter().any(|f| f.code.starts_with("weights.")),
+            !e.findings
+                .iter()
+                .any(|f| f.code.key().starts_with("weights.")),
             "{:?}",
             e.findings.iter().map(|f| f.code).collect::<Vec<_>>()
         );

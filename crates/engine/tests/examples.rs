@@ -4,7 +4,7 @@
 use serde_json::Value;
 use std::fs;
 use std::path::PathBuf;
-use ziping_engine::{evaluate_file, read_form, to_json};
+use ziping_engine::{read_form, to_json};
 
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
 
@@ -23,7 +23,7 @@ fn example_files() -> Vec<PathBuf> {
 fn evaluate_example(name: &str) -> Value {
     let text = fs::read_to_string(format!("{EXAMPLES}/{name}")).expect("the example file");
     let (_, evaluation) =
-        evaluate_file(&text, None).unwrap_or_else(|p| panic!("{name} does not read: {p:?}"));
+        evaluate_file(&text).unwrap_or_else(|p| panic!("{name} does not read: {p:?}"));
     serde_json::to_value(&evaluation).expect("the evaluation as JSON")
 }
 
@@ -48,7 +48,7 @@ fn every_example_is_canonical_and_evaluates() {
             "{} is not canonical: read → write changes it",
             path.display()
         );
-        let (_, evaluation) = evaluate_file(&text, None)
+        let (_, evaluation) = evaluate_file(&text)
             .unwrap_or_else(|p| panic!("{} does not evaluate: {p:?}", path.display()));
         assert_eq!(evaluation.profile, form.profile, "{}", path.display());
     }
@@ -90,4 +90,17 @@ fn published_form_b_recomputes_the_budget_row_and_flags_the_zero_total() {
         .find(|f| f["code"] == "narrative.sum_mismatch")
         .expect("the narrative finding");
     assert_eq!(sum["path"], "narratives.goal_actual");
+}
+
+/// Reads a form through the intake and evaluates it with the profile it names.
+fn evaluate_file(
+    text: &str,
+) -> Result<(ziping_engine::Form, ziping_engine::Evaluation), Vec<ziping_engine::Problem>> {
+    ziping_engine::open(
+        "test.json",
+        text.as_bytes(),
+        &ziping_engine::Registry::new(),
+    )
+    .map(|o| (o.form, o.evaluation))
+    .map_err(|u| u.problems)
 }

@@ -1,7 +1,7 @@
 //! docs/findings.md lists exactly the finding codes the engine has, each with its severity.
 
 use std::collections::BTreeSet;
-use ziping_engine::findings::CODES;
+use ziping_engine::findings::FindingCode;
 
 const DOC: &str = include_str!("../../../docs/findings.md");
 
@@ -41,21 +41,18 @@ fn every_code_is_documented_and_every_documented_code_exists() {
     let rows = table_rows();
     let documented: BTreeSet<&str> = rows.iter().map(|(c, _)| c.as_str()).collect();
     assert_eq!(documented.len(), rows.len(), "a code is listed twice");
-    let known: BTreeSet<&str> = CODES.iter().map(|(c, _, _)| *c).collect();
+    let known: BTreeSet<&str> = FindingCode::ALL.iter().map(|c| c.key()).collect();
     let missing: Vec<_> = known.difference(&documented).collect();
     assert!(missing.is_empty(), "not in docs/findings.md: {missing:?}");
     let unknown: Vec<_> = documented.difference(&known).collect();
-    assert!(unknown.is_empty(), "not in findings::CODES: {unknown:?}");
+    assert!(unknown.is_empty(), "not a FindingCode: {unknown:?}");
 }
 
 #[test]
 fn documented_severities_match_the_engine() {
     for (code, severity) in table_rows() {
-        let (_, s, _) = CODES
-            .iter()
-            .find(|(c, _, _)| *c == code)
-            .unwrap_or_else(|| panic!("{code} is not a code"));
-        let expected = format!("{s:?}").to_lowercase();
+        let c = FindingCode::from_key(&code).unwrap_or_else(|| panic!("{code} is not a code"));
+        let expected = format!("{:?}", c.severity()).to_lowercase();
         assert_eq!(severity, expected, "{code}");
     }
 }

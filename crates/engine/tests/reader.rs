@@ -5,7 +5,10 @@ use ziping_engine::read_form;
 fn problems(text: &str) -> Vec<(String, String)> {
     match read_form(text) {
         Ok(_) => panic!("the file should be refused: {text}"),
-        Err(p) => p.into_iter().map(|p| (p.path, p.message.en)).collect(),
+        Err(p) => p
+            .into_iter()
+            .map(|p| (p.path.to_string(), p.message.en))
+            .collect(),
     }
 }
 

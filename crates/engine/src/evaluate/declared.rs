@@ -2,6 +2,8 @@
 
 use super::Ctx;
 use crate::decimal::{plain, round};
+use crate::findings::FindingCode;
+use crate::path::FieldPath;
 use crate::result::{BlockResult, Figure};
 use crate::text::Text;
 
@@ -13,8 +15,8 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
     for (id, stated) in &declared.blocks {
         match blocks.iter().find(|b| &b.id == id) {
             Some(b) if round(*stated, places) != round(b.score.value, places) => cx.push(
-                "block.declared_mismatch",
-                format!("declared.blocks.{id}"),
+                FindingCode::BlockDeclaredMismatch,
+                FieldPath::DeclaredBlock(id.clone()),
                 Text::new(
                     format!(
                         "“{}”小计填为 {}，各行之和为 {}",
@@ -33,8 +35,8 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
             ),
             Some(_) => {}
             None => cx.push(
-                "block.declared_mismatch",
-                format!("declared.blocks.{id}"),
+                FindingCode::BlockDeclaredMismatch,
+                FieldPath::DeclaredBlock(id.clone()),
                 Text::new(
                     format!("规则中没有“{id}”这一部分"),
                     format!("the profile has no block \"{id}\""),
@@ -46,8 +48,8 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
     if let Some(stated) = declared.total {
         if round(stated, places) > reachable.value {
             cx.push(
-                "total.above_reachable",
-                "declared.total",
+                FindingCode::TotalAboveReachable,
+                FieldPath::DeclaredTotal,
                 Text::new(
                     format!(
                         "综合得分填为 {}，但各行最多只能得 {}",
@@ -64,8 +66,8 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
             );
         } else if round(stated, places) != total.value {
             cx.push(
-                "total.declared_mismatch",
-                "declared.total",
+                FindingCode::TotalDeclaredMismatch,
+                FieldPath::DeclaredTotal,
                 Text::new(
                     format!(
                         "综合得分填为 {}，计算结果为 {}",
@@ -90,8 +92,8 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
     if !profile.grades.iter().any(|g| g.grade == stated_grade) {
         let names: Vec<&str> = profile.grades.iter().map(|g| g.grade.as_str()).collect();
         cx.push(
-            "grade.unknown",
-            "declared.grade",
+            FindingCode::GradeUnknown,
+            FieldPath::DeclaredGrade,
             Text::new(
                 format!("等次“{stated_grade}”不是 {} 之一", names.join("/")),
                 format!("grade \"{stated_grade}\" is not one of {}", names.join("/")),
@@ -105,8 +107,8 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
         if let Some(g) = profile.grade_for(stated_total) {
             if g.grade != stated_grade {
                 cx.push(
-                    "grade.contradicts_total",
-                    "declared.grade",
+                    FindingCode::GradeContradictsTotal,
+                    FieldPath::DeclaredGrade,
                     Text::new(
                         format!("等次填为“{stated_grade}”，但所填总分 {} 应为“{}”（≥ {}）", plain(stated_total), g.grade, plain(g.min)),
                         format!("the stated grade \"{stated_grade}\" contradicts the stated total {}, which is \"{}\" ({}, ≥ {})", plain(stated_total), g.grade, g.name_en, plain(g.min)),
@@ -120,8 +122,8 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
     if computed != Some(stated_grade) {
         let c = computed.unwrap_or("—");
         cx.push(
-            "grade.declared_mismatch",
-            "declared.grade",
+            FindingCode::GradeDeclaredMismatch,
+            FieldPath::DeclaredGrade,
             Text::new(
                 format!(
                     "等次填为“{stated_grade}”，按计算总分 {} 应为“{c}”",

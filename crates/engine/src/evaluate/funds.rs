@@ -5,7 +5,9 @@ use super::Ctx;
 use crate::decimal::{percent, plain, ratio, round, Decimal};
 use crate::ex;
 use crate::explain::Piece;
+use crate::findings::FindingCode;
 use crate::model::FundsColumn;
+use crate::path::FieldPath;
 use crate::result::{Figure, Format, FundsResult};
 use crate::text::Text;
 
@@ -24,8 +26,8 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
             if let Some(v) = row.figures.get(column) {
                 if v.is_sign_negative() && !v.is_zero() {
                     cx.push(
-                        "funds.negative",
-                        format!("funds.rows[{i}].{}", column.key()),
+                        FindingCode::FundsNegative,
+                        FieldPath::FundsCell(i, column),
                         Text::new(
                             format!("“{}”的金额为负数：{}", row.source, v),
                             format!("a negative amount for \"{}\": {}", row.source, v),
@@ -76,8 +78,8 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
                 out.execution_rate = Some(rate_figure(s, b, rate, pp));
                 if rate > Decimal::ONE {
                     cx.push(
-                        "funds.execution_above_100",
-                        "funds.rows",
+                        FindingCode::FundsExecutionAbove100,
+                        FieldPath::FundsRows,
                         Text::new(
                             format!(
                                 "执行数 {s} 超过全年预算数 {b}（{}），按 100% 计分",
@@ -100,8 +102,8 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
                 ("为 0", "zero")
             };
             cx.push(
-                "funds.zero_budget",
-                "funds.rows",
+                FindingCode::FundsZeroBudget,
+                FieldPath::FundsRows,
                 Text::new(
                     format!("全年预算数{}，无法计算执行率，预算执行得分记 0", what.0),
                     format!("the full-year budget is {}: there is no execution rate and the budget score is 0", what.1),
@@ -116,8 +118,8 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
             out.arrival_rate = Some(rate_figure(a, b, rate, pp));
             if rate > Decimal::ONE {
                 cx.push(
-                    "funds.allocated_above_budget",
-                    "funds.rows",
+                    FindingCode::FundsAllocatedAboveBudget,
+                    FieldPath::FundsRows,
                     Text::new(
                         format!("到位资金 {a} 超过预算资金 {b}，到位率按 100% 计"),
                         format!(
@@ -170,8 +172,8 @@ fn check_declared(cx: &mut Ctx, out: &FundsResult) {
                 .map(|c| c.title.clone())
                 .unwrap_or_else(|| Text::same(column.key()));
             cx.push(
-                "funds.total_row_mismatch",
-                format!("funds.declared_total.{}", column.key()),
+                FindingCode::FundsTotalRowMismatch,
+                FieldPath::FundsDeclaredTotal(column),
                 Text::new(
                     format!(
                         "“{}”的{}填为 {stated}，但各来源行之和为 {c}",
@@ -200,8 +202,8 @@ fn check_declared(cx: &mut Ctx, out: &FundsResult) {
                 .map(|f| f.shown())
                 .unwrap_or_else(|| "—".into());
             cx.push(
-                "funds.rate_mismatch",
-                "funds.declared_rate",
+                FindingCode::FundsRateMismatch,
+                FieldPath::FundsDeclaredRate,
                 Text::new(
                     format!("执行率填为 {}%，计算结果为 {c}", plain(stated)),
                     format!(
@@ -221,8 +223,8 @@ fn check_reasons(cx: &mut Ctx, out: &FundsResult) {
     if let (Some(th), Some(rate)) = (t.execution_reason_below, out.execution_rate.as_ref()) {
         if rate.value < th && funds.deviation_reason.trim().is_empty() {
             cx.push(
-                "reason.missing_low_execution",
-                "funds.deviation_reason",
+                FindingCode::ReasonMissingLowExecution,
+                FieldPath::FundsDeviationReason,
                 Text::new(
                     format!(
                         "执行率 {} 低于 {}，须说明原因",
@@ -243,8 +245,8 @@ fn check_reasons(cx: &mut Ctx, out: &FundsResult) {
         if let (Some(i), Some(b)) = (&out.initial, &out.budget) {
             if i.value != b.value && funds.adjustment_reason.trim().is_empty() {
                 cx.push(
-                    "reason.missing_adjustment",
-                    "funds.adjustment_reason",
+                    FindingCode::ReasonMissingAdjustment,
+                    FieldPath::FundsAdjustmentReason,
                     Text::new(
                         format!("全年预算数 {} 与年初预算数 {} 不同（年中调整），须说明原因", b.shown(), i.shown()),
                         format!("the full-year budget {} differs from the initial {} (adjusted during the year): a reason is required", b.shown(), i.shown()),

@@ -1,14 +1,16 @@
 //! The indicator outline: reading targets and actuals, 完成进度, and scoring level-3 rows where the
 //! profile scores them (≥ ratio, ≤ inverse, = exact, qualitative bands, manual).
 
-use super::rows::{finish, Path, RowInput};
+use super::rows::{finish, RowInput};
 use super::Ctx;
 use crate::decimal::{percent, plain, ratio, round, Decimal};
 use crate::ex;
 use crate::explain::Piece;
+use crate::findings::FindingCode;
 use crate::model::IndicatorRow;
+use crate::path::{FieldPath, IndicatorField};
 use crate::profile::{Block, QualitativeBand};
-use crate::result::{Figure, Format, IndicatorResult, RowResult};
+use crate::result::{Figure, Format, IndicatorResult, MethodId, RowResult};
 use crate::text::Text;
 use crate::value::{parse, Op, Quantity, Value};
 
@@ -103,17 +105,16 @@ fn read_row(
     group: &str,
 ) -> (IndicatorResult, Option<(String, RowResult)>) {
     let profile = cx.profile;
-    let path = Path::Indicator(i);
     let target = parse(&row.target);
     let actual = parse(&row.actual);
     for (v, field, text) in [
-        (&target, "target", &row.target),
-        (&actual, "actual", &row.actual),
+        (&target, IndicatorField::Target, &row.target),
+        (&actual, IndicatorField::Actual, &row.actual),
     ] {
         if let Some(q) = v.quantity().filter(|q| q.approximate) {
             cx.push(
-                "value.approximate",
-                path.field(field),
+                FindingCode::ValueApproximate,
+                FieldPath::Indicator(i, field),
                 Text::new(
                     format!(
                         "“{}”的“{text}”是约数，按 {} 计算",
@@ -134,8 +135,8 @@ fn read_row(
         let op = Op::from_column(&row.operator);
         if op.is_none() {
             cx.push(
-                "value.unparseable",
-                path.field("operator"),
+                FindingCode::ValueUnparseable,
+                FieldPath::Indicator(i, IndicatorField::Operator),
                 Text::new(
                     format!("指标性质“{}”无法识别，应为 ≥、≤ 或 =", row.operator),
                     format!("operator \"{}\" is not one of ≥ ≤ =", row.operator),
@@ -154,8 +155,8 @@ fn read_row(
             let p = comparable(t, a);
             if p.is_none() {
                 cx.push(
-                    "value.unit_mismatch",
-                    path.field("actual"),
+                    FindingCode::ValueUnitMismatch,
+                    FieldPath::Indicator(i, IndicatorField::Actual),
                     Text::new(
                         format!(
                             "“{}”的目标“{}”与实际“{}”单位不同，无法比较",
@@ -212,8 +213,8 @@ fn read_row(
                 != Some(q.number)
             {
                 cx.push(
-                    "completion.declared_mismatch",
-                    path.field("declared_completion"),
+                    FindingCode::CompletionDeclaredMismatch,
+                    FieldPath::Indicator(i, IndicatorField::DeclaredCompletion),
                     Text::new(
                         format!(
                             "“{}”完成进度填为 {}，计算为 {}",
@@ -235,8 +236,8 @@ fn read_row(
     }
     if tq.and_then(|t| t.op) == Some(Op::Ge) && column_op.is_none() && group.contains("成本") {
         cx.push(
-            "indicator.cost_direction",
-            path.field("target"),
+            FindingCode::IndicatorCostDirection,
+            FieldPath::Indicator(i, IndicatorField::Target),
             Text::new(
                 format!("成本指标“{}”写作“{}”（越多越好），请核实方向，成本通常应为 ≤", row.name, row.target),
                 format!("cost row \"{}\" is written \"{}\" (more is better): check the direction, a cost is usually ≤", row.name, row.target),
@@ -263,8 +264,8 @@ fn read_row(
         .filter(|b| b.from_indicators)
     else {
         cx.push(
-            "indicator.no_block",
-            path.text(),
+            FindingCode::IndicatorNoBlock,
+            FieldPath::IndicatorRow(i),
             Text::new(
                 format!("指标“{}”不在已对应计分部分的一级指标之下，未计分", row.name),
                 format!("indicator \"{}\" is not under a level-1 heading bound to a scored block: not scored", row.name),
@@ -275,8 +276,8 @@ fn read_row(
     };
     let weight = row.weight.unwrap_or_else(|| {
         cx.push(
-            "weights.missing",
-            path.field("weight"),
+            FindingCode::WeightsMissing,
+            FieldPath::Indicator(i, IndicatorField::Weight),
             Text::new(
                 format!("指标“{}”没有分值", row.name),
                 format!("indicator \"{}\" has no weight", row.name),
@@ -287,11 +288,11 @@ fn read_row(
     });
     let mut input = RowInput {
         id: &row.id,
-        path,
+        path: FieldPath::IndicatorRow(i),
         group,
         name: &row.name,
         weight,
-        method: "manual",
+        method: MethodId::Manual,
         computed: None,
         judgement: true,
         entered: row.score,
@@ -312,8 +313,8 @@ fn read_row(
         ("" | "auto", Some((t, a)), Some(tq), Some(aq)) => {
             let op = op.unwrap_or_else(|| {
                 cx.push(
-                    "indicator.no_operator",
-                    path.field("target"),
+                    FindingCode::IndicatorNoOperator,
+                    FieldPath::Indicator(i, IndicatorField::Target),
                     Text::new(
                         format!("目标“{}”没有写 ≥ ≤ =，按 ≥（越多越好）计", row.target),
                         format!(
@@ -335,8 +336,8 @@ fn read_row(
                 && actual_band.is_none()
             {
                 cx.push(
-                    "value.unparseable",
-                    path.field("actual"),
+                    FindingCode::ValueUnparseable,
+                    FieldPath::Indicator(i, IndicatorField::Actual),
                     Text::new(
                         format!("“{}”的实际值“{}”无法与目标“{}”比较，按定性评分", row.name, row.actual, row.target),
                         format!("\"{}\": actual \"{}\" cannot be compared with target \"{}\": scored as qualitative", row.name, row.actual, row.target),
@@ -344,7 +345,7 @@ fn read_row(
                     "[note] 实际完成值须能与目标值比较，否则按定性评分",
                 );
             }
-            input.method = "qualitative";
+            input.method = MethodId::Qualitative;
             result.band = qualitative(cx, &mut input, row, actual_band);
         }
     }
@@ -353,11 +354,19 @@ fn read_row(
     (result, Some((block.id.clone(), scored)))
 }
 
-fn method_of(op: Op) -> &'static str {
+/// A field of the indicator row `input` scores.
+fn field_of(input: &RowInput, field: IndicatorField) -> FieldPath {
+    match input.path {
+        FieldPath::IndicatorRow(i) => FieldPath::Indicator(i, field),
+        ref other => other.clone(),
+    }
+}
+
+fn method_of(op: Op) -> MethodId {
     match op {
-        Op::Ge => "ratio",
-        Op::Le => "inverse",
-        Op::Eq => "exact",
+        Op::Ge => MethodId::Ratio,
+        Op::Le => MethodId::Inverse,
+        Op::Eq => MethodId::Exact,
     }
 }
 
@@ -460,8 +469,8 @@ fn quantitative(
                 )
             } else if a > t {
                 cx.push(
-                    "indicator.exact_exceeded",
-                    input.path.field("actual"),
+                    FindingCode::IndicatorExactExceeded,
+                    field_of(input, IndicatorField::Actual),
                     Text::new(
                         format!(
                             "“{}”目标为 = {}，实际 {} 超出：按满分计，作为偏差提示",
@@ -512,8 +521,8 @@ fn quantitative(
         if let Some(at) = cx.profile.thresholds.over_achievement_reason_at {
             if r >= at && row.deviation_reason.trim().is_empty() {
                 cx.push(
-                    "reason.missing_over_achievement",
-                    input.path.field("deviation_reason"),
+                    FindingCode::ReasonMissingOverAchievement,
+                    field_of(input, IndicatorField::DeviationReason),
                     Text::new(
                         format!("“{}”完成 {}，超过目标 {} 以上，须说明原因（目标是否偏低）", row.name, percent(r, pp), percent(at - Decimal::ONE, 0)),
                         format!("\"{}\" reached {}, more than {} above target: a reason is required (was the target too low?)", row.name, percent(r, pp), percent(at - Decimal::ONE, 0)),
@@ -532,8 +541,8 @@ fn quantitative(
                     Piece::Plain(d.points),
                 ]);
                 cx.push(
-                    "indicator.over_achievement_deduction",
-                    input.path.text(),
+                    FindingCode::IndicatorOverAchievementDeduction,
+                    input.path.clone(),
                     Text::new(
                         format!(
                             "“{}”超额完成 {}，按地方规则扣 {} 分",
@@ -553,7 +562,7 @@ fn quantitative(
             }
         }
     }
-    input.computed = Some(cx.score_figure(exact, w, how));
+    input.computed = Some(cx.score_figure(exact, how));
 }
 
 /// Scores a qualitative row from its band; returns the band's id.
@@ -579,8 +588,8 @@ fn qualitative(
         let b = bands.iter().find(|b| b.id == row.band.trim());
         if b.is_none() {
             cx.push(
-                "indicator.unknown_band",
-                input.path.field("band"),
+                FindingCode::IndicatorUnknownBand,
+                field_of(input, IndicatorField::Band),
                 Text::new(
                     format!("分档“{}”不在规则中", row.band),
                     format!("band \"{}\" is not in the profile", row.band),
@@ -602,8 +611,8 @@ fn qualitative(
                 format!("[{}, {})", plain(lo), plain(hi))
             };
             cx.push(
-                "score.outside_band",
-                input.path.field("score"),
+                FindingCode::ScoreOutsideBand,
+                field_of(input, IndicatorField::Score),
                 Text::new(
                     format!(
                         "“{}”为“{}”档，得分应在 {range} 内，实际打 {}",
@@ -626,7 +635,6 @@ fn qualitative(
     if top {
         input.computed = Some(cx.score_figure(
             w,
-            w,
             ex![
                 Piece::W("定性：", "qualitative: "),
                 name,
@@ -637,8 +645,8 @@ fn qualitative(
     } else {
         if row.score.is_none() {
             cx.push(
-                "score.band_needs_score",
-                input.path.field("score"),
+                FindingCode::ScoreBandNeedsScore,
+                field_of(input, IndicatorField::Score),
                 Text::new(
                     format!("“{}”为“{}”档，请在 {}–{} 分之间打分；暂按下限计", row.name, band.name.zh, plain(lo), plain(hi)),
                     format!("\"{}\" is in band \"{}\": choose a score from {} to below {}; its lower end counts for now", row.name, band.name.en, plain(lo), plain(hi)),
@@ -655,7 +663,7 @@ fn qualitative(
             Piece::Plain(w),
             Piece::W("（下限）", " (lower end)")
         ];
-        input.computed = Some(cx.score_figure(lo, w, how));
+        input.computed = Some(cx.score_figure(lo, how));
     }
     Some(band.id.clone())
 }
@@ -676,10 +684,10 @@ pub(super) fn check_block_weights(
             .indicators
             .iter()
             .position(|r| r.level == 1 && r.block == block.id)
-            .map(|i| format!("indicators[{i}]"))
-            .unwrap_or_else(|| "indicators".into());
+            .map(FieldPath::IndicatorRow)
+            .unwrap_or(FieldPath::Indicators);
         cx.push(
-            "weights.block_sum",
+            FindingCode::WeightsBlockSum,
             at,
             Text::new(
                 format!(

@@ -12,13 +12,12 @@ mod indicators;
 mod narrative;
 mod rows;
 
-pub use rows::method_label;
-
 use crate::decimal::{plain, round, Decimal};
 use crate::ex;
 use crate::explain::{Explain, Piece};
-use crate::findings::Finding;
+use crate::findings::{Finding, FindingCode};
 use crate::model::Form;
+use crate::path::FieldPath;
 use crate::profile::Profile;
 use crate::result::{
     BlockResult, Counts, Evaluation, Figure, Format, GradeResult, RowResult, ScoreSource,
@@ -67,7 +66,7 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
             applicable_weight = crate::decimal::saturating_add(applicable_weight, r.weight);
             reachable = crate::decimal::saturating_add(
                 reachable,
-                if r.source == ScoreSource::Computed && !is_judgement(r.method) {
+                if r.source == ScoreSource::Computed && !r.method.is_judgement() {
                     r.score.value
                 } else {
                     r.weight
@@ -89,8 +88,8 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
     }
     if weight_sum != Decimal::ONE_HUNDRED {
         cx.push(
-            "weights.total_sum",
-            "block_weights",
+            FindingCode::WeightsTotalSum,
+            FieldPath::BlockWeights,
             Text::new(
                 format!("各部分分值之和为 {}，应为 100", plain(weight_sum)),
                 format!("the block weights add up to {}, not 100", plain(weight_sum)),
@@ -139,8 +138,8 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
                 .unwrap_or(Decimal::MAX)
         };
         cx.push(
-            "total.rescaled",
-            "indicators",
+            FindingCode::TotalRescaled,
+            FieldPath::Indicators,
             explain.text(),
             "[note] 不适用指标不计，按适用指标满分折算为 100 分",
         );
@@ -170,8 +169,8 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
                     Piece::Plain(cap)
                 ];
                 cx.push(
-                    "total.capped",
-                    "funds",
+                    FindingCode::TotalCapped,
+                    FieldPath::Funds,
                     explain.text(),
                     "[local] 按预算执行率对总分封顶",
                 );
@@ -227,8 +226,8 @@ fn check_unknown_ids(cx: &mut Ctx) {
     for id in form.scores.keys() {
         if profile.fixed_row(id).is_none() {
             cx.push(
-                "form.unknown_score_row",
-                format!("scores.{id}"),
+                FindingCode::FormUnknownScoreRow,
+                FieldPath::ScoreRow(id.clone()),
                 Text::new(format!("规则“{}”的评分表中没有“{id}”这一行，此项未计分", profile.name.zh), format!("the scoring table of profile \"{}\" has no row \"{id}\": this entry is not scored", profile.name.en)),
                 &profile.basis,
             );
@@ -237,8 +236,8 @@ fn check_unknown_ids(cx: &mut Ctx) {
     for id in form.block_weights.keys() {
         if profile.block(id).is_none() {
             cx.push(
-                "form.unknown_block",
-                format!("block_weights.{id}"),
+                FindingCode::FormUnknownBlock,
+                FieldPath::BlockWeight(id.clone()),
                 Text::new(
                     format!(
                         "规则“{}”中没有“{id}”这一部分，此分值未使用",
@@ -253,10 +252,6 @@ fn check_unknown_ids(cx: &mut Ctx) {
             );
         }
     }
-}
-
-fn is_judgement(method: &str) -> bool {
-    matches!(method, "manual" | "qualitative")
 }
 
 fn weight_explain(block: &crate::profile::Block, weight: Decimal) -> Explain {
@@ -299,19 +294,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Records a finding; its severity is the one [`CODES`] gives the code.
-    pub fn push(
-        &mut self,
-        code: &'static str,
-        path: impl Into<String>,
-        message: Text,
-        basis: &str,
-    ) {
-        let severity = crate::findings::severity_of(code);
+    /// Records a finding; its severity is its code's.
+    pub fn push(&mut self, code: FindingCode, path: FieldPath, message: Text, basis: &str) {
         self.findings.push(Finding {
-            severity,
+            severity: code.severity(),
             code,
-            path: path.into(),
+            path,
             message,
             basis: basis.to_string(),
         });
@@ -326,23 +314,28 @@ impl Ctx<'_> {
         self.profile.rounding.percent_places
     }
 
-    /// A row's score as it counts: rounded per the profile when it rounds rows. Rounding never lifts a
-    /// score above its weight (a weight of 0.105 with 2 places gives 0.10 at full marks, not 0.11).
-    pub fn row_value(&self, exact: Decimal, weight: Decimal) -> Decimal {
-        if !self.profile.rounding.round_rows {
-            return exact;
-        }
-        let r = round(exact, self.places());
-        if r > weight && exact <= weight {
-            exact.round_dp_with_strategy(self.places(), rust_decimal::RoundingStrategy::ToZero)
+    /// A row's score as it counts: 四舍五入 to the profile's places when it rounds rows, exact
+    /// otherwise. This is the one rounding of a row, in the engine and in the workbook's formulas
+    /// alike (`ROUND(x, places)`); a score is compared with its weight at the same places
+    /// ([`Ctx::above_weight`]).
+    pub fn row_value(&self, exact: Decimal) -> Decimal {
+        if self.profile.rounding.round_rows {
+            round(exact, self.places())
         } else {
-            r
+            exact
         }
     }
 
+    /// Whether `score` is above `weight` at the profile's places (a weight of 0.105 with 2 places
+    /// counts as 0.11, so that full marks, 0.11, are not above it).
+    pub fn above_weight(&self, score: Decimal, weight: Decimal) -> bool {
+        let places = self.places();
+        round(score, places) > round(weight, places)
+    }
+
     /// A computed row score (see [`Ctx::row_value`]), explained as `how = shown`.
-    pub fn score_figure(&self, exact: Decimal, weight: Decimal, how: Explain) -> Figure {
-        let value = self.row_value(exact, weight);
+    pub fn score_figure(&self, exact: Decimal, how: Explain) -> Figure {
+        let value = self.row_value(exact);
         let places = self.places();
         let mut how = how;
         how.0.extend([Piece::S(" = "), Piece::Fixed(value, places)]);
@@ -383,8 +376,8 @@ impl Ctx<'_> {
             Some(w) if block.adjustable => *w,
             Some(_) => {
                 self.push(
-                    "weights.not_adjustable",
-                    format!("block_weights.{}", block.id),
+                    FindingCode::WeightsNotAdjustable,
+                    FieldPath::BlockWeight(block.id.clone()),
                     Text::new(
                         format!(
                             "规则不允许调整“{}”的分值，按规则的 {} 计",

@@ -3,6 +3,8 @@
 
 use super::Ctx;
 use crate::decimal::{plain, Decimal};
+use crate::findings::FindingCode;
+use crate::path::FieldPath;
 use crate::text::Text;
 use crate::value::normalize;
 
@@ -112,8 +114,8 @@ pub(super) fn check(cx: &mut Ctx) {
                 "元"
             };
             cx.push(
-                "narrative.sum_mismatch",
-                format!("narratives.{key}"),
+                FindingCode::NarrativeSumMismatch,
+                FieldPath::Narrative(key.clone()),
                 Text::new(
                     format!(
                         "文字中 {} = {}{unit}，与所述合计 {stated} 不符",

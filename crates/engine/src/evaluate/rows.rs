@@ -5,9 +5,11 @@ use super::Ctx;
 use crate::decimal::{fixed, plain, round, Decimal};
 use crate::ex;
 use crate::explain::Piece;
+use crate::findings::FindingCode;
 use crate::model::ScoreEntry;
+use crate::path::{FieldPath, RowField};
 use crate::profile::{Block, DeductWhen, FixedRow, Method};
-use crate::result::{Figure, Format, FundsResult, RowPlace, RowResult, ScoreSource};
+use crate::result::{Figure, Format, FundsResult, MethodId, RowResult, ScoreSource};
 use crate::text::Text;
 use crate::value::{parse, Value};
 
@@ -15,11 +17,11 @@ use crate::value::{parse, Value};
 pub(super) struct RowInput<'a> {
     pub id: &'a str,
     /// Where the row is in the form file: `scores.<id>` or `indicators[<i>]`.
-    pub path: Path<'a>,
+    pub path: FieldPath,
     pub group: &'a str,
     pub name: &'a str,
     pub weight: Decimal,
-    pub method: &'static str,
+    pub method: MethodId,
     /// The engine's score, where the row is computed (or, for qualitative rows, the band's default).
     pub computed: Option<Figure>,
     /// The entered score *is* the score (manual and qualitative rows); otherwise it is an override.
@@ -38,54 +40,6 @@ pub(super) struct RowInput<'a> {
     /// Scores the row would get with its rate rounded too early (for the rounded-early check).
     pub early_rounded: Vec<Decimal>,
     pub basis: &'a str,
-}
-
-/// A row's place in the form file, made into text only when a finding needs it.
-#[derive(Clone, Copy)]
-pub(super) enum Path<'a> {
-    Score(&'a str),
-    Indicator(usize),
-}
-
-impl Path<'_> {
-    pub fn text(self) -> String {
-        let mut s = String::with_capacity(24);
-        match self {
-            Path::Score(id) => {
-                s.push_str("scores.");
-                s.push_str(id);
-            }
-            Path::Indicator(i) => {
-                s.push_str("indicators[");
-                push_number(&mut s, i);
-                s.push(']');
-            }
-        }
-        s
-    }
-
-    pub fn field(self, field: &str) -> String {
-        let mut s = self.text();
-        s.push('.');
-        s.push_str(field);
-        s
-    }
-}
-
-/// Appends `n` in decimal digits, without the formatting machinery.
-fn push_number(s: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    s.extend(digits[i..].iter().map(|&d| d as char));
 }
 
 pub(super) fn score_fixed(
@@ -107,11 +61,11 @@ pub(super) fn score_fixed(
     let places = cx.places();
     let mut input = RowInput {
         id: &row.id,
-        path: Path::Score(&row.id),
+        path: FieldPath::ScoreRow(row.id.clone()),
         group: &row.group.zh,
         name: &row.name.zh,
         weight: w,
-        method: "manual",
+        method: MethodId::Manual,
         computed: None,
         judgement: false,
         entered: entry.score,
@@ -133,9 +87,9 @@ pub(super) fn score_fixed(
         Method::FundsExecution | Method::FundsArrival => {
             let execution = matches!(row.method, Method::FundsExecution);
             input.method = if execution {
-                "funds_execution"
+                MethodId::FundsExecution
             } else {
-                "funds_arrival"
+                MethodId::FundsArrival
             };
             let rate = if execution {
                 &funds.execution_rate
@@ -191,7 +145,6 @@ pub(super) fn score_fixed(
                     input.below_target = r < Decimal::ONE;
                     cx.score_figure(
                         r * w,
-                        w,
                         how.then(ex![Piece::W("；× ", "; × "), Piece::Plain(w)]),
                     )
                 }
@@ -207,7 +160,7 @@ pub(super) fn score_fixed(
         }
         Method::Manual => input.judgement = true,
         Method::Banded { bands } => {
-            input.method = "banded";
+            input.method = MethodId::Banded;
             if let Some(v) = percent_input(&entry.actual) {
                 let band = bands
                     .iter()
@@ -225,11 +178,10 @@ pub(super) fn score_fixed(
                             Piece::W(") 档 → ", ") → "),
                             Piece::Plain(b.points)
                         ];
-                        cx.score_figure(b.points, w, how)
+                        cx.score_figure(b.points, how)
                     }
                     None => cx.score_figure(
                         Decimal::ZERO,
-                        w,
                         ex![
                             Piece::Plain(v),
                             Piece::W("% 不在任何一档", "% is in no band")
@@ -244,7 +196,7 @@ pub(super) fn score_fixed(
             per_point,
             floor,
         } => {
-            input.method = "per_point";
+            input.method = MethodId::PerPoint;
             if let Some(v) = percent_input(&entry.actual) {
                 let (beyond, side) = match deduct_when {
                     DeductWhen::Above => (
@@ -266,7 +218,7 @@ pub(super) fn score_fixed(
                         Piece::W("%，满分 ", "%: full "),
                         Piece::Plain(w)
                     ];
-                    cx.score_figure(w, w, how)
+                    cx.score_figure(w, how)
                 } else {
                     let deduction = beyond.checked_mul(*per_point).unwrap_or(Decimal::MAX);
                     let score = (w - deduction.min(w)).max(*floor);
@@ -291,17 +243,16 @@ pub(super) fn score_fixed(
                         Piece::W("，不低于 ", ", not below "),
                         Piece::Plain(*floor)
                     ];
-                    cx.score_figure(score, w, how)
+                    cx.score_figure(score, how)
                 });
             }
         }
         Method::Coefficient => {
-            input.method = "coefficient";
+            input.method = MethodId::Coefficient;
             if let Some(v) = percent_input(&entry.actual) {
                 let c = v.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
                 input.computed = Some(cx.score_figure(
                     c / Decimal::ONE_HUNDRED * w,
-                    w,
                     ex![Piece::Plain(c), "% × ", Piece::Plain(w)],
                 ));
             }
@@ -323,10 +274,7 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
     let places = cx.places();
     let result = |r: &RowInput, source, score, computed| RowResult {
         id: r.id.to_string(),
-        place: match r.path {
-            Path::Score(_) => RowPlace::Score,
-            Path::Indicator(i) => RowPlace::Indicator(i),
-        },
+        path: r.path.clone(),
         name: r.name.to_string(),
         weight: r.weight,
         method: r.method,
@@ -356,11 +304,11 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
     // `computed` stays beside the score only where the score that counts is something else.
     let (source, score, computed) = match (r.entered, computed) {
         (Some(entered), Some(c)) if !r.judgement => {
-            let e = cx.row_value(entered, r.weight);
+            let e = cx.row_value(entered);
             if r.score_reason.trim().is_empty() {
                 cx.push(
-                    "score.override_without_reason",
-                    r.path.field("score_reason"),
+                    FindingCode::ScoreOverrideWithoutReason,
+                    FieldPath::of_row(&r.path, RowField::ScoreReason),
                     Text::new(
                         format!("“{}”的计算得分 {} 被改为 {}，须说明理由", label(), c.shown(), fixed(e, places)),
                         format!("the computed score {} of \"{}\" was changed to {}: a reason is required", c.shown(), label(), fixed(e, places)),
@@ -383,7 +331,7 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
             )
         }
         (Some(entered), c) => {
-            let e = cx.row_value(entered, r.weight);
+            let e = cx.row_value(entered);
             let explain = ex![
                 Piece::W("评价人打分：", "scored by the evaluator: "),
                 Piece::Fixed(e, places)
@@ -397,8 +345,8 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
         (None, Some(c)) => (ScoreSource::Computed, c, None),
         (None, None) => {
             cx.push(
-                "score.missing",
-                r.path.field("score"),
+                FindingCode::ScoreMissing,
+                FieldPath::of_row(&r.path, RowField::Score),
                 Text::new(
                     format!("“{}”尚未打分，暂记 0", label()),
                     format!("\"{}\" has no score yet: counted as 0", label()),
@@ -414,10 +362,10 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
         }
     };
     let w = r.weight;
-    if score.value > w || score.value < Decimal::ZERO {
+    if cx.above_weight(score.value, w) || score.value < Decimal::ZERO {
         cx.push(
-            "score.above_weight",
-            r.path.field("score"),
+            FindingCode::ScoreAboveWeight,
+            FieldPath::of_row(&r.path, RowField::Score),
             Text::new(
                 format!(
                     "“{}”得分 {} 不在 0 至分值 {} 之间",
@@ -442,8 +390,8 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
         && !w.is_zero()
     {
         cx.push(
-            "score.full_marks_below_target",
-            r.path.field("score"),
+            FindingCode::ScoreFullMarksBelowTarget,
+            FieldPath::of_row(&r.path, RowField::Score),
             Text::new(
                 format!("“{}”实际未达目标，却打了满分 {}", label(), score.shown()),
                 format!(
@@ -461,12 +409,12 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
         && source != ScoreSource::Missing
     {
         let at = if r.reason_in_funds {
-            "funds.deviation_reason".to_string()
+            FieldPath::FundsDeviationReason
         } else {
-            r.path.field("deviation_reason")
+            FieldPath::of_row(&r.path, RowField::DeviationReason)
         };
         cx.push(
-            "reason.missing_below_weight",
+            FindingCode::ReasonMissingBelowWeight,
             at,
             Text::new(
                 format!(
@@ -489,7 +437,7 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
         if round(stated, places) != round(score.value, places) {
             let (code, zh, en) = if stated >= w && r.below_target && score.value < w {
                 (
-                    "score.full_marks_below_target",
+                    FindingCode::ScoreFullMarksBelowTarget,
                     "实际未达目标，却填了满分",
                     "falls short of its target, yet states full marks",
                 )
@@ -497,13 +445,13 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
                 && r.early_rounded.contains(&round(stated, places))
             {
                 (
-                    "score.rounded_early",
+                    FindingCode::ScoreRoundedEarly,
                     "所填得分是先把比率取整再计分的结果",
                     "the stated score comes from a rate rounded before scoring",
                 )
             } else {
                 (
-                    "score.declared_mismatch",
+                    FindingCode::ScoreDeclaredMismatch,
                     "所填得分与计算不符",
                     "the stated score differs from the computed one",
                 )
@@ -511,9 +459,9 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
             cx.push(
                 code,
                 if r.declared_in_funds {
-                    "funds.declared_score".to_string()
+                    FieldPath::FundsDeclaredScore
                 } else {
-                    r.path.field("declared_score")
+                    FieldPath::of_row(&r.path, RowField::DeclaredScore)
                 },
                 Text::new(
                     format!(
@@ -529,7 +477,7 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
                         score.shown()
                     ),
                 ),
-                if code == "score.rounded_early" {
+                if code == FindingCode::ScoreRoundedEarly {
                     "[note] 精确计算，只在规则规定处四舍五入"
                 } else {
                     r.basis
@@ -538,30 +486,4 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
         }
     }
     result(&r, source, score, computed)
-}
-
-/// The evaluator-facing name of a scoring method.
-pub fn method_label(method: &str) -> Text {
-    match method {
-        "funds_execution" => Text::new("按预算执行率计算", "from the budget execution rate"),
-        "funds_arrival" => Text::new("按资金到位率计算", "from the funds arrival rate"),
-        "ratio" => Text::new(
-            "≥ 正向：实际 ÷ 目标 × 分值",
-            "≥ more is better: actual ÷ target × weight",
-        ),
-        "inverse" => Text::new(
-            "≤ 反向：未超目标得满分，否则 目标 ÷ 实际 × 分值",
-            "≤ less is better: full within target, else target ÷ actual × weight",
-        ),
-        "exact" => Text::new(
-            "= 等于：相等得满分，不足按比例",
-            "= exact: full when equal, proportional below",
-        ),
-        "qualitative" => Text::new("定性：按分档评分", "qualitative: scored within a band"),
-        "manual" => Text::new("评价人打分", "scored by the evaluator"),
-        "banded" => Text::new("分档计分", "banded table"),
-        "per_point" => Text::new("逐点扣分", "per-point deduction"),
-        "coefficient" => Text::new("得分系数 × 权重", "coefficient × weight"),
-        _ => Text::same(method),
-    }
 }

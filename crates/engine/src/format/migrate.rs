@@ -5,8 +5,9 @@
 //! [`super::SCHEMA_VERSION`], and freezes a golden file of the old version under
 //! `engine/tests/golden/format/` so that old files keep importing forever.
 
-use super::read::Problem;
 use super::{FORMAT, SCHEMA_VERSION};
+use crate::path::DocPath;
+use crate::reader::Problem;
 use serde_json::Value;
 
 type Migration = fn(Value) -> Result<Value, Problem>;
@@ -16,8 +17,7 @@ const MIGRATIONS: &[Migration] = &[];
 /// Checks the file's format and version and brings it to [`SCHEMA_VERSION`].
 pub fn migrate(mut value: Value) -> Result<Value, Vec<Problem>> {
     let Some(obj) = value.as_object() else {
-        return Err(vec![Problem::new(
-            "",
+        return Err(vec![Problem::file(
             "文件应为一个 JSON 对象",
             "the file must hold one JSON object",
         )]);
@@ -26,17 +26,17 @@ pub fn migrate(mut value: Value) -> Result<Value, Vec<Problem>> {
     match obj.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(Value::String(f)) => problems.push(Problem::new(
-            "format",
+            DocPath::at("format"),
             format!("这不是 Ziping 表单文件（format 为 \"{f}\"，应为 \"{FORMAT}\"）"),
             format!("not a Ziping form file (format is \"{f}\", not \"{FORMAT}\")"),
         )),
         Some(_) => problems.push(Problem::new(
-            "format",
+            DocPath::at("format"),
             format!("format 应为字符串 \"{FORMAT}\""),
             format!("format must be the string \"{FORMAT}\""),
         )),
         None => problems.push(Problem::new(
-            "format",
+            DocPath::at("format"),
             format!("缺少 format 字段（应为 \"{FORMAT}\"）"),
             format!("the format field is missing (it must be \"{FORMAT}\")"),
         )),
@@ -45,12 +45,12 @@ pub fn migrate(mut value: Value) -> Result<Value, Vec<Problem>> {
         Some(Value::Number(n)) => match n.as_u64() {
             Some(v) if (1..=SCHEMA_VERSION).contains(&v) => Some(v),
             Some(v) if v > SCHEMA_VERSION => {
-                problems.push(Problem::new("schema_version", format!("文件版本 {v} 比本程序支持的 {SCHEMA_VERSION} 新，请使用新版 Ziping"), format!("schema version {v} is newer than this Ziping supports ({SCHEMA_VERSION}): use a newer Ziping")));
+                problems.push(Problem::new(DocPath::at("schema_version"), format!("文件版本 {v} 比本程序支持的 {SCHEMA_VERSION} 新，请使用新版 Ziping"), format!("schema version {v} is newer than this Ziping supports ({SCHEMA_VERSION}): use a newer Ziping")));
                 None
             }
             _ => {
                 problems.push(Problem::new(
-                    "schema_version",
+                    DocPath::at("schema_version"),
                     format!("schema_version 应为 1 到 {SCHEMA_VERSION} 的整数"),
                     format!("schema_version must be a whole number from 1 to {SCHEMA_VERSION}"),
                 ));
@@ -59,7 +59,7 @@ pub fn migrate(mut value: Value) -> Result<Value, Vec<Problem>> {
         },
         Some(_) => {
             problems.push(Problem::new(
-                "schema_version",
+                DocPath::at("schema_version"),
                 "schema_version 应为整数",
                 "schema_version must be a whole number",
             ));
@@ -67,7 +67,7 @@ pub fn migrate(mut value: Value) -> Result<Value, Vec<Problem>> {
         }
         None => {
             problems.push(Problem::new(
-                "schema_version",
+                DocPath::at("schema_version"),
                 "缺少 schema_version 字段",
                 "the schema_version field is missing",
             ));

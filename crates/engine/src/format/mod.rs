@@ -6,12 +6,12 @@
 //! brought up to date by explicit migration functions ([`migrate`]). See docs/format.md and
 //! docs/ziping-form.schema.json.
 
-pub(crate) mod json;
 pub mod migrate;
 mod read;
 pub mod write;
 
-pub use read::{read_form, too_large, Problem, MAX_FILE_BYTES};
+pub use crate::reader::{too_large, Problem, MAX_FILE_BYTES};
+pub use read::{read_form, read_value};
 pub use write::to_json;
 
 /// The format name every form file carries in its `format` field.

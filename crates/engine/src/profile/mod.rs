@@ -9,14 +9,15 @@
 //! derive only `Serialize`, for the export format ([`Profile::to_json`]).
 
 mod read;
+mod registry;
 mod validate;
+
+pub use registry::Registry;
 
 use crate::decimal::Decimal;
 use crate::model::FundsColumn;
 use crate::text::Text;
 use serde::Serialize;
-
-pub use validate::ProfileProblem;
 
 /// The profile file's format name.
 pub const PROFILE_FORMAT: &str = "ziping-profile";
@@ -291,7 +292,8 @@ pub struct ExecutionCap {
     pub cap: Decimal,
 }
 
-const BUILTIN_SOURCES: [&str; 4] = [
+/// The built-in profiles' files, compiled in, in the order the app lists them.
+pub(crate) const BUILTIN_SOURCES: [&str; 4] = [
     include_str!("builtin/jinzhong-2021.json"),
     include_str!("builtin/central-2020.json"),
     include_str!("builtin/budget10-indicators90.json"),
@@ -302,7 +304,7 @@ impl Profile {
     /// Reads and validates a profile from JSON. Every problem is reported, each with where it is: first
     /// every problem of the file's structure (syntax, unknown or missing fields, wrong types, unknown
     /// spellings, repeated keys), and only when there is none, every contradiction the validation finds.
-    pub fn from_json(text: &str) -> Result<Profile, Vec<ProfileProblem>> {
+    pub fn from_json(text: &str) -> Result<Profile, Vec<crate::reader::Problem>> {
         let profile = read::read(text)?;
         let problems = validate::validate(&profile);
         if problems.is_empty() {
@@ -319,17 +321,23 @@ impl Profile {
         s
     }
 
-    /// All built-in profiles, in the order the app lists them.
+    /// All built-in profiles, in the order the app lists them (copies of the [`Registry`]'s, which
+    /// parses them once).
     pub fn builtins() -> Vec<Profile> {
-        BUILTIN_SOURCES
+        Registry::new()
+            .builtins()
             .iter()
-            .filter_map(|src| Profile::from_json(src).ok())
+            .map(|p| (**p).clone())
             .collect()
     }
 
-    /// The built-in profile with `id`.
+    /// A copy of the built-in profile with `id`.
     pub fn builtin(id: &str) -> Option<Profile> {
-        Profile::builtins().into_iter().find(|p| p.id == id)
+        Registry::new()
+            .builtins()
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| (**p).clone())
     }
 
     /// The block with `id`.

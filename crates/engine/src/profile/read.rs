@@ -1,8 +1,6 @@
-//! Reading a profile file into its types, the way forms are read (`format/read.rs`): the text is parsed
-//! into a JSON value, noticing keys written twice, and the value is walked field by field. Every problem
-//! of the file is reported at once, each at its path (`blocks[0].rows[1].weight`), not only the first
-//! one at a line and column; and no deserializer is derived for each profile type, which would weigh
-//! on the browser's download.
+//! Reading a profile file into its types, with the same reader as forms ([`crate::reader`]): the text
+//! is parsed into a JSON value, noticing keys written twice, and the value is walked field by field.
+//! Every problem of the file is reported at once, each at its path (`blocks[0].rows[1].weight`).
 //!
 //! Decimals are JSON strings read by [`crate::decimal::parse`], counts are whole JSON numbers in their
 //! type's range, names (`"landscape"`, `"per_point"` …) are spelled as the export writes them, every
@@ -12,34 +10,16 @@
 //! else it is a wrong type.
 
 use super::*;
-use crate::format::json::{kind, parse_file, At};
-use crate::format::Problem;
+use crate::reader::{parse_file, At, Problem, Reader};
 use serde_json::{Map, Value};
-
-impl From<Problem> for ProfileProblem {
-    fn from(p: Problem) -> Self {
-        ProfileProblem {
-            path: p.path,
-            message: p.message,
-        }
-    }
-}
 
 /// Reads a profile's text into its types: the profile, or every problem found. The profile is not yet
 /// validated (see [`super::validate`]).
-pub(super) fn read(text: &str) -> Result<Profile, Vec<ProfileProblem>> {
-    // The same limit as a form file's: a profile is a few kilobytes, and a file this large is none.
-    if text.len() > crate::format::MAX_FILE_BYTES {
-        return Err(vec![crate::format::too_large(text.len() as u64).into()]);
-    }
-    let (value, repeated) = parse_file(text).map_err(|p| vec![p.into()])?;
-    let mut r = Reader {
-        problems: repeated.into_iter().map(ProfileProblem::from).collect(),
-    };
-    match r.profile(&value) {
-        Some(profile) if r.problems.is_empty() => Ok(profile),
-        _ => Err(r.problems),
-    }
+pub(super) fn read(text: &str) -> Result<Profile, Vec<Problem>> {
+    let (value, repeated) = parse_file(text).map_err(|p| vec![p])?;
+    let mut r = Reader { problems: repeated };
+    let profile = r.profile(&value);
+    r.finish(profile)
 }
 
 /// How one kind of method reads its fields from the method's object.
@@ -86,242 +66,7 @@ const FUNDS_COLUMNS: &[(&str, FundsColumn)] = &[
 const DEDUCT_WHEN: &[(&str, DeductWhen)] =
     &[("above", DeductWhen::Above), ("below", DeductWhen::Below)];
 
-/// `"a"、"b" 或 "c"` and `"a", "b" or "c"`: the spellings a choice allows.
-fn alternatives<T>(choices: &[(&str, T)]) -> (String, String) {
-    let quoted: Vec<String> = choices.iter().map(|(s, _)| format!("\"{s}\"")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => (
-            format!("{} 或 {last}", rest.join("、")),
-            format!("{} or {last}", rest.join(", ")),
-        ),
-        _ => (quoted.concat(), quoted.concat()),
-    }
-}
-
-/// A value as a message quotes it: numbers and texts as written, anything else by its kind.
-fn shown(v: &Value) -> (String, String) {
-    match v {
-        Value::Number(_) | Value::String(_) => (v.to_string(), v.to_string()),
-        other => {
-            let (zh, en) = kind(other);
-            (zh.to_string(), en.to_string())
-        }
-    }
-}
-
-/// Walks a profile's JSON value, collecting every problem. A reading function gives `None` only after
-/// recording a problem, so that a profile read without any problem is whole; an object still reads all
-/// its fields after one of them fails, so that their problems are reported too.
-struct Reader {
-    problems: Vec<ProfileProblem>,
-}
-
 impl Reader {
-    fn bad(&mut self, at: &At, zh: impl Into<String>, en: impl Into<String>) {
-        self.problems.push(ProfileProblem {
-            path: at.to_string(),
-            message: Text::new(zh, en),
-        });
-    }
-
-    /// Records that `v` is not what is needed ("must be an object") and says what it is instead.
-    fn wrong<T>(&mut self, v: &Value, at: &At, zh: &str, en: &str) -> Option<T> {
-        let (found_zh, found_en) = kind(v);
-        self.bad(
-            at,
-            format!("{zh}，实际为 {found_zh}"),
-            format!("{en}, found {found_en}"),
-        );
-        None
-    }
-
-    /// `v` as an object with no other fields than `fields`; each other key is a problem.
-    fn object<'v>(
-        &mut self,
-        v: &'v Value,
-        at: &At,
-        fields: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
-        let Some(m) = v.as_object() else {
-            return self.wrong(v, at, "应为对象", "must be an object");
-        };
-        self.only(m, at, fields);
-        Some(m)
-    }
-
-    /// Records a problem for each key of `m` that is not in `fields`.
-    fn only(&mut self, m: &Map<String, Value>, at: &At, fields: &[&str]) {
-        for key in m.keys().filter(|k| !fields.contains(&k.as_str())) {
-            self.bad(
-                &At::Key(at, key),
-                format!("未知字段“{key}”"),
-                format!("unknown field \"{key}\""),
-            );
-        }
-    }
-
-    /// The field `key` of the object `at`, read with `read`; its absence is a problem.
-    fn required<T>(
-        &mut self,
-        m: &Map<String, Value>,
-        key: &str,
-        at: &At,
-        read: impl FnOnce(&mut Self, &Value, &At) -> Option<T>,
-    ) -> Option<T> {
-        let v = self.present(m, key, at)?;
-        read(self, v, &At::Key(at, key))
-    }
-
-    /// The field `key` of the object `at`, or a problem if it is missing. Kept out of the generic
-    /// [`Self::required`], so that the download holds this message once, not once for each type read.
-    fn present<'v>(&mut self, m: &'v Map<String, Value>, key: &str, at: &At) -> Option<&'v Value> {
-        let v = m.get(key);
-        if v.is_none() {
-            self.bad(
-                &At::Key(at, key),
-                format!("缺少必填字段“{key}”"),
-                format!("the required field \"{key}\" is missing"),
-            );
-        }
-        v
-    }
-
-    /// The field `key` of the object `at`, read with `read`; absent, it is empty (`false`, `""`,
-    /// no items).
-    fn or_default<T: Default>(
-        &mut self,
-        m: &Map<String, Value>,
-        key: &str,
-        at: &At,
-        read: impl FnOnce(&mut Self, &Value, &At) -> Option<T>,
-    ) -> Option<T> {
-        match m.get(key) {
-            Some(v) => read(self, v, &At::Key(at, key)),
-            None => Some(T::default()),
-        }
-    }
-
-    /// The field `key` of the object `at`, read with `read`; absent or `null`, it is `None`.
-    fn optional<T>(
-        &mut self,
-        m: &Map<String, Value>,
-        key: &str,
-        at: &At,
-        read: impl FnOnce(&mut Self, &Value, &At) -> Option<T>,
-    ) -> Option<Option<T>> {
-        match m.get(key) {
-            None | Some(Value::Null) => Some(None),
-            Some(v) => read(self, v, &At::Key(at, key)).map(Some),
-        }
-    }
-
-    /// A list, each item read with `item` (at `[i]`). Every item is read, even after one fails.
-    fn list<T>(
-        &mut self,
-        v: &Value,
-        at: &At,
-        item: impl Fn(&mut Self, &Value, &At) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let Some(items) = v.as_array() else {
-            return self.wrong(v, at, "应为列表", "must be a list");
-        };
-        let read: Vec<Option<T>> = items
-            .iter()
-            .enumerate()
-            .map(|(i, x)| item(self, x, &At::Item(at, i)))
-            .collect();
-        read.into_iter().collect()
-    }
-
-    fn string(&mut self, v: &Value, at: &At) -> Option<String> {
-        match v {
-            Value::String(s) => Some(s.clone()),
-            _ => self.wrong(v, at, "应为文本", "must be text"),
-        }
-    }
-
-    fn strings(&mut self, v: &Value, at: &At) -> Option<Vec<String>> {
-        self.list(v, at, Self::string)
-    }
-
-    fn boolean(&mut self, v: &Value, at: &At) -> Option<bool> {
-        match v {
-            Value::Bool(b) => Some(*b),
-            _ => self.wrong(v, at, "应为 true 或 false", "must be true or false"),
-        }
-    }
-
-    /// A whole JSON number that fits `T` (`2`, not `"2"` or `2.0`). The message names `allowed`, the
-    /// range validation will ask for (places 0 to 6, levels 1 to 2), rather than the limits of `T`,
-    /// which mean nothing to whoever writes the file; a number in `T` but outside `allowed` is read
-    /// here and refused by validation with its own reason.
-    fn whole<T: TryFrom<u64>>(&mut self, v: &Value, at: &At, allowed: (u64, u64)) -> Option<T> {
-        if let Some(n) = v.as_u64().and_then(|n| T::try_from(n).ok()) {
-            return Some(n);
-        }
-        let (lo, hi) = allowed;
-        let (zh, en) = shown(v);
-        self.bad(
-            at,
-            format!("应为 {lo} 到 {hi} 的整数，实际为 {zh}"),
-            format!("must be a whole number from {lo} to {hi}, found {en}"),
-        );
-        None
-    }
-
-    /// A decimal written as text (`"969.94"`), as [`crate::decimal::parse`] reads it: no exponents, no
-    /// `NaN`, at most 28 significant digits. A JSON number is refused: it would pass through a float.
-    fn decimal(&mut self, v: &Value, at: &At) -> Option<Decimal> {
-        match v {
-            Value::String(s) => {
-                let d = crate::decimal::parse(s);
-                if d.is_none() {
-                    self.bad(
-                        at,
-                        format!("“{s}”不是数字（应写作如 \"969.94\"）"),
-                        format!("\"{s}\" is not a number (write it like \"969.94\")"),
-                    );
-                }
-                d
-            }
-            Value::Number(n) => {
-                self.bad(
-                    at,
-                    format!("数值 {n} 应写成带引号的文本，如 \"{n}\"，以免精度损失"),
-                    format!("the number {n} must be written as text, e.g. \"{n}\", so that no precision is lost"),
-                );
-                None
-            }
-            _ => self.wrong(v, at, "应为数字文本", "must be a number written as text"),
-        }
-    }
-
-    /// One of the spellings in `choices`, as its value.
-    fn choice<T: Copy>(&mut self, v: &Value, at: &At, choices: &[(&str, T)]) -> Option<T> {
-        let found = v
-            .as_str()
-            .and_then(|s| choices.iter().find(|(name, _)| *name == s));
-        if let Some(&(_, c)) = found {
-            return Some(c);
-        }
-        let (allowed_zh, allowed_en) = alternatives(choices);
-        let (zh, en) = shown(v);
-        self.bad(
-            at,
-            format!("应为 {allowed_zh}，实际为 {zh}"),
-            format!("must be {allowed_en}, found {en}"),
-        );
-        None
-    }
-
-    /// Bilingual text: `{"zh": "…", "en": "…"}`, both required.
-    fn text(&mut self, v: &Value, at: &At) -> Option<Text> {
-        let m = self.object(v, at, &["zh", "en"])?;
-        let zh = self.required(m, "zh", at, Self::string);
-        let en = self.required(m, "en", at, Self::string);
-        Some(Text { zh: zh?, en: en? })
-    }
-
     fn profile(&mut self, v: &Value) -> Option<Profile> {
         const FIELDS: &[&str] = &[
             "format",

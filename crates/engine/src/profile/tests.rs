@@ -4,7 +4,7 @@ fn central() -> serde_json::Value {
     serde_json::from_str(include_str!("builtin/central-2020.json")).unwrap()
 }
 
-fn reject(v: serde_json::Value) -> Vec<ProfileProblem> {
+fn reject(v: serde_json::Value) -> Vec<crate::Problem> {
     Profile::from_json(&v.to_string()).expect_err("the profile should be rejected")
 }
 
@@ -168,7 +168,7 @@ fn problems_of_text(text: &str) -> Vec<(String, String)> {
                 !p.message.zh.is_empty() && !p.message.en.is_empty(),
                 "{p:?}"
             );
-            (p.path, p.message.en)
+            (p.path.to_string(), p.message.en)
         })
         .collect()
 }

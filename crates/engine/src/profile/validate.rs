@@ -2,30 +2,20 @@
 
 use super::{Method, Profile, ScoreBand};
 use crate::decimal::{plain, Decimal};
-use crate::text::Text;
-use serde::Serialize;
+use crate::path::DocPath;
+use crate::reader::Problem;
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
 
-/// One reason a profile is rejected.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ProfileProblem {
-    /// Where in the profile (e.g. `blocks[1].rows`).
-    pub path: String,
-    pub message: Text,
-}
-
-struct Problems(Vec<ProfileProblem>);
+struct Problems(Vec<Problem>);
 
 impl Problems {
-    fn add(&mut self, path: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) {
-        self.0.push(ProfileProblem {
-            path: path.into(),
-            message: Text::new(zh, en),
-        });
+    fn add(&mut self, path: impl Borrow<DocPath>, zh: impl Into<String>, en: impl Into<String>) {
+        self.0.push(Problem::new(path.borrow().clone(), zh, en));
     }
 }
 
-pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
+pub(super) fn validate(p: &Profile) -> Vec<Problem> {
     let mut out = Problems(Vec::new());
     if p.id.is_empty()
         || !p
@@ -34,7 +24,7 @@ pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
         out.add(
-            "id",
+            DocPath::at("id"),
             format!("规则编号 \"{}\" 只能由小写字母、数字和 - 组成", p.id),
             format!(
                 "profile id \"{}\" may hold only lowercase letters, digits and -",
@@ -46,7 +36,7 @@ pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
     for (i, s) in p.sections.iter().enumerate() {
         if !section_ids.insert(s.id.as_str()) {
             out.add(
-                format!("sections[{i}].id"),
+                DocPath::at("sections").index(i).key("id"),
                 format!("栏目编号 \"{}\" 重复", s.id),
                 format!("section id \"{}\" is repeated", s.id),
             );
@@ -61,7 +51,7 @@ pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
         || p.rounding.rate_places_before_scoring.is_some_and(|r| r > 6)
     {
         out.add(
-            "rounding",
+            DocPath::at("rounding"),
             "小数位数不能超过 6",
             "decimal places may not exceed 6",
         );
@@ -70,7 +60,7 @@ pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
     if let Some(v) = t.execution_reason_below {
         if v <= Decimal::ZERO || v > Decimal::ONE {
             out.add(
-                "thresholds.execution_reason_below",
+                DocPath::at("thresholds").key("execution_reason_below"),
                 "执行率阈值应在 0 与 1 之间",
                 "the execution threshold must lie in (0, 1]",
             );
@@ -79,7 +69,7 @@ pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
     if let Some(v) = t.over_achievement_reason_at {
         if v <= Decimal::ONE {
             out.add(
-                "thresholds.over_achievement_reason_at",
+                DocPath::at("thresholds").key("over_achievement_reason_at"),
                 "超额完成阈值应大于 1（100%）",
                 "the over-achievement threshold must be above 1 (100%)",
             );
@@ -88,7 +78,7 @@ pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
     if let Some(d) = &p.local_rules.over_achievement_deduction {
         if d.at <= Decimal::ONE || d.points < Decimal::ZERO {
             out.add(
-                "local_rules.over_achievement_deduction",
+                DocPath::at("local_rules").key("over_achievement_deduction"),
                 "超额扣分规则：阈值应大于 1，扣分不能为负",
                 "over-achievement deduction: threshold must be above 1 and points not negative",
             );
@@ -102,14 +92,14 @@ pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
             || c.cap > Decimal::ONE_HUNDRED
         {
             out.add(
-                format!("local_rules.execution_caps[{i}]"),
+                DocPath::at("local_rules").key("execution_caps").index(i),
                 "执行率封顶：阈值应在 (0, 1]，封顶分在 [0, 100]",
                 "execution cap: threshold must lie in (0, 1] and cap in [0, 100]",
             );
         }
         if i > 0 && (c.below >= caps[i - 1].below || c.cap >= caps[i - 1].cap) {
             out.add(
-                format!("local_rules.execution_caps[{i}]"),
+                DocPath::at("local_rules").key("execution_caps").index(i),
                 "执行率封顶应按阈值与封顶分从高到低排列",
                 "execution caps must be listed with thresholds and caps both decreasing",
             );
@@ -121,7 +111,7 @@ pub(super) fn validate(p: &Profile) -> Vec<ProfileProblem> {
 fn validate_blocks(p: &Profile, out: &mut Problems) {
     if p.blocks.is_empty() {
         out.add(
-            "blocks",
+            DocPath::at("blocks"),
             "至少需要一个计分部分",
             "at least one scored block is needed",
         );
@@ -132,7 +122,7 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
     });
     if sum != Decimal::ONE_HUNDRED {
         out.add(
-            "blocks",
+            DocPath::at("blocks"),
             format!("各部分分值之和为 {}，应为 100", plain(sum)),
             format!("block weights sum to {}, not 100", plain(sum)),
         );
@@ -141,17 +131,17 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
     let mut row_ids = BTreeSet::new();
     let mut from_indicators = false;
     for (bi, b) in p.blocks.iter().enumerate() {
-        let path = format!("blocks[{bi}]");
+        let path = DocPath::at("blocks").index(bi);
         if !block_ids.insert(b.id.as_str()) {
             out.add(
-                format!("{path}.id"),
+                path.key("id"),
                 format!("部分编号 \"{}\" 重复", b.id),
                 format!("block id \"{}\" is repeated", b.id),
             );
         }
         if b.weight < Decimal::ZERO {
             out.add(
-                format!("{path}.weight"),
+                path.key("weight"),
                 "分值不能为负",
                 "a weight may not be negative",
             );
@@ -182,7 +172,7 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
             });
             if rows_sum != b.weight {
                 out.add(
-                    format!("{path}.rows"),
+                    path.key("rows"),
                     format!(
                         "部分 \"{}\" 各行分值之和为 {}，与该部分分值 {} 不符",
                         b.name.zh,
@@ -199,45 +189,45 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
             }
         }
         for (ri, r) in b.rows.iter().enumerate() {
-            let rpath = format!("{path}.rows[{ri}]");
+            let rpath = path.key("rows").index(ri);
             if b.adjustable && matches!(r.method, Method::Banded { .. } | Method::PerPoint { .. }) {
                 out.add(
-                    format!("{rpath}.method"),
+                    rpath.key("method"),
                     "可调整分值的部分不能含分档或逐点扣分的行（其分数是绝对分值，无法随部分分值折算）",
                     "an adjustable block cannot hold banded or per-point rows: their points are absolute and cannot follow the block's weight",
                 );
             }
             if !row_ids.insert(r.id.as_str()) {
                 out.add(
-                    format!("{rpath}.id"),
+                    rpath.key("id"),
                     format!("行编号 \"{}\" 重复", r.id),
                     format!("row id \"{}\" is repeated", r.id),
                 );
             }
             if r.weight < Decimal::ZERO {
                 out.add(
-                    format!("{rpath}.weight"),
+                    rpath.key("weight"),
                     "分值不能为负",
                     "a weight may not be negative",
                 );
             }
             match &r.method {
                 Method::Banded { bands } => {
-                    check_score_bands(bands, r.weight, &format!("{rpath}.method.bands"), out)
+                    check_score_bands(bands, r.weight, &rpath.key("method").key("bands"), out)
                 }
                 Method::PerPoint {
                     per_point, floor, ..
                 } => {
                     if *per_point <= Decimal::ZERO {
                         out.add(
-                            format!("{rpath}.method.per_point"),
+                            rpath.key("method").key("per_point"),
                             "每点扣分应大于 0",
                             "the deduction per point must be above 0",
                         );
                     }
                     if *floor < Decimal::ZERO || *floor > r.weight {
                         out.add(
-                            format!("{rpath}.method.floor"),
+                            rpath.key("method").key("floor"),
                             "最低分应在 0 与该行分值之间",
                             "the floor must lie between 0 and the row's weight",
                         );
@@ -249,7 +239,7 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
     }
     if from_indicators != p.indicators.scored {
         out.add(
-            "indicators.scored",
+            DocPath::at("indicators").key("scored"),
             "绩效指标表是否计分，应与是否有部分取自绩效指标一致",
             "the indicator table is scored exactly when some block takes indicator rows",
         );
@@ -257,7 +247,10 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
     for (i, h) in p.indicators.default_outline.iter().enumerate() {
         if !(1..=2).contains(&h.level) {
             out.add(
-                format!("indicators.default_outline[{i}].level"),
+                DocPath::at("indicators")
+                    .key("default_outline")
+                    .index(i)
+                    .key("level"),
                 "预设标题只能是一级或二级",
                 "preset headings are level 1 or 2",
             );
@@ -270,7 +263,10 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
                 .any(|b| b.from_indicators && b.id == h.block)
         {
             out.add(
-                format!("indicators.default_outline[{i}].block"),
+                DocPath::at("indicators")
+                    .key("default_outline")
+                    .index(i)
+                    .key("block"),
                 format!(
                     "一级指标 \"{}\" 所属部分 \"{}\" 不存在或不取自绩效指标",
                     h.name, h.block
@@ -284,7 +280,7 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
     }
 }
 
-fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &str, out: &mut Problems) {
+fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &DocPath, out: &mut Problems) {
     if bands.is_empty() {
         out.add(
             path,
@@ -296,7 +292,7 @@ fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &str, out: &mut
         if let (Some(lo), Some(hi)) = (b.min, b.max) {
             if lo >= hi {
                 out.add(
-                    format!("{path}[{i}]"),
+                    path.index(i),
                     "分档下限应小于上限",
                     "a band's min must be below its max",
                 );
@@ -304,7 +300,7 @@ fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &str, out: &mut
         }
         if b.points < Decimal::ZERO || b.points > weight {
             out.add(
-                format!("{path}[{i}].points"),
+                path.index(i).key("points"),
                 format!("分档得分应在 0 与该行分值 {} 之间", plain(weight)),
                 format!(
                     "a band's points must lie between 0 and the row's weight {}",
@@ -325,7 +321,7 @@ fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &str, out: &mut
             if lo(c.min) < end {
                 let (first, second) = (i.min(j), i.max(j));
                 out.add(
-                    format!("{path}[{second}]"),
+                    path.index(second),
                     format!("第 {} 档与第 {} 档重叠", first + 1, second + 1),
                     format!("band {} overlaps band {}", second + 1, first + 1),
                 );
@@ -341,7 +337,7 @@ fn validate_bands(p: &Profile, out: &mut Problems) {
     let bands = &p.qualitative_bands;
     if p.indicators.scored && bands.is_empty() {
         out.add(
-            "qualitative_bands",
+            DocPath::at("qualitative_bands"),
             "计分的绩效指标表需要定性分档",
             "a scored indicator table needs qualitative bands",
         );
@@ -352,7 +348,7 @@ fn validate_bands(p: &Profile, out: &mut Problems) {
     for b in bands {
         if !ids.insert(b.id.as_str()) {
             out.add(
-                "qualitative_bands",
+                DocPath::at("qualitative_bands"),
                 format!("定性分档编号 \"{}\" 重复", b.id),
                 format!("qualitative band id \"{}\" is repeated", b.id),
             );
@@ -360,7 +356,7 @@ fn validate_bands(p: &Profile, out: &mut Problems) {
     }
     let mut expect = Decimal::ZERO;
     for (i, b) in &sorted {
-        let path = format!("qualitative_bands[{i}]");
+        let path = DocPath::at("qualitative_bands").index(*i);
         if b.min >= b.max || b.min < Decimal::ZERO || b.max > Decimal::ONE {
             out.add(
                 &path,
@@ -393,7 +389,7 @@ fn validate_bands(p: &Profile, out: &mut Problems) {
     }
     if !bands.is_empty() && expect != Decimal::ONE {
         out.add(
-            "qualitative_bands",
+            DocPath::at("qualitative_bands"),
             "定性分档应覆盖 0 至 1（100%）",
             "qualitative bands must cover 0 to 1 (100%)",
         );
@@ -402,7 +398,11 @@ fn validate_bands(p: &Profile, out: &mut Problems) {
 
 fn validate_grades(p: &Profile, out: &mut Problems) {
     if p.grades.is_empty() {
-        out.add("grades", "至少需要一个等次", "at least one grade is needed");
+        out.add(
+            DocPath::at("grades"),
+            "至少需要一个等次",
+            "at least one grade is needed",
+        );
         return;
     }
     let mut count: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
@@ -412,14 +412,14 @@ fn validate_grades(p: &Profile, out: &mut Problems) {
     for (i, g) in p.grades.iter().enumerate() {
         if i > 0 && g.min >= p.grades[i - 1].min {
             out.add(
-                format!("grades[{i}]"),
+                DocPath::at("grades").index(i),
                 format!("等次 \"{}\" 的下限 {} 与上一等次重叠，等次应从高到低排列", g.grade, plain(g.min)),
                 format!("grade \"{}\" (from {}) overlaps the one before; list grades from highest to lowest", g.grade, plain(g.min)),
             );
         }
         if count.get(g.grade.as_str()).is_some_and(|n| *n > 1) {
             out.add(
-                format!("grades[{i}].grade"),
+                DocPath::at("grades").index(i).key("grade"),
                 format!("等次 \"{}\" 重复", g.grade),
                 format!("grade \"{}\" is repeated", g.grade),
             );
@@ -428,7 +428,7 @@ fn validate_grades(p: &Profile, out: &mut Problems) {
     if let Some(last) = p.grades.last() {
         if last.min != Decimal::ZERO {
             out.add(
-                "grades",
+                DocPath::at("grades"),
                 format!("最低等次的下限应为 0，实际为 {}", plain(last.min)),
                 format!("the lowest grade must start at 0, not {}", plain(last.min)),
             );

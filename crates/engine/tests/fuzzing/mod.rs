@@ -1561,7 +1561,7 @@ pub fn generate(target: Target, fx: &Fixtures, seed: u64, i: u64) -> String {
 
 fn problems_are_explained<P>(
     list: &[P],
-    path: impl Fn(&P) -> &str,
+    path: impl Fn(&P) -> String,
     zh_en: impl Fn(&P) -> (&str, &str),
 ) -> Result<(), String> {
     if list.is_empty() {
@@ -1591,7 +1591,11 @@ fn evaluate_and_render(form: &Form, profile: &Profile) -> Result<(), String> {
 pub fn check_form(fx: &Fixtures, text: &str) -> Result<bool, String> {
     let form = match read_form(text) {
         Err(problems) => {
-            problems_are_explained(&problems, |p| &p.path, |p| (&p.message.zh, &p.message.en))?;
+            problems_are_explained(
+                &problems,
+                |p| p.path.to_string(),
+                |p| (&p.message.zh, &p.message.en),
+            )?;
             return Ok(false);
         }
         Ok(form) => form,
@@ -1599,7 +1603,11 @@ pub fn check_form(fx: &Fixtures, text: &str) -> Result<bool, String> {
     for p in &fx.profiles {
         evaluate_and_render(&form, p)?;
     }
-    let _ = ziping_engine::evaluate_file(text, None);
+    let _ = ziping_engine::open(
+        "fuzz.json",
+        text.as_bytes(),
+        &ziping_engine::Registry::new(),
+    );
     let written = to_json(&form);
     let again = read_form(&written).map_err(|p| {
         format!(
@@ -1682,7 +1690,11 @@ fn probe_forms(p: &Profile) -> Vec<Form> {
 pub fn check_profile(fx: &Fixtures, text: &str) -> Result<bool, String> {
     let profile = match Profile::from_json(text) {
         Err(problems) => {
-            problems_are_explained(&problems, |p| &p.path, |p| (&p.message.zh, &p.message.en))?;
+            problems_are_explained(
+                &problems,
+                |p| p.path.to_string(),
+                |p| (&p.message.zh, &p.message.en),
+            )?;
             return Ok(false);
         }
         Ok(p) => p,

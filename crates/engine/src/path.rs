@@ -1,0 +1,882 @@
+//! Paths: where something is in a form. One type names every place the findings, the reader's
+//! problems, the editor's inputs, the workbook and the command line point at, so that a misspelt path
+//! is a compile error, not a finding that leads nowhere.
+//!
+//! - [`FieldPath`]: a field of a form (`header.project`, `funds.rows[0].spent`,
+//!   `indicators[3].weight`, `scores.budget_execution.score`), or a part of it that a finding may
+//!   concern as a whole (`indicators[3]`, `funds.rows`). It is written out the way the file format
+//!   names things; the editor's inputs carry it as `data-path`.
+//! - [`Location`]: where a problem of a file is: the whole file, a line and column of its text, or a
+//!   value of its JSON ([`DocPath`], also for profile files).
+
+use crate::decimal::{self, Decimal};
+use crate::model::{Form, FundsColumn, IndicatorRow, ScoreEntry, Status};
+use std::fmt;
+
+/// Declares a field enum: its variants, their keys in the file format, `ALL` and the key lookups.
+macro_rules! field_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($variant),*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The field's key in the file format.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key),*
+                }
+            }
+
+            pub fn from_key(key: &str) -> Option<$name> {
+                match key {
+                    $($key => Some($name::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+/// Declares the reading and the writing accessor of the text fields of a struct, from one table.
+macro_rules! text_access {
+    ($get:ident, $get_mut:ident, $ty:ty, $field:ident { $($variant:ident => $member:ident),* $(,)? }) => {
+        fn $get(x: &$ty, f: $field) -> Option<&String> {
+            match f {
+                $($field::$variant => Some(&x.$member),)*
+                #[allow(unreachable_patterns)]
+                _ => None,
+            }
+        }
+
+        fn $get_mut(x: &mut $ty, f: $field) -> Option<&mut String> {
+            match f {
+                $($field::$variant => Some(&mut x.$member),)*
+                #[allow(unreachable_patterns)]
+                _ => None,
+            }
+        }
+    };
+}
+
+field_enum!(
+    /// Text fields of the header.
+    HeaderField {
+        Title => "title",
+        Year => "year",
+        Project => "project",
+        FilingUnit => "filing_unit",
+        Department => "department",
+        Unit => "unit",
+        Attribute => "attribute",
+        Period => "period",
+    }
+);
+
+field_enum!(
+    /// Fields of an indicator row.
+    IndicatorField {
+        Name => "name",
+        Block => "block",
+        Target => "target",
+        Actual => "actual",
+        Operator => "operator",
+        Method => "method",
+        Band => "band",
+        Weight => "weight",
+        Score => "score",
+        ScoreReason => "score_reason",
+        DeclaredScore => "declared_score",
+        DeclaredCompletion => "declared_completion",
+        DeviationReason => "deviation_reason",
+        NotApplicable => "not_applicable",
+        Note => "note",
+    }
+);
+
+field_enum!(
+    /// Fields of a scoring-table entry.
+    ScoreField {
+        Actual => "actual",
+        Score => "score",
+        ScoreReason => "score_reason",
+        DeclaredScore => "declared_score",
+        DeviationReason => "deviation_reason",
+        NotApplicable => "not_applicable",
+    }
+);
+
+field_enum!(
+    /// Fields of an evaluator.
+    EvaluatorField {
+        Name => "name",
+        Title => "title",
+        Office => "office",
+        Phone => "phone",
+    }
+);
+
+field_enum!(
+    /// Signature and date fields.
+    SignoffField {
+        Responsible => "responsible",
+        Handler => "handler",
+        Phone => "phone",
+        FiledOn => "filed_on",
+        UnitHead => "unit_head",
+        SignedOn => "signed_on",
+    }
+);
+
+/// The fields every scored row has, whether a fixed row of the scoring table (`scores.<id>`) or a
+/// level-3 indicator (`indicators[i]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowField {
+    Actual,
+    Score,
+    ScoreReason,
+    DeclaredScore,
+    DeviationReason,
+}
+
+/// A place in a form: a field, or a part of the form a finding concerns as a whole.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum FieldPath {
+    // Parts of the form.
+    /// `funds`: the funds table as a whole.
+    Funds,
+    /// `funds.rows`: the source rows together (their totals).
+    FundsRows,
+    /// `indicators`: the indicator table as a whole.
+    Indicators,
+    /// `indicators[i]`: one row of the indicator table.
+    IndicatorRow(usize),
+    /// `scores.<id>`: one fixed row of the scoring table.
+    ScoreRow(String),
+    /// `block_weights`: the block weights together.
+    BlockWeights,
+    // Fields.
+    Status,
+    Header(HeaderField),
+    FundsSource(usize),
+    FundsCell(usize, FundsColumn),
+    FundsDeclaredTotal(FundsColumn),
+    FundsDeclaredRate,
+    FundsDeclaredScore,
+    FundsDeviationReason,
+    FundsAdjustmentReason,
+    Narrative(String),
+    Indicator(usize, IndicatorField),
+    Score(String, ScoreField),
+    BlockWeight(String),
+    Evaluator(usize, EvaluatorField),
+    Signoff(SignoffField),
+    DeclaredTotal,
+    DeclaredGrade,
+    DeclaredBlock(String),
+    /// `profile`: the id of the form's rule profile.
+    Profile,
+}
+
+/// What kind of value a field holds, for the input that edits it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// A decimal: money, weight or score (typed as text, stored exactly).
+    Decimal,
+    /// A yes/no box.
+    Flag,
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldPath::Funds => f.write_str("funds"),
+            FieldPath::FundsRows => f.write_str("funds.rows"),
+            FieldPath::Indicators => f.write_str("indicators"),
+            FieldPath::IndicatorRow(i) => write!(f, "indicators[{i}]"),
+            FieldPath::ScoreRow(id) => write!(f, "scores.{id}"),
+            FieldPath::BlockWeights => f.write_str("block_weights"),
+            FieldPath::Status => f.write_str("status"),
+            FieldPath::Header(h) => write!(f, "header.{}", h.key()),
+            FieldPath::FundsSource(i) => write!(f, "funds.rows[{i}].source"),
+            FieldPath::FundsCell(i, c) => write!(f, "funds.rows[{i}].{}", c.key()),
+            FieldPath::FundsDeclaredTotal(c) => write!(f, "funds.declared_total.{}", c.key()),
+            FieldPath::FundsDeclaredRate => f.write_str("funds.declared_rate"),
+            FieldPath::FundsDeclaredScore => f.write_str("funds.declared_score"),
+            FieldPath::FundsDeviationReason => f.write_str("funds.deviation_reason"),
+            FieldPath::FundsAdjustmentReason => f.write_str("funds.adjustment_reason"),
+            FieldPath::Narrative(k) => write!(f, "narratives.{k}"),
+            FieldPath::Indicator(i, field) => write!(f, "indicators[{i}].{}", field.key()),
+            FieldPath::Score(id, field) => write!(f, "scores.{id}.{}", field.key()),
+            FieldPath::BlockWeight(id) => write!(f, "block_weights.{id}"),
+            FieldPath::Evaluator(i, field) => write!(f, "evaluators[{i}].{}", field.key()),
+            FieldPath::Signoff(s) => write!(f, "signoff.{}", s.key()),
+            FieldPath::DeclaredTotal => f.write_str("declared.total"),
+            FieldPath::DeclaredGrade => f.write_str("declared.grade"),
+            FieldPath::DeclaredBlock(id) => write!(f, "declared.blocks.{id}"),
+            FieldPath::Profile => f.write_str("profile"),
+        }
+    }
+}
+
+impl serde::Serialize for FieldPath {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// `prefix[n]` and what follows it (without its leading `.`).
+fn indexed<'a>(text: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
+    let rest = text.strip_prefix(prefix)?.strip_prefix('[')?;
+    let (n, rest) = rest.split_once(']')?;
+    if rest.is_empty() {
+        return Some((n.parse().ok()?, rest));
+    }
+    Some((n.parse().ok()?, rest.strip_prefix('.')?))
+}
+
+fn column(key: &str) -> Option<FundsColumn> {
+    FundsColumn::ALL.into_iter().find(|c| c.key() == key)
+}
+
+impl FieldPath {
+    /// Reads a path as [`fmt::Display`] writes it.
+    pub fn parse(text: &str) -> Option<FieldPath> {
+        if let Some((i, rest)) = indexed(text, "indicators") {
+            return if rest.is_empty() {
+                Some(FieldPath::IndicatorRow(i))
+            } else {
+                Some(FieldPath::Indicator(i, IndicatorField::from_key(rest)?))
+            };
+        }
+        if let Some((i, rest)) = indexed(text, "funds.rows") {
+            return match rest {
+                "source" => Some(FieldPath::FundsSource(i)),
+                c => Some(FieldPath::FundsCell(i, column(c)?)),
+            };
+        }
+        if let Some((i, rest)) = indexed(text, "evaluators") {
+            return Some(FieldPath::Evaluator(i, EvaluatorField::from_key(rest)?));
+        }
+        if let Some(rest) = text.strip_prefix("header.") {
+            return HeaderField::from_key(rest).map(FieldPath::Header);
+        }
+        if let Some(rest) = text.strip_prefix("funds.declared_total.") {
+            return column(rest).map(FieldPath::FundsDeclaredTotal);
+        }
+        if let Some(rest) = text.strip_prefix("narratives.") {
+            return Some(FieldPath::Narrative(rest.to_string()));
+        }
+        if let Some(rest) = text.strip_prefix("scores.") {
+            return Some(match rest.rsplit_once('.') {
+                Some((id, f)) => FieldPath::Score(id.to_string(), ScoreField::from_key(f)?),
+                None => FieldPath::ScoreRow(rest.to_string()),
+            });
+        }
+        if let Some(rest) = text.strip_prefix("block_weights.") {
+            return Some(FieldPath::BlockWeight(rest.to_string()));
+        }
+        if let Some(rest) = text.strip_prefix("declared.blocks.") {
+            return Some(FieldPath::DeclaredBlock(rest.to_string()));
+        }
+        if let Some(rest) = text.strip_prefix("signoff.") {
+            return SignoffField::from_key(rest).map(FieldPath::Signoff);
+        }
+        Some(match text {
+            "funds" => FieldPath::Funds,
+            "funds.rows" => FieldPath::FundsRows,
+            "indicators" => FieldPath::Indicators,
+            "block_weights" => FieldPath::BlockWeights,
+            "status" => FieldPath::Status,
+            "profile" => FieldPath::Profile,
+            "funds.declared_rate" => FieldPath::FundsDeclaredRate,
+            "funds.declared_score" => FieldPath::FundsDeclaredScore,
+            "funds.deviation_reason" => FieldPath::FundsDeviationReason,
+            "funds.adjustment_reason" => FieldPath::FundsAdjustmentReason,
+            "declared.total" => FieldPath::DeclaredTotal,
+            "declared.grade" => FieldPath::DeclaredGrade,
+            _ => return None,
+        })
+    }
+
+    /// A field of scored row `row`: `scores.<id>.<field>` or `indicators[i].<field>`.
+    pub fn of_row(row: &FieldPath, field: RowField) -> FieldPath {
+        match row {
+            FieldPath::ScoreRow(id) => FieldPath::Score(
+                id.clone(),
+                match field {
+                    RowField::Actual => ScoreField::Actual,
+                    RowField::Score => ScoreField::Score,
+                    RowField::ScoreReason => ScoreField::ScoreReason,
+                    RowField::DeclaredScore => ScoreField::DeclaredScore,
+                    RowField::DeviationReason => ScoreField::DeviationReason,
+                },
+            ),
+            FieldPath::IndicatorRow(i) => FieldPath::Indicator(
+                *i,
+                match field {
+                    RowField::Actual => IndicatorField::Actual,
+                    RowField::Score => IndicatorField::Score,
+                    RowField::ScoreReason => IndicatorField::ScoreReason,
+                    RowField::DeclaredScore => IndicatorField::DeclaredScore,
+                    RowField::DeviationReason => IndicatorField::DeviationReason,
+                },
+            ),
+            other => other.clone(),
+        }
+    }
+
+    /// The input a finding on this place leads to: the field itself, or the first field of a row or
+    /// of the funds table. `None` for what no single input stands for (the whole indicator table,
+    /// the block weights together, the profile id).
+    pub fn input(&self) -> Option<FieldPath> {
+        Some(match self {
+            FieldPath::Indicators | FieldPath::BlockWeights | FieldPath::Profile => return None,
+            FieldPath::Funds | FieldPath::FundsRows => FieldPath::FundsCell(0, FundsColumn::Budget),
+            FieldPath::IndicatorRow(i) => FieldPath::Indicator(*i, IndicatorField::Name),
+            FieldPath::ScoreRow(id) => FieldPath::Score(id.clone(), ScoreField::Score),
+            field => field.clone(),
+        })
+    }
+
+    /// The indicator row this place is in, if any.
+    pub fn indicator_row(&self) -> Option<usize> {
+        match self {
+            FieldPath::IndicatorRow(i) | FieldPath::Indicator(i, _) => Some(*i),
+            _ => None,
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        match self {
+            FieldPath::FundsCell(..)
+            | FieldPath::FundsDeclaredTotal(_)
+            | FieldPath::FundsDeclaredRate
+            | FieldPath::FundsDeclaredScore
+            | FieldPath::BlockWeight(_)
+            | FieldPath::DeclaredTotal
+            | FieldPath::DeclaredBlock(_)
+            | FieldPath::Indicator(
+                _,
+                IndicatorField::Weight | IndicatorField::Score | IndicatorField::DeclaredScore,
+            )
+            | FieldPath::Score(_, ScoreField::Score | ScoreField::DeclaredScore) => Kind::Decimal,
+            FieldPath::Indicator(_, IndicatorField::NotApplicable)
+            | FieldPath::Score(_, ScoreField::NotApplicable) => Kind::Flag,
+            _ => Kind::Text,
+        }
+    }
+
+    /// The field's value as the editor shows it ("" for an absent decimal or a part of the form,
+    /// "true"/"false" for flags).
+    pub fn get(&self, form: &Form) -> String {
+        match self {
+            FieldPath::Status => match form.status {
+                Status::Draft => "draft".into(),
+                Status::Final => "final".into(),
+            },
+            FieldPath::Profile => form.profile.clone(),
+            FieldPath::Header(h) => header_text(&form.header, *h).cloned().unwrap_or_default(),
+            FieldPath::FundsSource(i) => form
+                .funds
+                .rows
+                .get(*i)
+                .map(|r| r.source.clone())
+                .unwrap_or_default(),
+            FieldPath::FundsCell(i, c) => {
+                shown(form.funds.rows.get(*i).and_then(|r| r.figures.get(*c)))
+            }
+            FieldPath::FundsDeclaredTotal(c) => shown(form.funds.declared_total.get(*c)),
+            FieldPath::FundsDeclaredRate => shown(form.funds.declared_rate),
+            FieldPath::FundsDeclaredScore => shown(form.funds.declared_score),
+            FieldPath::FundsDeviationReason => form.funds.deviation_reason.clone(),
+            FieldPath::FundsAdjustmentReason => form.funds.adjustment_reason.clone(),
+            FieldPath::Narrative(k) => form.narratives.get(k).cloned().unwrap_or_default(),
+            FieldPath::Indicator(i, f) => form
+                .indicators
+                .get(*i)
+                .map(|r| indicator_value(r, *f))
+                .unwrap_or_default(),
+            FieldPath::Score(id, f) => score_value(form.scores.get(id), *f),
+            FieldPath::BlockWeight(id) => shown(form.block_weights.get(id).copied()),
+            FieldPath::Evaluator(i, f) => form
+                .evaluators
+                .get(*i)
+                .and_then(|e| evaluator_text(e, *f).cloned())
+                .unwrap_or_default(),
+            FieldPath::Signoff(s) => signoff_text(&form.signoff, *s).cloned().unwrap_or_default(),
+            FieldPath::DeclaredTotal => shown(form.declared.total),
+            FieldPath::DeclaredGrade => form.declared.grade.clone(),
+            FieldPath::DeclaredBlock(id) => shown(form.declared.blocks.get(id).copied()),
+            FieldPath::Funds
+            | FieldPath::FundsRows
+            | FieldPath::Indicators
+            | FieldPath::IndicatorRow(_)
+            | FieldPath::ScoreRow(_)
+            | FieldPath::BlockWeights => String::new(),
+        }
+    }
+
+    /// Sets the field from what was typed. A decimal field refuses what is not a plain number, with
+    /// a message (the form is then unchanged); clearing it removes the value.
+    pub fn set(&self, form: &mut Form, value: &str) -> Result<(), SetError> {
+        let number = || parse_typed(value);
+        let text = || value.to_string();
+        match self {
+            FieldPath::Status => {
+                form.status = if value == "final" {
+                    Status::Final
+                } else {
+                    Status::Draft
+                };
+            }
+            FieldPath::Header(h) => {
+                *header_text_mut(&mut form.header, *h).ok_or(SetError::NotAField)? = text()
+            }
+            FieldPath::FundsSource(i) => {
+                form.funds
+                    .rows
+                    .get_mut(*i)
+                    .ok_or(SetError::NoSuchRow)?
+                    .source = text()
+            }
+            FieldPath::FundsCell(i, c) => {
+                let n = number()?;
+                let row = form.funds.rows.get_mut(*i).ok_or(SetError::NoSuchRow)?;
+                *row.figures.get_mut(*c) = n;
+            }
+            FieldPath::FundsDeclaredTotal(c) => *form.funds.declared_total.get_mut(*c) = number()?,
+            FieldPath::FundsDeclaredRate => form.funds.declared_rate = number()?,
+            FieldPath::FundsDeclaredScore => form.funds.declared_score = number()?,
+            FieldPath::FundsDeviationReason => form.funds.deviation_reason = text(),
+            FieldPath::FundsAdjustmentReason => form.funds.adjustment_reason = text(),
+            FieldPath::Narrative(k) => {
+                if value.is_empty() {
+                    form.narratives.remove(k);
+                } else {
+                    form.narratives.insert(k.clone(), text());
+                }
+            }
+            FieldPath::Indicator(i, f) => {
+                let row = form.indicators.get_mut(*i).ok_or(SetError::NoSuchRow)?;
+                set_indicator(row, *f, value)?;
+            }
+            FieldPath::Score(id, f) => {
+                let entry = form.scores.entry(id.clone()).or_default();
+                let set = set_score(entry, *f, value);
+                if *entry == ScoreEntry::default() {
+                    form.scores.remove(id);
+                }
+                set?;
+            }
+            FieldPath::BlockWeight(id) => set_in_map(&mut form.block_weights, id, number()?),
+            FieldPath::Evaluator(i, f) => {
+                let e = form.evaluators.get_mut(*i).ok_or(SetError::NoSuchRow)?;
+                *evaluator_text_mut(e, *f).ok_or(SetError::NotAField)? = text();
+            }
+            FieldPath::Signoff(s) => {
+                *signoff_text_mut(&mut form.signoff, *s).ok_or(SetError::NotAField)? = text()
+            }
+            FieldPath::DeclaredTotal => form.declared.total = number()?,
+            FieldPath::DeclaredGrade => form.declared.grade = text(),
+            FieldPath::DeclaredBlock(id) => set_in_map(&mut form.declared.blocks, id, number()?),
+            FieldPath::Profile
+            | FieldPath::Funds
+            | FieldPath::FundsRows
+            | FieldPath::Indicators
+            | FieldPath::IndicatorRow(_)
+            | FieldPath::ScoreRow(_)
+            | FieldPath::BlockWeights => return Err(SetError::NotAField),
+        }
+        Ok(())
+    }
+
+    /// Whether the path names a field of the funds table (its rows, declared figures and reasons).
+    pub fn in_funds(&self) -> bool {
+        matches!(
+            self,
+            FieldPath::Funds
+                | FieldPath::FundsRows
+                | FieldPath::FundsSource(_)
+                | FieldPath::FundsCell(..)
+                | FieldPath::FundsDeclaredTotal(_)
+                | FieldPath::FundsDeclaredRate
+                | FieldPath::FundsDeclaredScore
+                | FieldPath::FundsDeviationReason
+                | FieldPath::FundsAdjustmentReason
+        )
+    }
+
+    /// Whether `a` and `b` agree on the part of the form that [`FieldPath::set`] writes for this
+    /// path (the indicator row, the funds table, the header …). After a `set`, the forms can differ
+    /// only there, and comparing that part is much cheaper than comparing two whole forms of a
+    /// thousand rows on every keystroke.
+    pub fn same_part(&self, a: &Form, b: &Form) -> bool {
+        match self {
+            FieldPath::Status => a.status == b.status,
+            FieldPath::Profile => a.profile == b.profile,
+            FieldPath::Header(_) => a.header == b.header,
+            p if p.in_funds() => a.funds == b.funds,
+            FieldPath::Narrative(_) => a.narratives == b.narratives,
+            FieldPath::Indicator(i, _) | FieldPath::IndicatorRow(i) => {
+                a.indicators.len() == b.indicators.len()
+                    && a.indicators.get(*i) == b.indicators.get(*i)
+            }
+            FieldPath::Indicators => a.indicators == b.indicators,
+            FieldPath::Score(..) | FieldPath::ScoreRow(_) => a.scores == b.scores,
+            FieldPath::BlockWeight(_) | FieldPath::BlockWeights => {
+                a.block_weights == b.block_weights
+            }
+            FieldPath::Evaluator(..) => a.evaluators == b.evaluators,
+            FieldPath::Signoff(_) => a.signoff == b.signoff,
+            _ => a.declared == b.declared,
+        }
+    }
+}
+
+/// A decimal as the editor shows it; empty when absent.
+fn shown(d: Option<Decimal>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn flag(b: bool) -> String {
+    (if b { "true" } else { "false" }).to_string()
+}
+
+fn set_in_map(map: &mut std::collections::BTreeMap<String, Decimal>, id: &str, n: Option<Decimal>) {
+    match n {
+        Some(n) => {
+            map.insert(id.to_string(), n);
+        }
+        None => {
+            map.remove(id);
+        }
+    }
+}
+
+/// A decimal as typed into a field: full-width digits allowed, and a trailing point (as in "969."
+/// on the way to "969.94") read as the number before it. Empty is no value.
+pub fn parse_typed(value: &str) -> Result<Option<Decimal>, SetError> {
+    let v = crate::value::normalize(value.trim());
+    let v = v.strip_suffix('.').unwrap_or(&v);
+    if v.is_empty() {
+        return Ok(None);
+    }
+    decimal::parse(v).map(Some).ok_or(SetError::NotANumber)
+}
+
+/// Why a value could not be set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetError {
+    /// A decimal field was given something that is not a plain number.
+    NotANumber,
+    /// The row is gone (deleted while the edit was on its way).
+    NoSuchRow,
+    /// The path names a part of the form, not a field one can type into.
+    NotAField,
+}
+
+text_access!(header_text, header_text_mut, crate::model::Header, HeaderField {
+    Title => title,
+    Year => year,
+    Project => project,
+    FilingUnit => filing_unit,
+    Department => department,
+    Unit => unit,
+    Attribute => attribute,
+    Period => period,
+});
+
+text_access!(signoff_text, signoff_text_mut, crate::model::Signoff, SignoffField {
+    Responsible => responsible,
+    Handler => handler,
+    Phone => phone,
+    FiledOn => filed_on,
+    UnitHead => unit_head,
+    SignedOn => signed_on,
+});
+
+text_access!(evaluator_text, evaluator_text_mut, crate::model::Evaluator, EvaluatorField {
+    Name => name,
+    Title => title,
+    Office => office,
+    Phone => phone,
+});
+
+text_access!(indicator_text, indicator_text_mut, IndicatorRow, IndicatorField {
+    Name => name,
+    Block => block,
+    Target => target,
+    Actual => actual,
+    Operator => operator,
+    Method => method,
+    Band => band,
+    ScoreReason => score_reason,
+    DeclaredCompletion => declared_completion,
+    DeviationReason => deviation_reason,
+    Note => note,
+});
+
+text_access!(score_text, score_text_mut, ScoreEntry, ScoreField {
+    Actual => actual,
+    ScoreReason => score_reason,
+    DeviationReason => deviation_reason,
+});
+
+/// One field of an indicator row, as the editor shows it.
+pub fn indicator_value(r: &IndicatorRow, f: IndicatorField) -> String {
+    match f {
+        IndicatorField::Weight => shown(r.weight),
+        IndicatorField::Score => shown(r.score),
+        IndicatorField::DeclaredScore => shown(r.declared_score),
+        IndicatorField::NotApplicable => flag(r.not_applicable),
+        text => indicator_text(r, text).cloned().unwrap_or_default(),
+    }
+}
+
+fn set_indicator(r: &mut IndicatorRow, f: IndicatorField, value: &str) -> Result<(), SetError> {
+    match f {
+        IndicatorField::Weight => r.weight = parse_typed(value)?,
+        IndicatorField::Score => r.score = parse_typed(value)?,
+        IndicatorField::DeclaredScore => r.declared_score = parse_typed(value)?,
+        IndicatorField::NotApplicable => r.not_applicable = value == "true",
+        text => *indicator_text_mut(r, text).ok_or(SetError::NotAField)? = value.to_string(),
+    }
+    Ok(())
+}
+
+fn score_value(e: Option<&ScoreEntry>, f: ScoreField) -> String {
+    let Some(e) = e else {
+        return if f == ScoreField::NotApplicable {
+            flag(false)
+        } else {
+            String::new()
+        };
+    };
+    match f {
+        ScoreField::Score => shown(e.score),
+        ScoreField::DeclaredScore => shown(e.declared_score),
+        ScoreField::NotApplicable => flag(e.not_applicable),
+        text => score_text(e, text).cloned().unwrap_or_default(),
+    }
+}
+
+fn set_score(e: &mut ScoreEntry, f: ScoreField, value: &str) -> Result<(), SetError> {
+    match f {
+        ScoreField::Score => e.score = parse_typed(value)?,
+        ScoreField::DeclaredScore => e.declared_score = parse_typed(value)?,
+        ScoreField::NotApplicable => e.not_applicable = value == "true",
+        text => *score_text_mut(e, text).ok_or(SetError::NotAField)? = value.to_string(),
+    }
+    Ok(())
+}
+
+/// One step of a [`DocPath`]: a key of an object or an index of a list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// A value in a JSON document, as the steps that lead to it from the top (`blocks[1].rows[0].weight`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DocPath(pub Vec<Step>);
+
+impl fmt::Display for DocPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, step) in self.0.iter().enumerate() {
+            match step {
+                Step::Key(k) if i == 0 => f.write_str(k)?,
+                Step::Key(k) => write!(f, ".{k}")?,
+                Step::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl DocPath {
+    /// The path of a top-level key.
+    pub fn at(key: &str) -> DocPath {
+        DocPath(vec![Step::Key(key.to_string())])
+    }
+
+    /// The path of `key` inside this one.
+    pub fn key(&self, key: &str) -> DocPath {
+        let mut p = self.clone();
+        p.0.push(Step::Key(key.to_string()));
+        p
+    }
+
+    /// The path of item `i` of this list.
+    pub fn index(&self, i: usize) -> DocPath {
+        let mut p = self.clone();
+        p.0.push(Step::Index(i));
+        p
+    }
+
+    /// Reads a path as [`fmt::Display`] writes it (`blocks[1].rows[0].weight`).
+    pub fn parse(text: &str) -> Option<DocPath> {
+        let mut steps = Vec::new();
+        for part in text.split('.') {
+            let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+            if key.is_empty() {
+                return None;
+            }
+            steps.push(Step::Key(key.to_string()));
+            while !rest.is_empty() {
+                let (n, after) = rest.split_once(']')?;
+                steps.push(Step::Index(n.parse().ok()?));
+                rest = match after {
+                    "" => "",
+                    a => a.strip_prefix('[')?,
+                };
+            }
+        }
+        Some(DocPath(steps))
+    }
+}
+
+/// Where a problem of a file is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Location {
+    /// The file as a whole (too large, not text, not a form at all).
+    File,
+    /// A place in the text (a syntax error's line and column).
+    Text { line: usize, column: usize },
+    /// A value of the file's JSON document.
+    Value(DocPath),
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::File => Ok(()),
+            Location::Text { line, column } => write!(f, "line {line}, column {column}"),
+            Location::Value(p) => p.fmt(f),
+        }
+    }
+}
+
+impl serde::Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl From<FieldPath> for Location {
+    fn from(p: FieldPath) -> Location {
+        // Every field path is a path of the form file (narrative and score keys hold no `.`).
+        DocPath::parse(&p.to_string()).map_or(Location::File, Location::Value)
+    }
+}
+
+/// A location equals its written form (`blocks[0].weight`; `""` for the whole file).
+impl PartialEq<&str> for Location {
+    fn eq(&self, other: &&str) -> bool {
+        match self {
+            Location::File => other.is_empty(),
+            _ => self.to_string() == *other,
+        }
+    }
+}
+
+impl Location {
+    /// The field of a form this location names, if it names one (a problem in a form file).
+    pub fn field(&self) -> Option<FieldPath> {
+        match self {
+            Location::Value(p) => FieldPath::parse(&p.to_string()),
+            _ => None,
+        }
+    }
+
+    pub fn is_file(&self) -> bool {
+        *self == Location::File
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_path_reads_back_as_written() {
+        let paths = [
+            FieldPath::Funds,
+            FieldPath::FundsRows,
+            FieldPath::Indicators,
+            FieldPath::IndicatorRow(3),
+            FieldPath::ScoreRow("budget_execution".into()),
+            FieldPath::BlockWeights,
+            FieldPath::Status,
+            FieldPath::Profile,
+            FieldPath::Header(HeaderField::FilingUnit),
+            FieldPath::FundsSource(2),
+            FieldPath::FundsCell(0, FundsColumn::Spent),
+            FieldPath::FundsDeclaredTotal(FundsColumn::Initial),
+            FieldPath::FundsDeclaredRate,
+            FieldPath::FundsDeclaredScore,
+            FieldPath::FundsDeviationReason,
+            FieldPath::FundsAdjustmentReason,
+            FieldPath::Narrative("项目概况".into()),
+            FieldPath::Indicator(11, IndicatorField::DeviationReason),
+            FieldPath::Score("budget_execution".into(), ScoreField::DeclaredScore),
+            FieldPath::BlockWeight("output".into()),
+            FieldPath::Evaluator(1, EvaluatorField::Phone),
+            FieldPath::Signoff(SignoffField::SignedOn),
+            FieldPath::DeclaredTotal,
+            FieldPath::DeclaredGrade,
+            FieldPath::DeclaredBlock("input".into()),
+        ];
+        for p in paths {
+            assert_eq!(FieldPath::parse(&p.to_string()), Some(p.clone()), "{p}");
+            assert_eq!(Location::from(p.clone()).field(), Some(p.clone()), "{p}");
+        }
+        for bad in [
+            "indicators[x]",
+            "indicators[1]name",
+            "header.nope",
+            "funds.rows[0].x",
+            "",
+        ] {
+            assert_eq!(FieldPath::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn parts_lead_to_an_input() {
+        assert_eq!(
+            FieldPath::IndicatorRow(4).input(),
+            Some(FieldPath::Indicator(4, IndicatorField::Name))
+        );
+        assert_eq!(
+            FieldPath::FundsRows.input(),
+            Some(FieldPath::FundsCell(0, FundsColumn::Budget))
+        );
+        assert_eq!(FieldPath::Indicators.input(), None);
+        assert_eq!(
+            FieldPath::of_row(&FieldPath::ScoreRow("a".into()), RowField::DeviationReason),
+            FieldPath::Score("a".into(), ScoreField::DeviationReason)
+        );
+    }
+
+    #[test]
+    fn locations_are_written_as_paths() {
+        assert_eq!(Location::File.to_string(), "");
+        assert_eq!(
+            Location::Text { line: 1, column: 5 }.to_string(),
+            "line 1, column 5"
+        );
+        let p = DocPath(vec![
+            Step::Key("blocks".into()),
+            Step::Index(1),
+            Step::Key("weight".into()),
+        ]);
+        assert_eq!(Location::Value(p).to_string(), "blocks[1].weight");
+    }
+}
