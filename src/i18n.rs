@@ -2,6 +2,7 @@
 //! form itself (findings, explanations, problems) come from the engine, which writes both languages.
 
 use ziping_app_state::Lang;
+use ziping_engine::result::MethodId;
 
 /// The app's words in one language.
 pub struct Words {
@@ -143,7 +144,8 @@ pub struct Words {
     pub approximate: &'static str,
     pub period: &'static str,
     pub date: &'static str,
-    pub method_names: &'static [(&'static str, &'static str)],
+    /// The short name of each scoring method.
+    pub method_name: fn(MethodId) -> &'static str,
     // Scoring
     pub group: &'static str,
     pub row: &'static str,
@@ -186,6 +188,7 @@ pub struct Words {
     pub storage_off: &'static str,
     pub open_elsewhere: &'static str,
     pub export_now: &'static str,
+    pub profiles_set_aside: &'static str,
     // Print preview
     pub print_preview: &'static str,
     pub back_to_editing: &'static str,
@@ -333,18 +336,18 @@ pub static ZH: Words = Words {
     approximate: "约数",
     period: "期间",
     date: "日期",
-    method_names: &[
-        ("ratio", "≥ 正向"),
-        ("inverse", "≤ 反向"),
-        ("exact", "= 等于"),
-        ("qualitative", "定性分档"),
-        ("manual", "评价人打分"),
-        ("funds_execution", "按执行率计算"),
-        ("funds_arrival", "按到位率计算"),
-        ("banded", "分档"),
-        ("per_point", "逐点扣分"),
-        ("coefficient", "得分系数"),
-    ],
+    method_name: |m| match m {
+        MethodId::Ratio => "≥ 正向",
+        MethodId::Inverse => "≤ 反向",
+        MethodId::Exact => "= 等于",
+        MethodId::Qualitative => "定性分档",
+        MethodId::Manual => "评价人打分",
+        MethodId::FundsExecution => "按执行率计算",
+        MethodId::FundsArrival => "按到位率计算",
+        MethodId::Banded => "分档",
+        MethodId::PerPoint => "逐点扣分",
+        MethodId::Coefficient => "得分系数",
+    },
     group: "二级指标",
     row: "三级指标",
     measured: "实际值",
@@ -380,6 +383,7 @@ pub static ZH: Words = Words {
     corrupted: "保存的草稿无法读取：",
     corrupted_kept: "原文未删除，已另存于本浏览器，键名：",
     download_text: "下载原文",
+    profiles_set_aside: "本浏览器保存的部分自定义规则已无法读取：原文未删除，已另存于以下键名，可在浏览器开发者工具中取回。",
     storage_off: "本浏览器禁用了本地存储：修改不会自动保存，请随时用“导出 JSON”保存文件。",
     open_elsewhere: "此草稿正在另一个标签页中编辑，这里只读显示，以免互相覆盖。可“编辑副本”另存一份。",
     export_now: "立即导出 JSON",
@@ -527,18 +531,18 @@ pub static EN: Words = Words {
     approximate: "approximate",
     period: "period",
     date: "date",
-    method_names: &[
-        ("ratio", "≥ more is better"),
-        ("inverse", "≤ less is better"),
-        ("exact", "= exact"),
-        ("qualitative", "qualitative band"),
-        ("manual", "scored by evaluator"),
-        ("funds_execution", "from execution rate"),
-        ("funds_arrival", "from arrival rate"),
-        ("banded", "banded"),
-        ("per_point", "per-point deduction"),
-        ("coefficient", "coefficient"),
-    ],
+    method_name: |m| match m {
+        MethodId::Ratio => "≥ more is better",
+        MethodId::Inverse => "≤ less is better",
+        MethodId::Exact => "= exact",
+        MethodId::Qualitative => "qualitative band",
+        MethodId::Manual => "scored by evaluator",
+        MethodId::FundsExecution => "from execution rate",
+        MethodId::FundsArrival => "from arrival rate",
+        MethodId::Banded => "banded",
+        MethodId::PerPoint => "per-point deduction",
+        MethodId::Coefficient => "coefficient",
+    },
     group: "Level-2 indicator",
     row: "Level-3 indicator",
     measured: "Measured",
@@ -574,6 +578,7 @@ pub static EN: Words = Words {
     corrupted: "A saved draft cannot be read: ",
     corrupted_kept: "Its text was not deleted; it is kept in this browser under the key ",
     download_text: "Download the text",
+    profiles_set_aside: "Some custom profiles kept in this browser can no longer be read: their text was not deleted but set aside under these keys, to be taken from the browser's developer tools.",
     storage_off: "This browser's storage is switched off: changes are not saved automatically. Use \"Export JSON\" to keep a file.",
     open_elsewhere: "This draft is being edited in another tab, so it is shown read-only here and neither overwrites the other. \"Edit a copy\" makes a copy of it.",
     export_now: "Export JSON now",
@@ -597,11 +602,7 @@ pub fn words(lang: Lang) -> &'static Words {
 
 impl Words {
     /// The display name of a scoring method.
-    pub fn method(&self, key: &str) -> &'static str {
-        self.method_names
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| *v)
-            .unwrap_or("")
+    pub fn method(&self, m: MethodId) -> &'static str {
+        (self.method_name)(m)
     }
 }

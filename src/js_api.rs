@@ -7,8 +7,20 @@
 
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use ziping_engine::{evaluate_file, Profile};
+use ziping_engine::{intake, Opened, Problem, Registry};
+
+thread_local! {
+    /// The registry the page holds (built-in and imported profiles), as the app last set it.
+    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::new());
+}
+
+/// Makes `registry` the one `window.ziping` reads forms with (the app calls it when its profiles
+/// change), so that the API and the page agree on every profile.
+pub fn set_registry(registry: &Registry) {
+    REGISTRY.with(|r| *r.borrow_mut() = registry.clone());
+}
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
@@ -16,51 +28,68 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Evaluates a form handed over from JavaScript.
-pub fn evaluate(form: JsValue) -> Result<JsValue, JsValue> {
-    let text = match form.as_string() {
-        Some(text) => text,
-        None => js_sys::JSON::stringify(&form)
-            .map(String::from)
-            .map_err(|_| JsValue::from_str("the form cannot be turned into JSON"))?,
-    };
-    match evaluate_file(&text, None) {
-        Ok((_, evaluation)) => to_js(&evaluation),
-        Err(problems) => {
-            let lines: Vec<String> = problems
-                .iter()
-                .map(|p| format!("{}: {}", p.path, p.message.en))
-                .collect();
-            let error =
-                js_sys::Error::new(&format!("the form cannot be read: {}", lines.join("; ")));
-            let _ = Reflect::set(&error, &"problems".into(), &to_js(&problems)?);
-            Err(error.into())
+/// The bytes of a form handed over from JavaScript: its JSON text, or an object made into JSON.
+fn form_bytes(form: &JsValue) -> Result<Vec<u8>, Problem> {
+    if let Some(text) = form.as_string() {
+        return Ok(text.into_bytes());
+    }
+    if form.is_undefined() || form.is_null() {
+        return Err(Problem::file(
+            "没有给出表单：请传入 ziping-form 对象或其 JSON 文本",
+            "no form was given: pass a ziping-form object or its JSON text",
+        ));
+    }
+    match js_sys::JSON::stringify(form) {
+        Ok(text) => text.as_string().map(String::into_bytes).ok_or_else(|| {
+            Problem::file("表单无法转为 JSON", "the form cannot be turned into JSON")
+        }),
+        Err(e) => {
+            let why = crate::browser::page::describe(e);
+            Err(Problem::file(
+                format!("表单无法转为 JSON：{why}"),
+                format!("the form cannot be turned into JSON: {why}"),
+            ))
         }
     }
 }
 
+/// A JavaScript `Error` naming every problem, with them as its `problems` property.
+fn error(problems: &[Problem]) -> JsValue {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            if p.path.is_file() {
+                p.message.en.clone()
+            } else {
+                format!("{}: {}", p.path, p.message.en)
+            }
+        })
+        .collect();
+    let error = js_sys::Error::new(&format!("the form cannot be read: {}", lines.join("; ")));
+    if let Ok(list) = to_js(&problems) {
+        let _ = Reflect::set(&error, &"problems".into(), &list);
+    }
+    error.into()
+}
+
+/// Reads a form handed over from JavaScript through the engine's intake, as the page reads a file.
+fn open(form: &JsValue) -> Result<Opened, JsValue> {
+    let bytes = form_bytes(form).map_err(|p| error(&[p]))?;
+    REGISTRY
+        .with(|r| intake::open("", &bytes, &r.borrow()))
+        .map_err(|u| error(&u.problems))
+}
+
+/// Evaluates a form handed over from JavaScript.
+pub fn evaluate(form: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&open(&form)?.evaluation)
+}
+
 /// Times the engine inside wasm: reads the form once, then evaluates it `iterations` times (at
-/// least once) with its built-in profile and returns the mean milliseconds per evaluation, measured
-/// with `performance.now()`. Nothing crosses to JavaScript inside the timed loop.
+/// least once) with its profile and returns the mean milliseconds per evaluation, measured with
+/// `performance.now()`. Nothing crosses to JavaScript inside the timed loop.
 pub fn time_evaluate(form: JsValue, iterations: JsValue) -> Result<JsValue, JsValue> {
-    let text = match form.as_string() {
-        Some(text) => text,
-        None => js_sys::JSON::stringify(&form)
-            .map(String::from)
-            .map_err(|_| JsValue::from_str("the form cannot be turned into JSON"))?,
-    };
-    let form = ziping_engine::read_form(&text).map_err(|problems| {
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|p| format!("{}: {}", p.path, p.message.en))
-            .collect();
-        JsValue::from(js_sys::Error::new(&format!(
-            "the form cannot be read: {}",
-            lines.join("; ")
-        )))
-    })?;
-    let profile = Profile::builtin(&form.profile)
-        .ok_or_else(|| JsValue::from_str("the form's profile is not a built-in one"))?;
+    let o = open(&form)?;
     let iterations = iterations.as_f64().unwrap_or(1.0).clamp(1.0, 1e6) as u32;
     let performance = web_sys::window()
         .and_then(|w| w.performance())
@@ -68,8 +97,8 @@ pub fn time_evaluate(form: JsValue, iterations: JsValue) -> Result<JsValue, JsVa
     let start = performance.now();
     for _ in 0..iterations {
         std::hint::black_box(ziping_engine::evaluate(
-            std::hint::black_box(&form),
-            &profile,
+            std::hint::black_box(&o.form),
+            &o.profile,
         ));
     }
     let elapsed = performance.now() - start;
@@ -85,11 +114,13 @@ pub fn install() {
     let evaluate = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(evaluate);
     let profiles = Closure::<dyn Fn() -> JsValue>::new(|| {
         let list = Array::new();
-        for p in Profile::builtins() {
-            if let Ok(v) = to_js(&p) {
-                list.push(&v);
+        REGISTRY.with(|r| {
+            for p in r.borrow().builtins() {
+                if let Ok(v) = to_js(&**p) {
+                    list.push(&v);
+                }
             }
-        }
+        });
         list.into()
     });
     let _ = Reflect::set(&api, &"evaluate".into(), evaluate.as_ref());

@@ -5,7 +5,7 @@
 //! - `store`: the one reducer (`ziping_app_state`) as Yew state, and the contexts that hand it down;
 //! - `app`: the root component and the effects around the reducer (storage, keyboard, language);
 //! - `components`: presentational components, one per section of the form;
-//! - `effects`: what touches the browser (storage, files, clipboard);
+//! - `browser`: what the app asks of the browser (storage, files, clipboard, the export worker, focus);
 //! - `i18n`: every user-facing string, Chinese and English;
 //! - `js_api`: `window.ziping.evaluate` for other pages;
 //! - `recovery`: the screen shown if the app ever panics, offering the last saved form.
@@ -18,13 +18,12 @@ pub use ziping_app_state as state;
 pub use ziping_engine as engine;
 
 mod app;
+pub mod browser;
 pub mod components;
-pub mod effects;
 pub mod i18n;
 pub mod js_api;
 mod recovery;
 pub mod store;
-pub mod workbooks;
 
 pub use app::App;
 

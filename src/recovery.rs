@@ -2,7 +2,7 @@
 //! the last saved state of the open form (saved within a second of every change) as a JSON download,
 //! so that no work is lost. The screen is built with DOM calls and text nodes only.
 
-use super::effects;
+use crate::browser;
 use wasm_bindgen::JsCast;
 
 /// Installs the panic hook. Call once, before the app mounts (through Yew, which otherwise installs
@@ -31,7 +31,7 @@ fn show(message: &str) {
     };
     main.set_class_name("recovery");
     main.set_attribute("role", "alert").ok();
-    let saved = effects::open_draft_id().and_then(|id| effects::load_draft(&id));
+    let saved = browser::storage::open_draft_id().and_then(|id| browser::storage::load_draft(&id));
     let parts = [
         el("h1", "Ziping 自评 遇到了问题 · Ziping ran into a problem"),
         el("p", "您的表单在每次修改后都已保存在本浏览器中。请下载最近保存的表单，然后重新加载页面。"),
@@ -47,7 +47,8 @@ fn show(message: &str) {
             "下载最近保存的表单 · Download the last saved form",
         ) {
             let on_click = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                let _ = effects::download("ziping-recovered.json", &text, "application/json");
+                let _ =
+                    browser::files::download("ziping-recovered.json", &text, "application/json");
             });
             button
                 .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())

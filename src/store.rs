@@ -76,6 +76,47 @@ fn drop_when_idle<T: 'static>(value: T) {
 /// Sends actions to the store. Stable across renders.
 pub type Dispatch = UseReducerDispatcher<Store>;
 
+/// Sends an action of any concern (`DocAction`, `RowAction` …) to the store.
+pub trait Act {
+    fn act(&self, action: impl Into<Action>);
+}
+
+impl Act for Dispatch {
+    fn act(&self, action: impl Into<Action>) {
+        self.dispatch(action.into());
+    }
+}
+
+/// Sends actions from a component: directly (`act`), or as the callback of a button (`click`).
+#[derive(Clone)]
+pub struct Sender(Option<Dispatch>);
+
+impl Sender {
+    pub fn act(&self, action: impl Into<Action>) {
+        if let Some(d) = &self.0 {
+            d.dispatch(action.into());
+        }
+    }
+
+    /// A click handler that sends `action`.
+    pub fn click(&self, action: impl Into<Action>) -> Callback<MouseEvent> {
+        let (sender, action) = (self.clone(), action.into());
+        Callback::from(move |_: MouseEvent| sender.act(action.clone()))
+    }
+}
+
+impl From<Dispatch> for Sender {
+    fn from(d: Dispatch) -> Sender {
+        Sender(Some(d))
+    }
+}
+
+/// The sender of the app's store, from the context the app provides.
+#[hook]
+pub fn use_sender() -> Sender {
+    Sender(use_context::<Dispatch>())
+}
+
 /// The dispatcher, from the context the app provides. Every component is rendered under the app's
 /// provider, so the fallback (a dispatcher that goes nowhere) is never used in practice.
 #[hook]

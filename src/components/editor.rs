@@ -6,17 +6,21 @@ use super::funds::Funds;
 use super::indicators::IndicatorTable;
 use super::people::{EvaluatorsSection, HeaderSection, NarrativeSection, SignoffSection};
 use super::scoring::{Declared, Scoring};
+use super::start::{import_files, Importing};
 use super::summary::Summary;
 use super::{FindingsIndex, FormPart, Part};
-use crate::effects;
+use crate::browser::{files, page, storage, worker};
 use crate::i18n::words;
-use crate::store::{use_dispatch, use_lang, use_stable, Ptr};
+use crate::store::{use_lang, use_sender, use_stable, Ptr, Sender};
 use yew::prelude::*;
-use ziping_app_state::path::FieldPath;
-use ziping_app_state::{export_name, export_name_as, summary_text, Action, Notice};
+use ziping_app_state::jobs::Job;
+use ziping_app_state::{
+    export_name, export_name_as, DocAction, LibraryAction, Notice, NoticeAction,
+};
 use ziping_engine::model::Form;
+use ziping_engine::path::FieldPath;
 use ziping_engine::profile::SectionKind;
-use ziping_engine::{Evaluation, Profile};
+use ziping_engine::{Evaluation, Profile, Registry, Text};
 
 /// Where saving stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,105 +45,28 @@ pub struct EditorProps {
     /// Opened from the review desk: "back" returns there.
     #[prop_or_default]
     pub from_review: bool,
+    /// The profiles (for imports, and for the export worker).
+    pub registry: Registry,
 }
 
 #[function_component]
 pub fn Editor(p: &EditorProps) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let l = lang.code();
-    let Some(dispatch) = use_dispatch() else {
-        return html! {};
-    };
+    let send = use_sender();
     let index: Ptr<FindingsIndex> = Ptr(use_memo(p.evaluation.clone(), |e| FindingsIndex::new(e)));
     let findings = use_stable(&p.evaluation.findings);
-    let copied = use_state(|| None::<String>);
-    let exporting = use_state(|| false);
     {
-        let dispatch = dispatch.clone();
+        let send = send.clone();
         use_effect_with(p.focus.clone(), move |focus| {
             if let Some(path) = focus {
-                effects::focus_field(&path.to_string());
-                dispatch.dispatch(Action::Focus(None));
+                page::focus_field(&path.to_string());
+                send.act(DocAction::Focus(None));
             }
         });
     }
-    let send = |a: Action| {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
-    };
-    let back = {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            effects::remember_open(None);
-            d.dispatch(Action::Drafts(effects::load_index()));
-            d.dispatch(Action::Close);
-        })
-    };
-    let export = {
-        let (form, d) = (p.form.clone(), dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Err(e) = effects::download(
-                &export_name(&form),
-                &ziping_engine::to_json(&form),
-                "application/json",
-            ) {
-                d.dispatch(Action::Notice(Some(Notice::Info(e))));
-            }
-        })
-    };
-    let export_xlsx = {
-        let (form, profile, d) = (p.form.clone(), p.profile.clone(), dispatch.clone());
-        let busy = exporting.clone();
-        Callback::from(move |_: MouseEvent| {
-            let job = ziping_app_state::jobs::form_job(&form, &[std::rc::Rc::clone(&profile.0)]);
-            let name = export_name_as(&form, "xlsx");
-            let (d, busy) = (d.clone(), busy.clone());
-            busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                let done = crate::workbooks::write(job).await.and_then(|bytes| {
-                    effects::download_bytes(&name, &bytes, crate::workbooks::XLSX_MIME)
-                });
-                busy.set(false);
-                if let Err(e) = done {
-                    d.dispatch(Action::Notice(Some(Notice::Info(e))));
-                }
-            });
-        })
-    };
-    let copy = {
-        let (form, evaluation, copied) = (p.form.clone(), p.evaluation.clone(), copied.clone());
-        Callback::from(move |_: MouseEvent| {
-            let text = summary_text(&form, &evaluation, lang);
-            let copied = copied.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                copied.set(Some(match effects::copy_text(&text).await {
-                    Ok(()) => words(lang).copied.to_string(),
-                    Err(e) => format!("{}{e}", words(lang).copy_failed),
-                }));
-            });
-        })
-    };
-    let edit_copy = send(Action::EditCopy {
-        id: effects::new_id(),
-    });
-    // Importing here opens the imported form; on any problem the report lists them all and this form
-    // stays as it is.
-    let import = {
-        let d = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            super::start::import_files(d.clone(), input.files(), false);
-            input.set_value("");
-        })
-    };
-    let save_text = match &p.save {
-        SaveStatus::Saved => w.saved.to_string(),
-        SaveStatus::Saving => w.saving.to_string(),
-        SaveStatus::Failed(e) => format!("{}{e}", w.save_failed),
-    };
     let title = if p.form.header.title.is_empty() {
-        p.profile.title.get(l).to_string()
+        p.profile.title.get(lang).to_string()
     } else {
         p.form.header.title.clone()
     };
@@ -156,7 +83,7 @@ pub fn Editor(p: &EditorProps) -> Html {
     };
     let sections = p.profile.sections.iter().map(|s| {
         let props = FormPart {
-            title: AttrValue::from(s.title.get(l).to_string()),
+            title: AttrValue::from(s.title.get(lang).to_string()),
             key_name: AttrValue::from(s.id.clone()),
             part: Part::from(s.kind),
             ..part.clone()
@@ -173,23 +100,8 @@ pub fn Editor(p: &EditorProps) -> Html {
     });
     html! {
         <div class="editor">
-            <nav class="toolbar" aria-label={w.actions}>
-                <button type="button" onclick={back}>{ format!("← {}", if p.from_review { w.back_to_review } else { w.back }) }</button>
-                <button type="button" onclick={send(Action::Undo)} disabled={!p.can_undo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">{ w.undo }</button>
-                <button type="button" onclick={send(Action::Redo)} disabled={!p.can_redo} aria-keyshortcuts="Control+Shift+Z" title="Ctrl+Shift+Z">{ w.redo }</button>
-                <button type="button" onclick={export} data-testid="export">{ w.export_json }</button>
-                <button type="button" onclick={export_xlsx} data-testid="export-xlsx" disabled={*exporting} aria-busy={(*exporting).to_string()}>{ w.export_xlsx }</button>
-                <button type="button" onclick={copy}>{ w.copy_summary }</button>
-                <button type="button" onclick={send(Action::PrintPreview(true))} data-testid="print-preview">{ w.print_preview }</button>
-                <label class="button" for="editor-import">{ w.import_title }</label>
-                <input id="editor-import" class="file-input" type="file" accept=".json,application/json" onchange={import} />
-                if p.read_only {
-                    <span class="badge">{ w.read_only }</span>
-                    <button type="button" class="primary" onclick={edit_copy}>{ w.edit_copy }</button>
-                }
-                <span class={classes!("save-status", matches!(p.save, SaveStatus::Failed(_)).then_some("error"))} role="status" data-testid="save-status">{ save_text }</span>
-                if let Some(c) = &*copied { <span class="copied" role="status">{ c.clone() }</span> }
-            </nav>
+            <EditorToolbar form={p.form.clone()} evaluation={p.evaluation.clone()} can_undo={p.can_undo} can_redo={p.can_redo}
+                read_only={p.read_only} save={p.save.clone()} from_review={p.from_review} registry={p.registry.clone()} />
             <div class="editor-body">
                 <main id="main" class="paper" tabindex="-1" aria-labelledby="form-title">
                     <h1 id="form-title" class="form-title">{ title }</h1>
@@ -203,5 +115,119 @@ pub fn Editor(p: &EditorProps) -> Html {
                 </aside>
             </div>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ToolbarProps {
+    form: Ptr<Form>,
+    evaluation: Ptr<Evaluation>,
+    can_undo: bool,
+    can_redo: bool,
+    read_only: bool,
+    save: SaveStatus,
+    from_review: bool,
+    registry: Registry,
+}
+
+/// Back, undo and redo, the exports, the summary for the clipboard, print preview, import, "edit a
+/// copy" for a read-only form, and where saving stands.
+#[function_component]
+fn EditorToolbar(p: &ToolbarProps) -> Html {
+    let lang = use_lang();
+    let w = words(lang);
+    let send = use_sender();
+    let copied = use_state(|| None::<String>);
+    let exporting = use_state(|| false);
+    let failed = |send: &Sender, e: Text| send.act(NoticeAction::Show(Some(Notice::Failed(e))));
+    let back = {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| {
+            storage::remember_open(None);
+            send.act(LibraryAction::Drafts(storage::load_index()));
+            send.act(DocAction::Close);
+        })
+    };
+    let export = {
+        let (form, send) = (p.form.clone(), send.clone());
+        Callback::from(move |_: MouseEvent| {
+            let json = ziping_engine::to_json(&form);
+            if let Err(e) = files::download(&export_name(&form), &json, "application/json") {
+                failed(&send, Text::same(e));
+            }
+        })
+    };
+    let export_xlsx = {
+        let (form, registry, send, busy) = (
+            p.form.clone(),
+            p.registry.clone(),
+            send.clone(),
+            exporting.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let job = Job::form(&form, &registry);
+            let name = export_name_as(&form, "xlsx");
+            let (send, busy) = (send.clone(), busy.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = worker::export(&job, &name).await;
+                busy.set(false);
+                if let Err(e) = done {
+                    failed(&send, e);
+                }
+            });
+        })
+    };
+    let copy = {
+        let (form, evaluation, copied) = (p.form.clone(), p.evaluation.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = ziping_outputs::summary_text(&form, &evaluation, lang);
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(Some(match files::copy_text(&text).await {
+                    Ok(()) => words(lang).copied.to_string(),
+                    Err(e) => format!("{}{e}", words(lang).copy_failed),
+                }));
+            });
+        })
+    };
+    // Importing here opens the imported form; on any problem the report lists them all and this form
+    // stays as it is.
+    let import = {
+        let (send, registry) = (send.clone(), p.registry.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            import_files(
+                send.clone(),
+                input.files(),
+                Importing::Form,
+                registry.clone(),
+            );
+            input.set_value("");
+        })
+    };
+    let save_text = match &p.save {
+        SaveStatus::Saved => w.saved.to_string(),
+        SaveStatus::Saving => w.saving.to_string(),
+        SaveStatus::Failed(e) => format!("{}{e}", w.save_failed),
+    };
+    html! {
+        <nav class="toolbar" aria-label={w.actions}>
+            <button type="button" onclick={back}>{ format!("← {}", if p.from_review { w.back_to_review } else { w.back }) }</button>
+            <button type="button" onclick={send.click(DocAction::Undo)} disabled={!p.can_undo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">{ w.undo }</button>
+            <button type="button" onclick={send.click(DocAction::Redo)} disabled={!p.can_redo} aria-keyshortcuts="Control+Shift+Z" title="Ctrl+Shift+Z">{ w.redo }</button>
+            <button type="button" onclick={export} data-testid="export">{ w.export_json }</button>
+            <button type="button" onclick={export_xlsx} data-testid="export-xlsx" disabled={*exporting} aria-busy={(*exporting).to_string()}>{ w.export_xlsx }</button>
+            <button type="button" onclick={copy}>{ w.copy_summary }</button>
+            <button type="button" onclick={send.click(DocAction::PrintPreview(true))} data-testid="print-preview">{ w.print_preview }</button>
+            <label class="button" for="editor-import">{ w.import_title }</label>
+            <input id="editor-import" class="file-input" type="file" accept=".json,application/json" onchange={import} />
+            if p.read_only {
+                <span class="badge">{ w.read_only }</span>
+                <button type="button" class="primary" onclick={send.click(DocAction::EditCopy { id: page::new_id() })}>{ w.edit_copy }</button>
+            }
+            <span class={classes!("save-status", matches!(p.save, SaveStatus::Failed(_)).then_some("error"))} role="status" data-testid="save-status">{ save_text }</span>
+            if let Some(c) = &*copied { <span class="copied" role="status">{ c.clone() }</span> }
+        </nav>
     }
 }

@@ -2,19 +2,13 @@
 //! it, marks itself `aria-invalid` when one is an error, and points to them with `aria-describedby`.
 
 use crate::i18n::words;
-use crate::store::{use_dispatch, use_lang};
+use crate::store::{use_lang, use_sender};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
-use ziping_app_state::path::{parse_typed, FieldPath, Kind};
-use ziping_app_state::Action;
-use ziping_engine::{Severity, Text};
-
-/// A finding shown on a field.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Note {
-    pub severity: Severity,
-    pub message: Text,
-}
+use ziping_app_state::findings_index::Note;
+use ziping_app_state::DocAction;
+use ziping_engine::path::{parse_typed, FieldPath, Kind};
+use ziping_engine::Severity;
 
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
@@ -63,7 +57,7 @@ fn dom_id(path: &FieldPath) -> String {
 
 #[function_component]
 pub fn Field(props: &FieldProps) -> Html {
-    let dispatch = use_dispatch();
+    let send = use_sender();
     let lang = use_lang();
     let w = words(lang);
     // Decimal fields keep what is being typed ("969." on the way to "969.94") while it still means
@@ -87,19 +81,17 @@ pub fn Field(props: &FieldProps) -> Html {
         _ => props.value.to_string(),
     };
     let on_value = {
-        let dispatch = dispatch.clone();
+        let send = send.clone();
         let path = props.path.clone();
         let typed = typed.clone();
         move |value: String| {
             if kind == Kind::Decimal {
                 typed.set(Some(value.clone()));
             }
-            if let Some(d) = &dispatch {
-                d.dispatch(Action::Set {
-                    path: path.clone(),
-                    value,
-                });
-            }
+            send.act(DocAction::Set {
+                path: path.clone(),
+                value,
+            });
         }
     };
     let mut notes: Vec<(String, String)> = props
@@ -111,7 +103,7 @@ pub fn Field(props: &FieldProps) -> Html {
                 format!(
                     "{}：{}",
                     words(lang).severity[n.severity as usize],
-                    n.message.get(lang.code())
+                    n.message.get(lang)
                 ),
             )
         })
@@ -213,19 +205,17 @@ pub struct ChoiceProps {
 /// A field whose value is one of a few (a scoring method, a qualitative band).
 #[function_component]
 pub fn Choice(props: &ChoiceProps) -> Html {
-    let dispatch = use_dispatch();
+    let send = use_sender();
     let id = dom_id(&props.path);
     let onchange = {
         let path = props.path.clone();
         Callback::from(move |e: Event| {
-            if let Some(d) = &dispatch {
-                d.dispatch(Action::Set {
-                    path: path.clone(),
-                    value: e
-                        .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                        .value(),
-                });
-            }
+            send.act(DocAction::Set {
+                path: path.clone(),
+                value: e
+                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            });
         })
     };
     html! {

@@ -3,10 +3,9 @@
 
 use super::field::severity_class;
 use crate::i18n::words;
-use crate::store::{use_dispatch, use_lang, Ptr};
+use crate::store::{use_lang, use_sender, Ptr};
 use yew::prelude::*;
-use ziping_app_state::path::FieldPath;
-use ziping_app_state::Action;
+use ziping_app_state::DocAction;
 use ziping_engine::Finding;
 
 #[derive(Properties, PartialEq)]
@@ -20,8 +19,8 @@ pub struct FindingsProps {
 pub fn FindingsPanel(p: &FindingsProps) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let l = lang.code();
-    let dispatch = use_dispatch();
+    let l = lang;
+    let send = use_sender();
     let findings = &p.findings;
     html! {
         <section class="findings" aria-labelledby="findings-h">
@@ -31,27 +30,19 @@ pub fn FindingsPanel(p: &FindingsProps) -> Html {
             } else {
                 <ol class="finding-list">
                     { for findings.iter().map(|f| {
-                        let target = FieldPath::parse(&f.path);
-                        let go = target.clone().map(|t| {
-                            let d = dispatch.clone();
-                            Callback::from(move |_: MouseEvent| {
-                                if let Some(d) = &d {
-                                    d.dispatch(Action::Focus(Some(t.clone())));
-                                }
-                            })
-                        });
+                        let go = f.path.input().map(|t| send.click(DocAction::Focus(Some(t))));
                         html! {
-                            <li class={classes!("finding", severity_class(f.severity))} data-code={f.code}>
+                            <li class={classes!("finding", severity_class(f.severity))} data-code={f.code.key()}>
                                 <p class="finding-head">
                                     <span class="severity">{ w.severity[f.severity as usize] }</span>
-                                    <code>{ f.code }</code>
+                                    <code>{ f.code.key() }</code>
                                 </p>
                                 <p class="finding-message">{ f.message.get(l) }</p>
                                 <p class="finding-basis">{ format!("{}：{}", w.basis, f.basis) }</p>
                                 if let Some(go) = go {
                                     <button type="button" class="link" onclick={go}>{ format!("{} {}", w.go_to_field, f.path) }</button>
                                 } else {
-                                    <p class="finding-path">{ f.path.clone() }</p>
+                                    <p class="finding-path">{ f.path.to_string() }</p>
                                 }
                             </li>
                         }

@@ -4,25 +4,18 @@
 use super::field::Num;
 use super::FormPart;
 use crate::i18n::words;
-use crate::store::{use_dispatch, use_lang};
+use crate::store::{use_lang, use_sender};
 use yew::prelude::*;
-use ziping_app_state::path::FieldPath;
-use ziping_app_state::Action;
+use ziping_app_state::RowAction;
+use ziping_engine::path::FieldPath;
+use ziping_engine::result::MethodId;
 
 #[function_component]
 pub fn Funds(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let l = lang.code();
-    let dispatch = use_dispatch();
-    let send = move |a: Action| {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(d) = &d {
-                d.dispatch(a.clone());
-            }
-        })
-    };
+    let l = lang;
+    let send = use_sender();
     let columns = &p.profile.funds.columns;
     let field = |path: FieldPath, label: String| p.field(path, label, true);
     let e = &p.evaluation.funds;
@@ -45,7 +38,7 @@ pub fn Funds(p: &FormPart) -> Html {
                                 <td>{ field(FieldPath::FundsCell(i, c.column), format!("{} · {}", r.source, c.title.get(l))) }</td>
                             }) }
                             if !p.readonly {
-                                <td><button type="button" class="icon" onclick={send(Action::RemoveFundsRow(i))} aria-label={format!("{} {}", w.remove, r.source)}>{ "✕" }</button></td>
+                                <td><button type="button" class="icon" onclick={send.click(RowAction::RemoveFundsRow(i))} aria-label={format!("{} {}", w.remove, r.source)}>{ "✕" }</button></td>
                             }
                         </tr>
                     }) }
@@ -65,7 +58,7 @@ pub fn Funds(p: &FormPart) -> Html {
                 </tfoot>
             </table>
             if !p.readonly {
-                <button type="button" onclick={send(Action::AddFundsRow)}>{ w.add_source }</button>
+                <button type="button" onclick={send.click(RowAction::AddFundsRow)}>{ w.add_source }</button>
             }
             <dl class="rates">
                 <dt>{ w.execution_rate }</dt>
@@ -79,7 +72,7 @@ pub fn Funds(p: &FormPart) -> Html {
                     </dd>
                 }
                 if p.profile.funds.shows_score {
-                    if let Some(row) = p.evaluation.blocks.iter().flat_map(|b| &b.rows).find(|r| r.method == "funds_execution") {
+                    if let Some(row) = p.evaluation.blocks.iter().flat_map(|b| &b.rows).find(|r| r.method == MethodId::FundsExecution) {
                         <dt>{ format!("{} ({} {})", w.score, w.weight, row.weight) }</dt>
                         <dd data-testid="funds-score"><Num shown={row.score.shown()} explain={row.score.explanation().get(l).to_string()} /></dd>
                     }

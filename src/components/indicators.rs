@@ -4,15 +4,15 @@
 use super::field::{Choice, Field, Num};
 use super::{FormPart, RowNotes};
 use crate::i18n::{words, Words};
-use crate::store::{use_dispatch, use_lang, Ptr};
+use crate::store::{use_lang, use_sender, Ptr};
 use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew::virtual_dom::Key;
-use ziping_app_state::path::{indicator_value, FieldPath, IndicatorField};
-use ziping_app_state::Action;
+use ziping_app_state::{DocAction, RowAction};
 use ziping_engine::model::{Form, IndicatorRow};
-use ziping_engine::result::{IndicatorResult, RowPlace, RowResult, ScoreSource};
+use ziping_engine::path::{indicator_value, FieldPath, IndicatorField};
+use ziping_engine::result::{IndicatorResult, MethodId, RowResult, ScoreSource};
 use ziping_engine::value::Value;
 use ziping_engine::Evaluation;
 use ziping_engine::Text;
@@ -55,7 +55,6 @@ impl Layout {
 pub fn IndicatorTable(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let dispatch = use_dispatch();
     let paste = use_state(String::new);
     let profile = &p.profile;
     let layout = Layout {
@@ -106,14 +105,7 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
                 layout={layout} blocks={blocks.clone()} bands={bands.clone()} at_end={end == count} />
         }
     });
-    let send = |a: Action| {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(d) = &d {
-                d.dispatch(a.clone());
-            }
-        })
-    };
+    let send = use_sender();
     let on_paste_text = {
         let paste = paste.clone();
         Callback::from(move |e: InputEvent| {
@@ -122,14 +114,12 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
     };
     let on_paste = {
         let paste = paste.clone();
-        let d = dispatch.clone();
+        let send = send.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(d) = &d {
-                d.dispatch(Action::Paste {
-                    after: None,
-                    text: (*paste).clone(),
-                });
-            }
+            send.act(RowAction::Paste {
+                after: None,
+                text: (*paste).clone(),
+            });
             paste.set(String::new());
         })
     };
@@ -161,8 +151,8 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
             </div>
             if !p.readonly {
                 <div class="table-actions">
-                    <button type="button" onclick={send(Action::AddIndicator { after: None, level: 3 })}>{ w.add_row }</button>
-                    <button type="button" onclick={send(Action::AddIndicator { after: None, level: 2 })}>{ w.add_heading }</button>
+                    <button type="button" onclick={send.click(RowAction::AddIndicator { after: None, level: 3 })}>{ w.add_row }</button>
+                    <button type="button" onclick={send.click(RowAction::AddIndicator { after: None, level: 2 })}>{ w.add_heading }</button>
                 </div>
                 <div class="paste">
                     <label for="paste-rows">{ w.paste_label }</label>
@@ -205,10 +195,8 @@ impl RowCache {
         let n = form.indicators.len();
         let mut scores: Vec<Option<&RowResult>> = vec![None; n];
         for r in evaluation.blocks.iter().flat_map(|b| &b.rows) {
-            if let RowPlace::Indicator(i) = r.place {
-                if let Some(slot) = scores.get_mut(i) {
-                    *slot = Some(r);
-                }
+            if let Some(slot) = r.indicator().and_then(|i| scores.get_mut(i)) {
+                *slot = Some(r);
             }
         }
         fn keep<T: PartialEq + Clone>(old: Option<&Ptr<T>>, new: &T) -> Ptr<T> {
@@ -361,8 +349,8 @@ fn value_text(v: &Value, w: &Words) -> String {
 fn Row(p: &RowProps) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let l = lang.code();
-    let dispatch = use_dispatch();
+    let l = lang;
+    let send = use_sender();
     let i = p.index;
     let r = &p.row;
     let layout = p.layout;
@@ -383,14 +371,6 @@ fn Row(p: &RowProps) -> Html {
         let multiline = matches!(f, IndicatorField::DeviationReason);
         html! { <Field value={indicator_value(r, f)} {path} label={format!("{} {} · {label}", w.indicator_name, i + 1)} quiet_label=true notes={notes} refused={refused} readonly={layout.readonly} multiline={multiline} /> }
     };
-    let send = |a: Action| {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(d) = &d {
-                d.dispatch(a.clone());
-            }
-        })
-    };
     let actions = if layout.readonly {
         html! {}
     } else {
@@ -401,12 +381,12 @@ fn Row(p: &RowProps) -> Html {
         };
         html! {
             <td class="actions">
-                <button type="button" class="icon" onclick={send(Action::MoveIndicator { row: i, up: true })} disabled={i == 0} aria-label={format!("{} {name}", w.move_up)} title={w.move_up}>{ "↑" }</button>
-                <button type="button" class="icon" onclick={send(Action::MoveIndicator { row: i, up: false })} disabled={p.last} aria-label={format!("{} {name}", w.move_down)} title={w.move_down}>{ "↓" }</button>
-                <button type="button" class="icon" onclick={send(Action::Outdent(i))} disabled={r.level <= 1} aria-label={format!("{} {name}", w.outdent)} title={w.outdent}>{ "←" }</button>
-                <button type="button" class="icon" onclick={send(Action::Indent(i))} disabled={r.level >= 3} aria-label={format!("{} {name}", w.indent)} title={w.indent}>{ "→" }</button>
-                <button type="button" class="icon" onclick={send(Action::AddIndicator { after: Some(i), level: 3 })} aria-label={format!("{} ({name})", w.add_row)} title={w.add_row}>{ "+" }</button>
-                <button type="button" class="icon danger" onclick={send(Action::RemoveIndicator(i))} aria-label={format!("{} {name}", w.delete_row)} title={w.delete_row}>{ "✕" }</button>
+                <button type="button" class="icon" onclick={send.click(RowAction::MoveIndicator { row: i, up: true })} disabled={i == 0} aria-label={format!("{} {name}", w.move_up)} title={w.move_up}>{ "↑" }</button>
+                <button type="button" class="icon" onclick={send.click(RowAction::MoveIndicator { row: i, up: false })} disabled={p.last} aria-label={format!("{} {name}", w.move_down)} title={w.move_down}>{ "↓" }</button>
+                <button type="button" class="icon" onclick={send.click(RowAction::Outdent(i))} disabled={r.level <= 1} aria-label={format!("{} {name}", w.outdent)} title={w.outdent}>{ "←" }</button>
+                <button type="button" class="icon" onclick={send.click(RowAction::Indent(i))} disabled={r.level >= 3} aria-label={format!("{} {name}", w.indent)} title={w.indent}>{ "→" }</button>
+                <button type="button" class="icon" onclick={send.click(RowAction::AddIndicator { after: Some(i), level: 3 })} aria-label={format!("{} ({name})", w.add_row)} title={w.add_row}>{ "+" }</button>
+                <button type="button" class="icon danger" onclick={send.click(RowAction::RemoveIndicator(i))} aria-label={format!("{} {name}", w.delete_row)} title={w.delete_row}>{ "✕" }</button>
             </td>
         }
     };
@@ -414,14 +394,12 @@ fn Row(p: &RowProps) -> Html {
     if r.level < 3 {
         let span = layout.columns() - 1 - usize::from(!layout.readonly);
         let block_select = if r.level == 1 && layout.scored {
-            let d = dispatch.clone();
+            let send = send.clone();
             let onchange = Callback::from(move |e: Event| {
-                if let Some(d) = &d {
-                    d.dispatch(Action::Set {
-                        path: FieldPath::Indicator(i, IndicatorField::Block),
-                        value: e.target_unchecked_into::<HtmlSelectElement>().value(),
-                    });
-                }
+                send.act(DocAction::Set {
+                    path: FieldPath::Indicator(i, IndicatorField::Block),
+                    value: e.target_unchecked_into::<HtmlSelectElement>().value(),
+                });
             });
             let id = format!("block-{i}");
             html! {
@@ -482,7 +460,7 @@ fn Row(p: &RowProps) -> Html {
                     <details class="more" open={!r.note.is_empty() || !r.method.is_empty() || !r.band.is_empty()}>
                         <summary>{ w.more }</summary>
                         <Choice path={FieldPath::Indicator(i, IndicatorField::Method)} value={r.method.clone()} label={format!("{} {} · {}", w.indicator_name, i + 1, w.method_choice)} readonly={layout.readonly}
-                            options={vec![("".into(), w.method_auto.into()), ("qualitative".into(), w.method("qualitative").into()), ("manual".into(), w.method("manual").into())]} />
+                            options={vec![("".into(), w.method_auto.into()), ("qualitative".into(), w.method(MethodId::Qualitative).into()), ("manual".into(), w.method(MethodId::Manual).into())]} />
                         <Choice path={FieldPath::Indicator(i, IndicatorField::Band)} value={r.band.clone()} label={format!("{} {} · {}", w.indicator_name, i + 1, w.band)} readonly={layout.readonly}
                             options={std::iter::once((AttrValue::from(""), AttrValue::from(w.band_auto))).chain(p.bands.iter().map(|(id, name)| (AttrValue::from(id.clone()), AttrValue::from(name.get(l).to_string())))).collect::<Vec<_>>()} />
                         { field(IndicatorField::Note, w.note) }

@@ -1,13 +1,14 @@
 //! Messages at the top of the page: an import that failed (every problem with its path), a deleted
-//! draft (with undo), a save that failed, and other news.
+//! draft (with undo), a save that failed, a draft or a profile that could not be read (its text kept
+//! aside), an export that failed, and other news.
 
-use crate::effects;
+use crate::browser::{files, storage};
 use crate::i18n::words;
-use crate::store::{use_dispatch, use_lang, Ptr};
+use crate::store::{use_lang, use_sender, Ptr, Sender};
 use yew::prelude::*;
-use ziping_app_state::export_name;
-use ziping_app_state::{Action, ImportReport, Notice};
+use ziping_app_state::{export_name, ImportReport, LibraryAction, Notice, NoticeAction};
 use ziping_engine::model::Form;
+use ziping_engine::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
@@ -20,99 +21,140 @@ pub struct NoticesProps {
 #[function_component]
 pub fn Notices(p: &NoticesProps) -> Html {
     let lang = use_lang();
+    let send = use_sender();
+    let import = p
+        .import_report
+        .as_ref()
+        .map(|r| import_report(r, lang, &send));
+    let notice = p
+        .notice
+        .as_ref()
+        .map(|n| notice(n, p.form.as_ref(), lang, &send));
+    html! { <>{ import }{ notice }</> }
+}
+
+/// A file that could not be imported: every problem at its path; nothing else changed.
+fn import_report(r: &ImportReport, lang: Lang, send: &Sender) -> Html {
     let w = words(lang);
-    let l = lang.code();
-    let dispatch = use_dispatch();
-    let send = |a: Action| {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(d) = &d {
-                d.dispatch(a.clone());
-            }
-        })
+    html! {
+        <section class="notice error import-report" role="alert" aria-labelledby="import-report-h">
+            <h2 id="import-report-h">{ format!("{}：{}", w.import_failed, r.file) }</h2>
+            <p>{ w.import_unchanged }</p>
+            <ul class="problems">
+                { for r.problems.iter().map(|pr| {
+                    let path = if pr.path.is_file() { "(file)".to_string() } else { pr.path.to_string() };
+                    html! {
+                        <li><code class="problem-path">{ path }</code>{ " " }<span class="problem-message">{ pr.message.get(lang) }</span></li>
+                    }
+                }) }
+            </ul>
+            <button type="button" onclick={send.click(NoticeAction::DismissImport)}>{ w.dismiss }</button>
+        </section>
+    }
+}
+
+/// One notice, with its actions and a dismiss button.
+fn notice(n: &Notice, form: Option<&Ptr<Form>>, lang: Lang, send: &Sender) -> Html {
+    let w = words(lang);
+    let dismiss = html! {
+        <button type="button" onclick={send.click(NoticeAction::Show(None))}>{ w.dismiss }</button>
     };
-    let import = p.import_report.as_ref().map(|r| {
-        html! {
-            <section class="notice error import-report" role="alert" aria-labelledby="import-report-h">
-                <h2 id="import-report-h">{ format!("{}：{}", w.import_failed, r.file) }</h2>
-                <p>{ w.import_unchanged }</p>
-                <ul class="problems">
-                    { for r.problems.iter().map(|pr| html! {
-                        <li><code class="problem-path">{ if pr.path.is_empty() { "(file)".to_string() } else { pr.path.clone() } }</code>{ " " }<span class="problem-message">{ pr.message.get(l) }</span></li>
-                    }) }
-                </ul>
-                <button type="button" onclick={send(Action::DismissImport)}>{ w.dismiss }</button>
-            </section>
-        }
-    });
-    let notice = p.notice.as_ref().map(|n| match n {
+    let (class, role, testid, body): (&str, &str, Option<&str>, Html) = match n {
         Notice::Deleted { meta, text } => {
             let restore = {
-                let (d, meta, text) = (dispatch.clone(), meta.clone(), text.clone());
+                let (send, meta, text) = (send.clone(), meta.clone(), text.clone());
                 Callback::from(move |_: MouseEvent| {
-                    let _ = effects::save_draft(&meta, &text);
-                    if let Some(d) = &d {
-                        d.dispatch(Action::Drafts(effects::load_index()));
-                        d.dispatch(Action::Notice(None));
-                    }
+                    let _ = storage::save_draft(&meta, &text);
+                    send.act(LibraryAction::Drafts(storage::load_index()));
+                    send.act(NoticeAction::Show(None));
                 })
             };
-            html! {
-                <section class="notice" role="status">
-                    <p>{ format!("{}{}", w.deleted, if meta.title.is_empty() { w.untitled } else { &meta.title }) }</p>
+            let title = if meta.title.is_empty() {
+                w.untitled
+            } else {
+                &meta.title
+            };
+            let body = html! {
+                <>
+                    <p>{ format!("{}{title}", w.deleted) }</p>
                     <button type="button" onclick={restore}>{ w.undo_delete }</button>
-                    <button type="button" onclick={send(Action::Notice(None))}>{ w.dismiss }</button>
-                </section>
-            }
+                </>
+            };
+            ("notice", "status", None, body)
         }
         Notice::SaveFailed(msg) => {
-            let export = p.form.clone().map(|form| {
+            let export = form.cloned().map(|form| {
                 Callback::from(move |_: MouseEvent| {
-                    let _ = effects::download(&export_name(&form), &ziping_engine::to_json(&form), "application/json");
+                    let _ = files::download(
+                        &export_name(&form),
+                        &ziping_engine::to_json(&form),
+                        "application/json",
+                    );
                 })
             });
-            html! {
-                <section class="notice error" role="alert">
+            let body = html! {
+                <>
                     <p>{ format!("{}{msg}", w.save_failed) }</p>
                     if let Some(export) = export { <button type="button" class="primary" onclick={export}>{ w.export_now }</button> }
-                    <button type="button" onclick={send(Action::Notice(None))}>{ w.dismiss }</button>
-                </section>
-            }
+                </>
+            };
+            ("notice error", "alert", None, body)
         }
         Notice::Corrupted { title, key, text } => {
-            let download = {
-                let text = text.clone();
-                Callback::from(move |_: MouseEvent| {
-                    let _ = effects::download("ziping-recovered.json", &text, "application/json");
-                })
-            };
-            html! {
-                <section class="notice error" role="alert" data-testid="corrupted-notice">
+            let body = html! {
+                <>
                     <p>{ format!("{}{title}", w.corrupted) }</p>
                     <p>{ w.corrupted_kept }<code>{ key.clone() }</code></p>
-                    <button type="button" onclick={download}>{ w.download_text }</button>
-                    <button type="button" onclick={send(Action::Notice(None))}>{ w.dismiss }</button>
-                </section>
-            }
+                    <button type="button" onclick={download_text(text)}>{ w.download_text }</button>
+                </>
+            };
+            ("notice error", "alert", Some("corrupted-notice"), body)
         }
-        Notice::StorageOff => html! {
-            <section class="notice error" role="alert" data-testid="storage-off">
-                <p>{ w.storage_off }</p>
-                <button type="button" onclick={send(Action::Notice(None))}>{ w.dismiss }</button>
-            </section>
-        },
-        Notice::OpenElsewhere => html! {
-            <section class="notice" role="status" data-testid="open-elsewhere">
-                <p>{ w.open_elsewhere }</p>
-                <button type="button" onclick={send(Action::Notice(None))}>{ w.dismiss }</button>
-            </section>
-        },
-        Notice::Info(msg) => html! {
-            <section class="notice" role="status">
-                <p>{ msg.clone() }</p>
-                <button type="button" onclick={send(Action::Notice(None))}>{ w.dismiss }</button>
-            </section>
-        },
-    });
-    html! { <>{ import }{ notice }</> }
+        Notice::ProfilesSetAside(keys) => {
+            let body = html! {
+                <>
+                    <p>{ w.profiles_set_aside }</p>
+                    <ul>{ for keys.iter().map(|k| html! { <li><code>{ k.clone() }</code></li> }) }</ul>
+                </>
+            };
+            ("notice error", "alert", Some("profiles-set-aside"), body)
+        }
+        Notice::StorageOff => (
+            "notice error",
+            "alert",
+            Some("storage-off"),
+            text(w.storage_off),
+        ),
+        Notice::OpenElsewhere => (
+            "notice",
+            "status",
+            Some("open-elsewhere"),
+            text(w.open_elsewhere),
+        ),
+        Notice::Failed(message) => (
+            "notice error",
+            "alert",
+            Some("failed"),
+            text(message.get(lang)),
+        ),
+        Notice::Info(msg) => ("notice", "status", None, text(msg)),
+    };
+    html! {
+        <section class={class} role={role} data-testid={testid}>
+            { body }
+            { dismiss }
+        </section>
+    }
+}
+
+fn text(t: &str) -> Html {
+    html! { <p>{ t.to_string() }</p> }
+}
+
+/// Offers a text that could not be read as a download, so that it can be mended elsewhere.
+fn download_text(text: &str) -> Callback<MouseEvent> {
+    let text = text.to_string();
+    Callback::from(move |_: MouseEvent| {
+        let _ = files::download("ziping-recovered.json", &text, "application/json");
+    })
 }

@@ -2,25 +2,23 @@
 
 use super::FormPart;
 use crate::i18n::words;
-use crate::store::{use_dispatch, use_lang};
+use crate::store::{use_lang, use_sender};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-use ziping_app_state::path::{EvaluatorField, FieldPath, HeaderField, SignoffField};
-use ziping_app_state::Action;
+use ziping_app_state::{DocAction, RowAction};
 use ziping_engine::model::Status;
+use ziping_engine::path::{EvaluatorField, FieldPath, HeaderField, SignoffField};
 
 #[function_component]
 pub fn HeaderSection(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let dispatch = use_dispatch();
+    let send = use_sender();
     let onchange = Callback::from(move |e: Event| {
-        if let Some(d) = &dispatch {
-            d.dispatch(Action::Set {
-                path: FieldPath::Status,
-                value: e.target_unchecked_into::<HtmlSelectElement>().value(),
-            });
-        }
+        send.act(DocAction::Set {
+            path: FieldPath::Status,
+            value: e.target_unchecked_into::<HtmlSelectElement>().value(),
+        });
     });
     html! {
         <section class="form-section header-fields" aria-labelledby="sec-header">
@@ -56,15 +54,7 @@ pub fn NarrativeSection(p: &FormPart) -> Html {
 pub fn EvaluatorsSection(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let dispatch = use_dispatch();
-    let send = |a: Action| {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(d) = &d {
-                d.dispatch(a.clone());
-            }
-        })
-    };
+    let send = use_sender();
     let names = [w.name, w.title, w.office, w.phone];
     html! {
         <section class="form-section evaluators" aria-labelledby="sec-evaluators">
@@ -81,13 +71,13 @@ pub fn EvaluatorsSection(p: &FormPart) -> Html {
                                 html! { <td>{ p.field(FieldPath::Evaluator(i, *f), format!("{} {} · {}", p.title, i + 1, names[k]), true) }</td> }
                             }) }
                             if !p.readonly {
-                                <td><button type="button" class="icon" onclick={send(Action::RemoveEvaluator(i))} aria-label={format!("{} {}", w.remove, e.name)}>{ "✕" }</button></td>
+                                <td><button type="button" class="icon" onclick={send.click(RowAction::RemoveEvaluator(i))} aria-label={format!("{} {}", w.remove, e.name)}>{ "✕" }</button></td>
                             }
                         </tr>
                     }) }
                 </tbody>
             </table>
-            if !p.readonly { <button type="button" onclick={send(Action::AddEvaluator)}>{ w.add_evaluator }</button> }
+            if !p.readonly { <button type="button" onclick={send.click(RowAction::AddEvaluator)}>{ w.add_evaluator }</button> }
         </section>
     }
 }

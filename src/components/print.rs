@@ -6,17 +6,18 @@
 //! static/print.css (the profile's orientation selects a named `@page` through a class, which the
 //! page's Content-Security-Policy allows where an inline style would not be).
 
-use crate::effects;
+use crate::browser;
 use crate::i18n::{words, Words};
-use crate::store::{use_dispatch, use_lang, Ptr};
+use crate::store::{use_lang, use_sender, Ptr};
 use std::collections::HashMap;
 use yew::prelude::*;
-use ziping_app_state::path::{EvaluatorField, FieldPath, IndicatorField, SignoffField};
-use ziping_app_state::Action;
+use ziping_app_state::DocAction;
 use ziping_engine::decimal::plain;
 use ziping_engine::model::Form;
+use ziping_engine::path::{EvaluatorField, FieldPath, IndicatorField, SignoffField};
 use ziping_engine::profile::{Method, Orientation, Section, SectionKind};
-use ziping_engine::result::{Figure, RowPlace, RowResult, ScoreSource};
+use ziping_engine::result::{Figure, MethodId, RowResult, ScoreSource};
+use ziping_engine::Lang;
 use ziping_engine::{Evaluation, Profile};
 
 #[derive(Properties, PartialEq)]
@@ -32,24 +33,22 @@ struct Sheet<'a> {
     evaluation: &'a Evaluation,
     profile: &'a Profile,
     w: &'static Words,
-    l: &'static str,
+    l: Lang,
 }
 
 #[function_component]
 pub fn PrintView(p: &PrintProps) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let dispatch = use_dispatch();
+    let send = use_sender();
     let failed = use_state(|| None::<String>);
-    use_effect_with((), |_| effects::show_screen());
+    use_effect_with((), |_| browser::page::show_screen());
     let back = Callback::from(move |_: MouseEvent| {
-        if let Some(d) = &dispatch {
-            d.dispatch(Action::PrintPreview(false));
-        }
+        send.act(DocAction::PrintPreview(false));
     });
     let print = {
         let failed = failed.clone();
-        Callback::from(move |_: MouseEvent| match effects::print() {
+        Callback::from(move |_: MouseEvent| match browser::page::print() {
             Ok(()) => failed.set(None),
             Err(e) => failed.set(Some(format!("{}{e}", w.print_failed))),
         })
@@ -59,7 +58,7 @@ pub fn PrintView(p: &PrintProps) -> Html {
         evaluation: &p.evaluation,
         profile: &p.profile,
         w,
-        l: lang.code(),
+        l: lang,
     };
     let landscape = p.profile.orientation == Orientation::Landscape;
     let title = if p.form.header.title.is_empty() {
@@ -252,7 +251,7 @@ impl Sheet<'_> {
             .blocks
             .iter()
             .flat_map(|b| &b.rows)
-            .find(|r| r.method == "funds_execution");
+            .find(|r| r.method == MethodId::FundsExecution);
         let width = 1 + columns.len() + if layout.shows_score { 3 } else { 0 };
         let span = (rows.len() + 1).to_string();
         let total = html! {
@@ -333,10 +332,7 @@ impl Sheet<'_> {
             .blocks
             .iter()
             .flat_map(|b| &b.rows)
-            .filter_map(|r| match r.place {
-                RowPlace::Indicator(i) => Some((i, r)),
-                RowPlace::Score => None,
-            })
+            .filter_map(|r| Some((r.indicator()?, r)))
             .collect();
         let lines = lines(form);
         let l1_spans = spans(&lines.iter().map(|x| x.l1).collect::<Vec<_>>());
@@ -497,7 +493,7 @@ impl Sheet<'_> {
             .grade
             .as_ref()
             .map(|g| {
-                if l == "en" {
+                if l == Lang::En {
                     format!("{} ({})", g.grade, g.name_en)
                 } else {
                     g.grade.clone()

@@ -6,7 +6,7 @@ use super::FormPart;
 use crate::i18n::words;
 use crate::store::use_lang;
 use yew::prelude::*;
-use ziping_app_state::path::{FieldPath, ScoreField};
+use ziping_engine::path::{FieldPath, ScoreField};
 use ziping_engine::profile::Method;
 use ziping_engine::result::ScoreSource;
 
@@ -14,7 +14,7 @@ use ziping_engine::result::ScoreSource;
 pub fn Scoring(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let l = lang.code();
+    let l = lang;
     let field = |path: FieldPath, label: String| p.field(path, label, true);
     let needs_measure = p.profile.blocks.iter().flat_map(|b| &b.rows).any(|r| {
         matches!(
@@ -106,7 +106,7 @@ pub fn Scoring(p: &FormPart) -> Html {
 pub fn Declared(p: &FormPart) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let l = lang.code();
+    let l = lang;
     let field = |path: FieldPath, label: String| p.field(path, label, false);
     let has_scoring_table = p
         .profile

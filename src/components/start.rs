@@ -1,56 +1,57 @@
 //! The start screen: a new form of any profile, the example, import (file picker or drag and drop),
 //! and the drafts saved in this browser (open, duplicate, delete with undo).
 
-use crate::effects;
+use crate::browser::{files, page, storage};
 use crate::i18n::words;
-use crate::store::{use_dispatch, use_lang, Dispatch};
-use std::rc::Rc;
+use crate::store::{use_lang, use_sender, Sender};
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
-use ziping_app_state::{import_form, Action, DraftMeta, ImportReport};
-use ziping_engine::{Problem, Profile};
+use ziping_app_state::{
+    DocAction, DraftMeta, ImportReport, Lang, LibraryAction, Notice, NoticeAction, ReviewAction,
+};
+use ziping_engine::format::{too_large, MAX_FILE_BYTES};
+use ziping_engine::{Problem, Registry};
 
 /// The seed form, shipped as the example.
 pub const EXAMPLE: &str = include_str!("../../examples/jinzhong-2021-traffic-police.json");
 
-/// Reads a form file and opens it, or reports every problem (the open form, if any, is untouched).
-pub fn import_text(dispatch: &Dispatch, file: String, text: &str) {
-    match import_form(text) {
-        Ok(form) => dispatch.dispatch(Action::Open {
-            id: effects::new_id(),
-            form: Box::new(form),
-            read_only: false,
+/// Opens a file through the engine's intake, or reports every problem (the open form, if any, is
+/// untouched).
+pub fn import_bytes(dispatch: &Sender, file: &str, bytes: &[u8], registry: &Registry) {
+    match ziping_engine::open(file, bytes, registry) {
+        Ok(opened) => dispatch.act(DocAction::Opened {
+            id: page::new_id(),
+            opened: Box::new(opened),
         }),
-        Err(problems) => dispatch.dispatch(Action::ImportFailed(ImportReport { file, problems })),
+        Err(u) => dispatch.act(NoticeAction::ImportFailed(ImportReport {
+            file: u.file,
+            problems: u.problems,
+        })),
     }
 }
 
 /// Opens a draft saved in this browser, as it was saved (`copy`: as a new draft). A saved draft that
 /// can no longer be read is set aside under a recovery key, never deleted, and the user is told.
-pub fn open_saved(dispatch: &Dispatch, id: &str, copy: bool) {
-    let Some(text) = effects::load_draft(id) else {
+pub fn open_saved(dispatch: &Sender, id: &str, copy: bool) {
+    let Some(text) = storage::load_draft(id) else {
         return;
     };
     match ziping_engine::read_form(&text) {
-        Ok(form) => dispatch.dispatch(Action::Open {
-            id: if copy {
-                effects::new_id()
-            } else {
-                id.to_string()
-            },
+        Ok(form) => dispatch.act(DocAction::Open {
+            id: if copy { page::new_id() } else { id.to_string() },
             form: Box::new(form),
             read_only: false,
         }),
         Err(_) => {
-            let title = effects::load_index()
+            let title = storage::load_index()
                 .into_iter()
                 .find(|d| d.id == id)
                 .map(|d| d.title)
                 .unwrap_or_else(|| id.to_string());
-            if let Some(key) = effects::set_aside(id) {
-                effects::remember_open(None);
-                dispatch.dispatch(Action::Drafts(effects::load_index()));
-                dispatch.dispatch(Action::Notice(Some(ziping_app_state::Notice::Corrupted {
+            if let Some(key) = storage::set_aside(id) {
+                storage::remember_open(None);
+                dispatch.act(LibraryAction::Drafts(storage::load_index()));
+                dispatch.act(NoticeAction::Show(Some(Notice::Corrupted {
                     title,
                     key,
                     text,
@@ -60,55 +61,60 @@ pub fn open_saved(dispatch: &Dispatch, id: &str, copy: bool) {
     }
 }
 
-/// Reads the first chosen or dropped file and imports it.
-pub fn import_files(dispatch: Dispatch, files: Option<web_sys::FileList>, profile: bool) {
-    let Some(file) = files.and_then(|f| f.get(0)) else {
+/// What a chosen or dropped file is imported as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Importing {
+    Form,
+    Profile,
+}
+
+/// Reads the first chosen or dropped file and imports it as a form or a profile, through the
+/// engine's intake (which refuses a file over the size limit before it is read).
+pub fn import_files(
+    dispatch: Sender,
+    files: Option<web_sys::FileList>,
+    what: Importing,
+    registry: Registry,
+) {
+    let Some(picked) = files::picked_from_list(files, false).into_iter().next() else {
         return;
     };
-    let name = file.name();
-    // Refused before reading: a file this large is no form, and reading it could stall the page.
-    let size = file.size();
-    if size > ziping_engine::format::MAX_FILE_BYTES as f64 {
-        dispatch.dispatch(Action::ImportFailed(ImportReport {
-            file: name,
-            problems: vec![ziping_engine::format::too_large(size as u64)],
-        }));
+    let name = picked.name.clone();
+    let fail = {
+        let name = name.clone();
+        move |problems| {
+            NoticeAction::ImportFailed(ImportReport {
+                file: name.clone(),
+                problems,
+            })
+        }
+    };
+    if picked.size() > MAX_FILE_BYTES as u64 {
+        dispatch.act(fail(vec![too_large(picked.size())]));
         return;
     }
+    let read = files::read_bytes(&picked.file);
     wasm_bindgen_futures::spawn_local(async move {
-        match effects::read_file(file).await {
-            Ok(text) if profile => match Profile::from_json(&text) {
-                Ok(p) => {
-                    if let Err(e) = effects::save_profile(&p) {
-                        dispatch.dispatch(Action::Notice(Some(
-                            ziping_app_state::Notice::SaveFailed(e),
-                        )));
-                    }
-                    dispatch.dispatch(Action::ImportProfile(Box::new(p)));
-                }
-                Err(problems) => dispatch.dispatch(Action::ImportFailed(ImportReport {
+        let bytes = match read.await {
+            Ok(bytes) => bytes,
+            Err(e) => return dispatch.act(fail(vec![Problem::file(e.clone(), e)])),
+        };
+        match what {
+            Importing::Form => import_bytes(&dispatch, &name, &bytes, &registry),
+            Importing::Profile => match ziping_engine::intake::open_profile(&name, &bytes) {
+                Ok(p) => dispatch.act(LibraryAction::ImportProfile {
                     file: name,
-                    problems: problems
-                        .into_iter()
-                        .map(|p| Problem {
-                            path: p.path,
-                            message: p.message,
-                        })
-                        .collect(),
-                })),
+                    profile: Box::new(p),
+                }),
+                Err(u) => dispatch.act(fail(u.problems)),
             },
-            Ok(text) => import_text(&dispatch, name, &text),
-            Err(e) => dispatch.dispatch(Action::ImportFailed(ImportReport {
-                file: name,
-                problems: vec![Problem::new("", e.clone(), e)],
-            })),
         }
     });
 }
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
-    pub profiles: Vec<Rc<Profile>>,
+    pub registry: Registry,
     pub drafts: Vec<DraftMeta>,
 }
 
@@ -116,26 +122,29 @@ pub struct StartProps {
 pub fn StartScreen(p: &StartProps) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let l = lang.code();
-    let Some(dispatch) = use_dispatch() else {
-        return html! {};
-    };
+    let l = lang;
+    let dispatch = use_sender();
     let dragging = use_state(|| false);
-    let on_file = |profile: bool| {
-        let d = dispatch.clone();
+    let on_file = |what: Importing| {
+        let (d, registry) = (dispatch.clone(), p.registry.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
-            import_files(d.clone(), input.files(), profile);
+            import_files(d.clone(), input.files(), what, registry.clone());
             input.set_value("");
         })
     };
     let on_drop = {
-        let d = dispatch.clone();
+        let (d, registry) = (dispatch.clone(), p.registry.clone());
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            import_files(d.clone(), e.data_transfer().and_then(|t| t.files()), false);
+            import_files(
+                d.clone(),
+                e.data_transfer().and_then(|t| t.files()),
+                Importing::Form,
+                registry.clone(),
+            );
         })
     };
     let on_drag_over = {
@@ -151,11 +160,14 @@ pub fn StartScreen(p: &StartProps) -> Html {
     };
     let show_review = {
         let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::ShowReview))
+        Callback::from(move |_: MouseEvent| d.act(ReviewAction::Show))
     };
     let open_example = {
         let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| import_text(&d, "example".into(), EXAMPLE))
+        let registry = p.registry.clone();
+        Callback::from(move |_: MouseEvent| {
+            import_bytes(&d, "example.json", EXAMPLE.as_bytes(), &registry)
+        })
     };
     html! {
         <main id="main" class="start" tabindex="-1">
@@ -166,10 +178,10 @@ pub fn StartScreen(p: &StartProps) -> Html {
                     <h2 id="new-h">{ w.start_new }</h2>
                     <p>{ w.start_new_hint }</p>
                     <ul class="profile-list">
-                        { for p.profiles.iter().map(|profile| {
+                        { for p.registry.all().map(|profile| {
                             let d = dispatch.clone();
                             let id = profile.id.clone();
-                            let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::New { id: effects::new_id(), profile: id.clone() }));
+                            let onclick = Callback::from(move |_: MouseEvent| d.act(DocAction::New { id: page::new_id(), profile: id.clone() }));
                             html! {
                                 <li>
                                     <button type="button" {onclick} data-profile={profile.id.clone()} aria-label={format!("{}：{}", w.new_form, profile.name.get(l))}>{ w.new_form }</button>
@@ -187,11 +199,11 @@ pub fn StartScreen(p: &StartProps) -> Html {
                     <p>{ if *dragging { w.drop_here } else { w.import_hint } }</p>
                     <p>
                         <label class="button" for="import-file">{ w.choose_file }</label>
-                        <input id="import-file" class="file-input" type="file" accept=".json,application/json" onchange={on_file(false)} />
+                        <input id="import-file" class="file-input" type="file" accept=".json,application/json" onchange={on_file(Importing::Form)} />
                     </p>
                     <p>
                         <label class="button secondary" for="import-profile">{ w.import_profile }</label>
-                        <input id="import-profile" class="file-input" type="file" accept=".json,application/json" onchange={on_file(true)} />
+                        <input id="import-profile" class="file-input" type="file" accept=".json,application/json" onchange={on_file(Importing::Profile)} />
                     </p>
                     <p class="review-entry">
                         <button type="button" onclick={show_review} data-testid="show-review" aria-describedby="review-entry-hint">{ w.review_title }</button>
@@ -213,22 +225,14 @@ pub fn StartScreen(p: &StartProps) -> Html {
     }
 }
 
-fn draft_item(draft: &DraftMeta, dispatch: &Dispatch, lang: ziping_app_state::Lang) -> Html {
+fn draft_item(draft: &DraftMeta, dispatch: &Sender, lang: Lang) -> Html {
     let w = words(lang);
     let title = if draft.title.trim().is_empty() {
         w.untitled.to_string()
     } else {
         draft.title.clone()
     };
-    let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(draft.updated as f64))
-        .to_locale_string(
-            if lang.code() == "en" {
-                "en-GB"
-            } else {
-                "zh-CN"
-            },
-            &wasm_bindgen::JsValue::UNDEFINED,
-        );
+    let when = page::local_time(draft.updated, lang);
     let open = {
         let (d, id) = (dispatch.clone(), draft.id.clone());
         Callback::from(move |_: MouseEvent| open_saved(&d, &id, false))
@@ -240,8 +244,8 @@ fn draft_item(draft: &DraftMeta, dispatch: &Dispatch, lang: ziping_app_state::La
     let delete = {
         let (d, meta) = (dispatch.clone(), draft.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = effects::delete_draft(&meta.id).unwrap_or_default();
-            d.dispatch(Action::Deleted {
+            let text = storage::delete_draft(&meta.id).unwrap_or_default();
+            d.act(LibraryAction::Deleted {
                 meta: meta.clone(),
                 text,
             });
@@ -250,7 +254,7 @@ fn draft_item(draft: &DraftMeta, dispatch: &Dispatch, lang: ziping_app_state::La
     html! {
         <li key={draft.id.clone()} class="draft">
             <span class="draft-title">{ title.clone() }</span>
-            <span class="draft-meta">{ format!("{} · {} {}", draft.profile, w.updated, String::from(when)) }</span>
+            <span class="draft-meta">{ format!("{} · {} {}", draft.profile, w.updated, when) }</span>
             <span class="draft-actions">
                 <button type="button" onclick={open} aria-label={format!("{} {title}", w.open)}>{ w.open }</button>
                 <button type="button" onclick={duplicate} aria-label={format!("{} {title}", w.duplicate)}>{ w.duplicate }</button>

@@ -6,7 +6,8 @@ use crate::i18n::words;
 use crate::store::{use_lang, Ptr};
 use yew::prelude::*;
 use ziping_engine::model::Form;
-use ziping_engine::Evaluation;
+use ziping_engine::path::FieldPath;
+use ziping_engine::{Evaluation, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
@@ -18,13 +19,13 @@ pub struct SummaryProps {
 pub fn Summary(p: &SummaryProps) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let l = lang.code();
+    let l = lang;
     let e = &p.evaluation;
     let d = &p.form.declared;
     let grade = e.grade.as_ref();
     let grade_text = grade
         .map(|g| {
-            if l == "en" {
+            if l == Lang::En {
                 format!("{} ({})", g.grade, g.name_en)
             } else {
                 g.grade.clone()
@@ -38,13 +39,13 @@ pub fn Summary(p: &SummaryProps) -> Html {
         d.grade.clone()
     };
     // Whether the stated values are wrong is the engine's finding, not a comparison made here.
-    let flagged = |path: &str| {
+    let flagged = |path: FieldPath| {
         e.findings
             .iter()
             .any(|f| f.path == path && f.severity == ziping_engine::Severity::Error)
     };
-    let total_differs = flagged("declared.total");
-    let grade_differs = flagged("declared.grade");
+    let total_differs = flagged(FieldPath::DeclaredTotal);
+    let grade_differs = flagged(FieldPath::DeclaredGrade);
     html! {
         <section class="summary" aria-labelledby="summary-h" aria-live="polite">
             <h2 id="summary-h">{ w.summary }</h2>

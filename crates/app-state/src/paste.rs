@@ -7,21 +7,13 @@
 
 use ziping_engine::decimal::{self, Decimal};
 use ziping_engine::model::{Form, IndicatorRow};
+use ziping_engine::Profile;
 
-pub fn rows_from_tsv(text: &str, form: &Form) -> Vec<IndicatorRow> {
+/// The indicator rows of tab-separated `text`, with ids unused in `form`; level-1 headings are bound
+/// to `profile`'s blocks by name.
+pub fn rows_from_tsv(text: &str, form: &Form, profile: &Profile) -> Vec<IndicatorRow> {
     let mut rows = Vec::new();
-    let mut taken: Vec<String> = form.indicators.iter().map(|r| r.id.clone()).collect();
-    let fresh = |taken: &mut Vec<String>| {
-        let mut n = taken.len() + 1;
-        loop {
-            let id = format!("r{n}");
-            if !taken.contains(&id) {
-                taken.push(id.clone());
-                return id;
-            }
-            n += 1;
-        }
-    };
+    let mut ids = form.row_ids();
     let (mut level1, mut level2) = (String::new(), String::new());
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
@@ -32,9 +24,9 @@ pub fn rows_from_tsv(text: &str, form: &Form) -> Vec<IndicatorRow> {
         if cols.len() >= 7 {
             let (l1, l2) = (cols[0].to_string(), cols[1].to_string());
             if !l1.is_empty() && l1 != level1 {
-                let block = block_for(&l1, form);
+                let block = block_for(&l1, form, profile);
                 rows.push(IndicatorRow {
-                    id: fresh(&mut taken),
+                    id: ids.fresh(),
                     level: 1,
                     name: l1.clone(),
                     block,
@@ -45,7 +37,7 @@ pub fn rows_from_tsv(text: &str, form: &Form) -> Vec<IndicatorRow> {
             }
             if !l2.is_empty() && l2 != level2 {
                 rows.push(IndicatorRow {
-                    id: fresh(&mut taken),
+                    id: ids.fresh(),
                     level: 2,
                     name: l2.clone(),
                     ..IndicatorRow::default()
@@ -70,7 +62,7 @@ pub fn rows_from_tsv(text: &str, form: &Form) -> Vec<IndicatorRow> {
         let weight = number(3, "分值");
         let score = number(4, "得分");
         rows.push(IndicatorRow {
-            id: fresh(&mut taken),
+            id: ids.fresh(),
             level: 3,
             name: col(0),
             target: col(1),
@@ -87,20 +79,17 @@ pub fn rows_from_tsv(text: &str, form: &Form) -> Vec<IndicatorRow> {
 
 /// The block a pasted level-1 heading scores into: the block of an existing heading of that name,
 /// else the profile block whose name it contains.
-fn block_for(name: &str, form: &Form) -> String {
+fn block_for(name: &str, form: &Form, profile: &Profile) -> String {
     form.indicators
         .iter()
         .find(|r| r.level == 1 && r.name == name && !r.block.is_empty())
         .map(|r| r.block.clone())
         .or_else(|| {
-            ziping_engine::Profile::builtin(&form.profile).and_then(|p| {
-                p.blocks
-                    .iter()
-                    .find(|b| {
-                        b.from_indicators && name.contains(b.name.zh.trim_end_matches("指标"))
-                    })
-                    .map(|b| b.id.clone())
-            })
+            profile
+                .blocks
+                .iter()
+                .find(|b| b.from_indicators && name.contains(b.name.zh.trim_end_matches("指标")))
+                .map(|b| b.id.clone())
         })
         .unwrap_or_default()
 }

@@ -1,36 +1,85 @@
-//! The review desk's state: the forms of a batch (each already read and evaluated by the engine), the
-//! files that could not be read, and how the table is sorted and filtered. Pure: tested natively.
+//! The review desk's state: the forms of a batch (each read through the engine's intake and
+//! evaluated), the files that could not be read, and how the table is sorted and filtered. Pure:
+//! tested natively.
 
+use crate::{AppState, Doc, Screen};
 use std::cmp::Ordering;
 use std::rc::Rc;
 use ziping_engine::decimal::Decimal;
-use ziping_engine::review::{Reviewed, Unreadable};
+use ziping_engine::review::{review, Column, Reviewed};
+use ziping_engine::{Registry, Unreadable};
 
-/// Reads one file of a batch as the app imports a form (narrative markup made plain text) and
-/// evaluates it with the profile it names among `profiles`.
-pub fn review_file(
-    name: &str,
-    text: &str,
-    profiles: &[Rc<ziping_engine::Profile>],
-) -> Result<Reviewed, Unreadable> {
-    let unreadable = |problems| Unreadable {
-        file: name.to_string(),
-        problems,
-    };
-    let form = super::import_form(text).map_err(unreadable)?;
-    let Some(profile) = profiles.iter().rev().find(|p| p.id == form.profile) else {
-        let known: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
-        return Err(unreadable(vec![ziping_engine::review::unknown_profile(
-            &form.profile,
-            &known,
-        )]));
-    };
-    let ev = ziping_engine::evaluate(&form, profile);
-    Ok(ziping_engine::review::review_form(name, form, profile, ev))
+/// Reads one file of a batch through the engine's intake, as a row of the desk.
+pub fn review_file(name: &str, bytes: &[u8], registry: &Registry) -> Result<Reviewed, Unreadable> {
+    ziping_engine::open(name, bytes, registry).map(review)
 }
 
-/// A column to sort by: a key of [`ziping_engine::review::COLUMNS`].
-pub type Column = &'static str;
+/// Actions on the review desk.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReviewAction {
+    /// Show the review desk.
+    Show,
+    /// Files read for the desk: the readable ones and those that could not be read.
+    Add {
+        rows: Vec<Reviewed>,
+        unreadable: Vec<Unreadable>,
+    },
+    /// Sort the table by a column (again: the other way round).
+    Sort(Column),
+    Filter(Filter),
+    /// Empty the desk.
+    Clear,
+    /// Open a form of the desk read-only, as a document with this id.
+    OpenRow {
+        id: String,
+        row: usize,
+    },
+}
+
+pub(crate) fn reduce(s: &mut AppState, action: ReviewAction) {
+    match action {
+        ReviewAction::Show => {
+            s.doc = None;
+            s.from_review = false;
+            s.focus = None;
+            s.screen = Screen::Review;
+        }
+        ReviewAction::Add { rows, unreadable } => s.review = s.review.add(rows, unreadable),
+        ReviewAction::Sort(column) => s.review = s.review.sorted_by(column),
+        ReviewAction::Filter(filter) => s.review.filter = filter,
+        ReviewAction::Clear => s.review = Review::default(),
+        ReviewAction::OpenRow { id, row } => {
+            let reviewed = s.review.rows.get(row);
+            let found = reviewed.and_then(|r| Some((r.form.clone(), s.registry.get(&r.profile)?)));
+            if let Some((form, profile)) = found {
+                let mut doc = Doc::new(id, (*form).clone(), profile.clone());
+                doc.read_only = true;
+                s.doc = Some(doc);
+                s.screen = Screen::Editor;
+                s.from_review = true;
+                s.focus = None;
+            }
+        }
+    }
+}
+
+/// A column the table can be filtered by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterBy {
+    Grade,
+    Unit,
+    Profile,
+}
+
+impl FilterBy {
+    pub fn key(self) -> &'static str {
+        match self {
+            FilterBy::Grade => "grade",
+            FilterBy::Unit => "unit",
+            FilterBy::Profile => "profile",
+        }
+    }
+}
 
 /// Which rows the table shows. `None` shows all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -123,6 +172,17 @@ impl Review {
         }
     }
 
+    /// The filter with the choice for `by` set (`None`: every value).
+    pub fn with(&self, by: FilterBy, chosen: Option<String>) -> Filter {
+        let mut f = self.filter.clone();
+        match by {
+            FilterBy::Grade => f.grade = chosen,
+            FilterBy::Unit => f.unit = chosen,
+            FilterBy::Profile => f.profile = chosen,
+        }
+        f
+    }
+
     pub fn passes(&self, r: &Reviewed) -> bool {
         let f = &self.filter;
         f.grade.as_ref().is_none_or(|g| &r.grade == g)
@@ -139,21 +199,20 @@ impl Review {
             idx.sort_by(|&a, &b| {
                 let (x, y) = (&rows[a], &rows[b]);
                 let o = match column {
-                    "file" => x.file.cmp(&y.file),
-                    "project" => x.project.cmp(&y.project),
-                    "unit" => x.unit.cmp(&y.unit),
-                    "year" => x.year.cmp(&y.year),
-                    "profile" => x.profile.cmp(&y.profile),
-                    "declared_total" => cmp_opt(x.declared_total, y.declared_total),
-                    "declared_grade" => {
+                    Column::File => x.file.cmp(&y.file),
+                    Column::Project => x.project.cmp(&y.project),
+                    Column::Unit => x.unit.cmp(&y.unit),
+                    Column::Year => x.year.cmp(&y.year),
+                    Column::Profile => x.profile.cmp(&y.profile),
+                    Column::DeclaredTotal => cmp_opt(x.declared_total, y.declared_total),
+                    Column::DeclaredGrade => {
                         grade_rank(&x.declared_grade).cmp(&grade_rank(&y.declared_grade))
                     }
-                    "total" => x.total.cmp(&y.total),
-                    "grade" => grade_rank(&x.grade).cmp(&grade_rank(&y.grade)),
-                    "difference" => cmp_opt(x.difference, y.difference),
-                    "errors" => x.counts.errors.cmp(&y.counts.errors),
-                    "warnings" => x.counts.warnings.cmp(&y.counts.warnings),
-                    _ => Ordering::Equal,
+                    Column::Total => x.total.cmp(&y.total),
+                    Column::Grade => grade_rank(&x.grade).cmp(&grade_rank(&y.grade)),
+                    Column::Difference => cmp_opt(x.difference, y.difference),
+                    Column::Errors => x.counts.errors.cmp(&y.counts.errors),
+                    Column::Warnings => x.counts.warnings.cmp(&y.counts.warnings),
                 };
                 if ascending {
                     o
@@ -165,18 +224,18 @@ impl Review {
         idx
     }
 
-    /// The distinct values of a column among all rows, sorted, for the filter choices.
-    pub fn choices(&self, column: Column) -> Vec<String> {
+    /// The distinct values of a filter's column among all rows, sorted, for its choices.
+    pub fn choices(&self, by: FilterBy) -> Vec<String> {
         let mut v: Vec<String> = self
             .rows
             .iter()
-            .map(|r| match column {
-                "unit" => r.unit.clone(),
-                "profile" => r.profile.clone(),
-                _ => r.grade.clone(),
+            .map(|r| match by {
+                FilterBy::Unit => r.unit.clone(),
+                FilterBy::Profile => r.profile.clone(),
+                FilterBy::Grade => r.grade.clone(),
             })
             .collect();
-        if column == "grade" {
+        if by == FilterBy::Grade {
             v.sort_by(|a, b| grade_rank(a).cmp(&grade_rank(b)));
         } else {
             v.sort();

@@ -1,12 +1,21 @@
-use super::path::{FieldPath, HeaderField, IndicatorField};
 use super::*;
-use ziping_engine::model::FundsColumn;
+use std::rc::Rc;
+use ziping_engine::model::{Form, FundsColumn};
+use ziping_engine::path::{self, FieldPath, HeaderField, IndicatorField};
+use ziping_engine::Registry;
 
 const SEED: &str = include_str!("../../../examples/jinzhong-2021-traffic-police.json");
 
+/// A form file read as the editor's import reads it: through the engine's intake.
+fn import_form(text: &str) -> Form {
+    ziping_engine::open("test.json", text.as_bytes(), &Registry::new())
+        .unwrap()
+        .form
+}
+
 fn seed_state() -> AppState {
-    let form = import_form(SEED).unwrap();
-    AppState::new(Lang::Zh).reduce(Action::Open {
+    let form = import_form(SEED);
+    AppState::new(Lang::Zh).reduce(DocAction::Open {
         id: "d1".into(),
         form: Box::new(form),
         read_only: false,
@@ -18,7 +27,7 @@ fn doc(s: &AppState) -> &Doc {
 }
 
 fn set(s: &AppState, path: FieldPath, value: &str) -> AppState {
-    s.reduce(Action::Set {
+    s.reduce(DocAction::Set {
         path,
         value: value.into(),
     })
@@ -110,7 +119,7 @@ fn undo_walks_back_ten_edits_and_redo_walks_forward() {
         doc(&s).evaluation.total.shown()
     );
     for back in (0..10).rev() {
-        s = s.reduce(Action::Undo);
+        s = s.reduce(DocAction::Undo);
         assert_eq!(
             doc(&s).form,
             doc(&states[back]).form,
@@ -120,7 +129,7 @@ fn undo_walks_back_ten_edits_and_redo_walks_forward() {
     assert!(!doc(&s).can_undo());
     assert_eq!(doc(&s).form, doc(&s0).form);
     for expected in &states[1..] {
-        s = s.reduce(Action::Redo);
+        s = s.reduce(DocAction::Redo);
         assert_eq!(doc(&s).form, doc(expected).form);
     }
 }
@@ -133,11 +142,11 @@ fn typing_in_one_field_is_one_undo_step_and_a_new_edit_clears_redo() {
     for v in ["交", "交警", "交警支队"] {
         s = set(&s, path.clone(), v);
     }
-    s = s.reduce(Action::Undo);
+    s = s.reduce(DocAction::Undo);
     assert_eq!(doc(&s).form, doc(&s0).form);
-    s = s.reduce(Action::Redo);
+    s = s.reduce(DocAction::Redo);
     assert_eq!(doc(&s).form.header.project, "交警支队");
-    s = s.reduce(Action::Undo);
+    s = s.reduce(DocAction::Undo);
     s = set(&s, FieldPath::Header(HeaderField::Year), "2022");
     assert!(!doc(&s).can_redo());
 }
@@ -211,7 +220,7 @@ fn an_edit_that_changes_nothing_makes_no_revision_and_no_undo_step() {
 fn rows_are_added_removed_moved_indented_and_outdented() {
     let s0 = seed_state();
     let n = doc(&s0).form.indicators.len();
-    let s = s0.reduce(Action::AddIndicator {
+    let s = s0.reduce(RowAction::AddIndicator {
         after: Some(2),
         level: 3,
     });
@@ -226,11 +235,11 @@ fn rows_are_added_removed_moved_indented_and_outdented() {
             == 1,
         "fresh ids are unique"
     );
-    let s = s.reduce(Action::MoveIndicator { row: 3, up: true });
+    let s = s.reduce(RowAction::MoveIndicator { row: 3, up: true });
     assert_eq!(doc(&s).form.indicators[2].name, "");
-    let s = s.reduce(Action::Outdent(2));
+    let s = s.reduce(RowAction::Outdent(2));
     assert_eq!(doc(&s).form.indicators[2].level, 2);
-    let s = s.reduce(Action::Outdent(2));
+    let s = s.reduce(RowAction::Outdent(2));
     assert_eq!(
         (
             doc(&s).form.indicators[2].level,
@@ -239,29 +248,29 @@ fn rows_are_added_removed_moved_indented_and_outdented() {
         (1, "")
     );
     let s = s
-        .reduce(Action::Indent(2))
-        .reduce(Action::Indent(2))
-        .reduce(Action::Indent(2));
+        .reduce(RowAction::Indent(2))
+        .reduce(RowAction::Indent(2))
+        .reduce(RowAction::Indent(2));
     assert_eq!(doc(&s).form.indicators[2].level, 3);
-    let s = s.reduce(Action::RemoveIndicator(2));
+    let s = s.reduce(RowAction::RemoveIndicator(2));
     assert_eq!(doc(&s).form.indicators, doc(&s0).form.indicators);
     // Moving the first row up or a row beyond the end changes nothing.
     let t = s
-        .reduce(Action::MoveIndicator { row: 0, up: true })
-        .reduce(Action::RemoveIndicator(999));
+        .reduce(RowAction::MoveIndicator { row: 0, up: true })
+        .reduce(RowAction::RemoveIndicator(999));
     assert_eq!(doc(&t).revision, doc(&s).revision);
 }
 
 #[test]
 fn rows_pasted_from_a_spreadsheet_become_rows() {
-    let s = AppState::new(Lang::Zh).reduce(Action::New {
+    let s = AppState::new(Lang::Zh).reduce(DocAction::New {
         id: "n".into(),
         profile: "central-2020".into(),
     });
     let tsv = "产出指标\t数量指标\t开展交流活动\t≥3次\t3\t10\t10\t\r\n\
                产出指标\t质量指标\t能力提升\t创业能力提升\t达成预期指标\t二十\t20\t\n\n\
                满意度指标\t满意度指标\t群众满意度\t≥90%\t95%\t10\t10\t";
-    let s = s.reduce(Action::Paste {
+    let s = s.reduce(RowAction::Paste {
         after: None,
         text: tsv.into(),
     });
@@ -299,7 +308,7 @@ fn rows_pasted_from_a_spreadsheet_become_rows() {
     assert_eq!(f.indicators[16].weight, None);
     assert_eq!(f.indicators[16].note, "分值：二十");
     // Short lines are rows of name, target, actual.
-    let s = s.reduce(Action::Paste {
+    let s = s.reduce(RowAction::Paste {
         after: Some(0),
         text: "新指标\t≥1个\t1个".into(),
     });
@@ -309,30 +318,16 @@ fn rows_pasted_from_a_spreadsheet_become_rows() {
 
 #[test]
 fn markup_in_imported_narratives_becomes_plain_paragraphs() {
-    assert_eq!(
-        plain_text("<p>第一段</p><p>第二段 &amp; 更多</p>"),
-        "第一段\n第二段 & 更多"
-    );
-    assert_eq!(
-        plain_text("一行<br/>二行<script>alert(1)</script>"),
-        "一行\n二行alert(1)"
-    );
-    assert_eq!(plain_text("没有标记"), "没有标记");
-    // Text that only uses < and & is not markup, and stays exactly as typed.
-    assert_eq!(
-        plain_text("到位率<100%，执行率>90%；A&amp;B"),
-        "到位率<100%，执行率>90%；A&amp;B"
-    );
     let text = SEED.replace("\"无\"", "\"<p>无</p><p>另起一段</p>\"");
-    let form = import_form(&text).unwrap();
+    let form = import_form(&text);
     assert_eq!(form.narratives["other"], "无\n另起一段");
 }
 
 #[test]
 fn a_form_of_an_unknown_profile_is_reported_and_nothing_opens() {
-    let mut form = import_form(SEED).unwrap();
+    let mut form = import_form(SEED);
     form.profile = "nowhere".into();
-    let s = AppState::new(Lang::Zh).reduce(Action::Open {
+    let s = AppState::new(Lang::Zh).reduce(DocAction::Open {
         id: "x".into(),
         form: Box::new(form),
         read_only: false,
@@ -343,71 +338,22 @@ fn a_form_of_an_unknown_profile_is_reported_and_nothing_opens() {
 
 #[test]
 fn read_only_forms_refuse_edits_until_copied() {
-    let form = import_form(SEED).unwrap();
-    let s = AppState::new(Lang::Zh).reduce(Action::Open {
+    let form = import_form(SEED);
+    let s = AppState::new(Lang::Zh).reduce(DocAction::Open {
         id: "r".into(),
         form: Box::new(form),
         read_only: true,
     });
     let t = set(&s, FieldPath::Header(HeaderField::Project), "改");
     assert_eq!(doc(&t).form, doc(&s).form);
-    let t = t.reduce(Action::EditCopy { id: "copy".into() });
+    let t = t.reduce(DocAction::EditCopy { id: "copy".into() });
     assert!(!doc(&t).read_only);
     let t = set(&t, FieldPath::Header(HeaderField::Project), "改");
     assert_eq!(doc(&t).form.header.project, "改");
 }
 
 #[test]
-fn paths_read_back_what_findings_and_inputs_write() {
-    for text in [
-        "header.project",
-        "funds.rows[0].spent",
-        "funds.declared_total.budget",
-        "funds.declared_rate",
-        "indicators[12].deviation_reason",
-        "scores.budget_execution.declared_score",
-        "block_weights.output",
-        "evaluators[1].phone",
-        "signoff.filed_on",
-        "declared.grade",
-        "declared.blocks.input",
-        "narratives.overview",
-    ] {
-        assert_eq!(
-            FieldPath::parse(text).map(|p| p.to_string()).as_deref(),
-            Some(text)
-        );
-    }
-    // A row or a group leads to an input of it.
-    assert_eq!(
-        FieldPath::parse("indicators[3]").unwrap().to_string(),
-        "indicators[3].name"
-    );
-    assert_eq!(
-        FieldPath::parse("funds.rows").unwrap().to_string(),
-        "funds.rows[0].budget"
-    );
-    assert_eq!(FieldPath::parse("nonsense"), None);
-    // Every finding of the seed and the published forms leads to a field.
-    for file in [
-        SEED,
-        include_str!("../../../examples/guichi-tangxi-2022-commissioned-business.json"),
-    ] {
-        let (_, e) = ziping_engine::evaluate_file(file, None).unwrap();
-        for f in &e.findings {
-            assert!(
-                FieldPath::parse(&f.path).is_some()
-                    || f.path == "indicators"
-                    || f.path == "block_weights",
-                "{}",
-                f.path
-            );
-        }
-    }
-}
-
-#[test]
-fn export_names_and_the_summary_come_from_the_form_and_the_engine() {
+fn export_names_come_from_the_project_and_year() {
     let s = seed_state();
     let d = doc(&s);
     assert_eq!(export_name(&d.form), "交警支队专项业务经费-2021.json");
@@ -419,19 +365,11 @@ fn export_names_and_the_summary_come_from_the_form_and_the_engine() {
     f.header.project = "a/b:c".into();
     f.header.year = String::new();
     assert_eq!(export_name(&f), "abc.json");
-    let text = summary_text(&d.form, &d.evaluation, Lang::Zh);
-    assert!(text.contains("综合得分：97.66 · 等次 优"), "{text}");
-    assert!(text.contains("表内填写：97.66 · 差"), "{text}");
-    assert!(
-        text.contains("grade.contradicts_total") || text.contains("等次填为“差”"),
-        "{text}"
-    );
-    assert!(summary_text(&d.form, &d.evaluation, Lang::En).contains("Total: 97.66 · grade 优"));
 }
 
 #[test]
 fn a_new_form_starts_from_the_profile_and_edits_score_live() {
-    let s = AppState::new(Lang::Zh).reduce(Action::New {
+    let s = AppState::new(Lang::Zh).reduce(DocAction::New {
         id: "n".into(),
         profile: "jinzhong-2021".into(),
     });
@@ -456,29 +394,30 @@ fn a_new_form_starts_from_the_profile_and_edits_score_live() {
 fn print_preview_shows_the_open_form_and_returns_to_it_unchanged() {
     let s = seed_state();
     let before = doc(&s).form.clone();
-    let s = s.reduce(Action::PrintPreview(true));
+    let s = s.reduce(DocAction::PrintPreview(true));
     assert_eq!(s.screen, Screen::Print);
     assert!(
         Rc::ptr_eq(&doc(&s).form, &before),
         "preview never touches the form"
     );
-    let s = s.reduce(Action::PrintPreview(false));
+    let s = s.reduce(DocAction::PrintPreview(false));
     assert_eq!(s.screen, Screen::Editor);
     // Without an open form there is nothing to print: the screen stays where it is.
-    let s = AppState::new(Lang::Zh).reduce(Action::PrintPreview(true));
+    let s = AppState::new(Lang::Zh).reduce(DocAction::PrintPreview(true));
     assert_eq!(s.screen, Screen::Start);
 }
 
 mod review_desk {
-    use super::super::review::{review_file, Filter};
+    use super::super::review::{review_file, Filter, FilterBy};
     use super::*;
+    use ziping_engine::review::Column;
 
     const FORM_A: &str = include_str!("../../../examples/huoqiu-2022-sci-tech-commissioners.json");
     const FORM_B: &str =
         include_str!("../../../examples/guichi-tangxi-2022-commissioned-business.json");
 
     fn desk() -> AppState {
-        let s = AppState::new(Lang::Zh).reduce(Action::ShowReview);
+        let s = AppState::new(Lang::Zh).reduce(ReviewAction::Show);
         let mut rows = Vec::new();
         let mut bad = Vec::new();
         for (name, text) in [
@@ -487,12 +426,12 @@ mod review_desk {
             ("b.json", FORM_B),
             ("broken.json", "{\"format\": "),
         ] {
-            match review_file(name, text, &s.profiles) {
+            match review_file(name, text.as_bytes(), &s.registry) {
                 Ok(r) => rows.push(r),
                 Err(u) => bad.push(u),
             }
         }
-        s.reduce(Action::ReviewAdd {
+        s.reduce(ReviewAction::Add {
             rows,
             unreadable: bad,
         })
@@ -520,8 +459,8 @@ mod review_desk {
             ("差", "优")
         );
         // The same file again replaces its row instead of doubling it.
-        let again = review_file("seed.json", SEED, &s.profiles).unwrap();
-        let s = s.reduce(Action::ReviewAdd {
+        let again = review_file("seed.json", SEED.as_bytes(), &s.registry).unwrap();
+        let s = s.reduce(ReviewAction::Add {
             rows: vec![again],
             unreadable: vec![],
         });
@@ -531,7 +470,7 @@ mod review_desk {
     #[test]
     fn sorting_toggles_and_filters_combine() {
         let s = desk();
-        let s = s.reduce(Action::ReviewSort("total"));
+        let s = s.reduce(ReviewAction::Sort(Column::Total));
         let totals: Vec<_> = s
             .review
             .visible()
@@ -539,7 +478,7 @@ mod review_desk {
             .map(|&i| s.review.rows[i].total)
             .collect();
         assert!(totals.windows(2).all(|w| w[0] <= w[1]), "{totals:?}");
-        let s = s.reduce(Action::ReviewSort("total"));
+        let s = s.reduce(ReviewAction::Sort(Column::Total));
         let totals: Vec<_> = s
             .review
             .visible()
@@ -549,7 +488,7 @@ mod review_desk {
         assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
         assert_eq!(files(&s)[0], "a.json", "form A scores 100.00");
 
-        let errors = s.reduce(Action::ReviewFilter(Filter {
+        let errors = s.reduce(ReviewAction::Filter(Filter {
             errors_only: true,
             ..Filter::default()
         }));
@@ -559,12 +498,12 @@ mod review_desk {
             .iter()
             .all(|&i| errors.review.rows[i].counts.errors > 0));
         assert!(!files(&errors).contains(&"a.json".to_string()));
-        let profile = s.reduce(Action::ReviewFilter(Filter {
+        let profile = s.reduce(ReviewAction::Filter(Filter {
             profile: Some("jinzhong-2021".into()),
             ..Filter::default()
         }));
         assert_eq!(files(&profile), ["seed.json"]);
-        let grade = s.reduce(Action::ReviewFilter(Filter {
+        let grade = s.reduce(ReviewAction::Filter(Filter {
             grade: Some("优".into()),
             ..Filter::default()
         }));
@@ -573,9 +512,9 @@ mod review_desk {
             .visible()
             .iter()
             .all(|&i| grade.review.rows[i].grade == "优"));
-        let unit = s.review.choices("unit");
+        let unit = s.review.choices(FilterBy::Unit);
         assert!(!unit.is_empty());
-        let by_unit = s.reduce(Action::ReviewFilter(Filter {
+        let by_unit = s.reduce(ReviewAction::Filter(Filter {
             unit: Some(unit[0].clone()),
             ..Filter::default()
         }));
@@ -588,7 +527,7 @@ mod review_desk {
 
     #[test]
     fn a_row_opens_read_only_and_closing_returns_to_the_desk() {
-        let s = desk().reduce(Action::ReviewOpenRow {
+        let s = desk().reduce(ReviewAction::OpenRow {
             id: "r1".into(),
             row: 0,
         });
@@ -599,13 +538,13 @@ mod review_desk {
             !doc(&s).evaluation.findings.is_empty(),
             "its findings come with it"
         );
-        let copy = s.reduce(Action::EditCopy { id: "d9".into() });
+        let copy = s.reduce(DocAction::EditCopy { id: "d9".into() });
         assert!(!doc(&copy).read_only);
-        let back = s.reduce(Action::Close);
+        let back = s.reduce(DocAction::Close);
         assert_eq!(back.screen, Screen::Review);
         assert_eq!(back.review.rows.len(), 3, "the batch is still there");
-        assert_eq!(back.reduce(Action::Close).screen, Screen::Start);
-        assert!(back.reduce(Action::ReviewClear).review.rows.is_empty());
+        assert_eq!(back.reduce(DocAction::Close).screen, Screen::Start);
+        assert!(back.reduce(ReviewAction::Clear).review.rows.is_empty());
     }
 }
 

@@ -1,60 +1,147 @@
-//! The command line over the engine:
+//! The command line over the engine (`ziping --help`, and `--help` on every subcommand):
 //!
 //! ```text
-//! ziping evaluate FILE.json [--profile PROFILE.json]     the result as JSON
-//! ziping check [--lang en] [--profile P.json] FILE...    the findings as a table
-//! ziping check --summary [--xlsx OUT.xlsx] FILE...       one summary of many forms (review desk)
-//! ziping profiles                                        the built-in profiles
-//! ziping profile ID                                      one built-in profile as JSON
-//! ziping export --xlsx FILE.json OUT.xlsx                the form as an Excel workbook
+//! ziping evaluate FILE.json [--profile PROFILE.json]            the result as JSON
+//! ziping check [--lang zh|en] [--profile P.json] FILE...        the findings as a table
+//! ziping check --summary [--xlsx OUT.xlsx] FILE...              one summary of many forms
+//! ziping profiles                                               the built-in profiles
+//! ziping profile ID                                             one built-in profile as JSON
+//! ziping export --xlsx [--profile P.json] FILE.json OUT.xlsx    the form as an Excel workbook
 //! ```
 //!
-//! Exit codes: 0 success (for `check`: no form has errors), 1 some form has errors, 2 a file cannot be
-//! read or the arguments are wrong.
+//! Every file is read through the engine's intake ([`ziping_engine::intake`]), as the web app reads
+//! it, and no file is read beyond the 20 MB limit. Exit codes: 0 success (for `check`: no form has
+//! errors), 1 some form has errors, 2 a file cannot be read or the arguments are wrong.
 
-mod table;
-
+use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
-use std::io::Write;
-use std::path::PathBuf;
-use ziping_engine::{evaluate_file, Evaluation, Form, Profile, Severity};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use ziping_engine::review::{review, Reviewed};
+use ziping_engine::{intake, Lang, Opened, Problem, Profile, Registry, Severity, Unreadable};
 
-const USAGE: &str = "\
-Ziping (自评) — score and check 项目支出绩效自评表 files
+#[derive(Parser)]
+#[command(
+    name = "ziping",
+    version,
+    about = "Ziping (自评): score and check 项目支出绩效自评表 files",
+    after_help = "exit codes: 0 ok (check: no form has errors), 1 a form has errors, 2 a file cannot be read or the arguments are wrong"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-usage:
-  ziping evaluate FILE.json [--profile PROFILE.json]   print every derived number as JSON
-  ziping check [--lang zh|en] [--profile PROFILE.json] FILE...
-                                                       print the findings as a table
-  ziping check --summary [--xlsx OUT.xlsx] FILE...     one summary line per form, the totals and
-                                                       averages, grades and finding counts; --xlsx
-                                                       also writes the review desk's workbook
-  ziping profiles                                      list the built-in rule profiles
-  ziping profile ID                                    print a built-in profile as JSON
-  ziping export --xlsx [--profile PROFILE.json] FILE.json OUT.xlsx
-                                                       write the form as an Excel workbook in its
-                                                       profile's layout, with live formulas
+#[derive(Subcommand)]
+enum Command {
+    /// Print every derived number of a form, with its explanation, and the findings as JSON
+    Evaluate {
+        /// The form file (ziping-form JSON)
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+        #[command(flatten)]
+        rules: Rules,
+    },
+    /// Print the findings of forms as a table (exit 1 when a form has errors)
+    Check {
+        /// The form files
+        #[arg(value_name = "FILE.json", required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: Rules,
+        /// One table for all the files, as the review desk shows it: a line per form, the totals
+        /// and averages, the grade distribution and the finding counts
+        #[arg(long)]
+        summary: bool,
+        /// With --summary: also write the review desk's workbook to this file
+        #[arg(long, value_name = "OUT.xlsx", requires = "summary")]
+        xlsx: Option<PathBuf>,
+    },
+    /// List the built-in rule profiles
+    Profiles,
+    /// Print a built-in rule profile as JSON (a start for a custom profile)
+    Profile {
+        /// The profile's id (see `ziping profiles`)
+        id: String,
+    },
+    /// Write a form as an Excel workbook in its profile's layout, with live formulas
+    Export {
+        /// Write an Excel workbook (the one output there is)
+        #[arg(long, required = true)]
+        xlsx: bool,
+        /// The form file
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+        /// The workbook to write
+        #[arg(value_name = "OUT.xlsx")]
+        out: PathBuf,
+        #[command(flatten)]
+        rules: Rules,
+    },
+}
 
-exit codes: 0 ok (check: no form has errors), 1 a form has errors, 2 a file cannot be read
-";
+/// Options every command that reads forms takes.
+#[derive(clap::Args)]
+struct Rules {
+    /// Score with this rule profile file instead of the profile the form names
+    #[arg(long, value_name = "PROFILE.json")]
+    profile: Option<PathBuf>,
+    /// The language of messages
+    #[arg(long, value_enum, default_value = "zh")]
+    lang: LangArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
 
 /// Runs the command line with `args` (without the program name) and returns the exit code.
 pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let args: Vec<String> = args
-        .iter()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    let result = match args.first().map(String::as_str) {
-        Some("evaluate") => evaluate(&args[1..], out),
-        Some("check") => check(&args[1..], out),
-        Some("profiles") => profiles(out),
-        Some("profile") => profile(&args[1..], out),
-        Some("export") => export(&args[1..], out),
-        Some("-h" | "--help" | "help") => {
-            write!(out, "{USAGE}").map(|_| 0).map_err(|e| e.to_string())
+    let cli = match Cli::try_parse_from(
+        std::iter::once(OsString::from("ziping")).chain(args.iter().cloned()),
+    ) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are answers, not errors.
+            let text = e.render().to_string();
+            return if e.use_stderr() {
+                let _ = write!(err, "{text}");
+                2
+            } else {
+                let _ = write!(out, "{text}");
+                0
+            };
         }
-        Some(other) => Err(format!("unknown command \"{other}\"\n\n{USAGE}")),
-        None => Err(USAGE.to_string()),
+    };
+    let result = match cli.command {
+        Command::Evaluate { file, rules } => evaluate(&file, &rules, out),
+        Command::Check {
+            files,
+            rules,
+            summary: true,
+            xlsx,
+        } => check_summary(&files, &rules, xlsx.as_deref(), out),
+        Command::Check { files, rules, .. } => check(&files, &rules, out),
+        Command::Profiles => profiles(out),
+        Command::Profile { id } => profile(&id, out),
+        Command::Export {
+            file,
+            out: target,
+            rules,
+            ..
+        } => export(&file, &target, &rules, out),
     };
     match result {
         Ok(code) => code,
@@ -65,203 +152,160 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
 }
 
-/// Options shared by the commands: `--profile FILE`, `--lang zh|en`, and the remaining file names.
-struct Options {
-    profile: Option<Profile>,
-    lang: String,
-    files: Vec<PathBuf>,
-    /// `--xlsx`: the output is a workbook; for `check`, the file named right after it.
-    xlsx: bool,
-    xlsx_at: usize,
-    /// `--summary`: one table for all the files.
-    summary: bool,
+/// A file's bytes, reading at most one byte more than the intake's limit (so that a pipe or a
+/// device is never read without end; the intake then refuses what is too large).
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(ziping_engine::format::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
-fn options(args: &[String]) -> Result<Options, String> {
-    let mut o = Options {
-        profile: None,
-        lang: "zh".into(),
-        files: Vec::new(),
-        xlsx: false,
-        xlsx_at: 0,
-        summary: false,
+/// The registry of a command: the built-in profiles, and the one given with `--profile`.
+struct Setup {
+    registry: Registry,
+    profile: Option<Rc<Profile>>,
+    lang: Lang,
+}
+
+fn setup(rules: &Rules) -> Result<Setup, String> {
+    let lang = Lang::from(rules.lang);
+    let mut registry = Registry::new();
+    let profile = match &rules.profile {
+        None => None,
+        Some(path) => {
+            let name = path.display().to_string();
+            let bytes =
+                read_bounded(path).map_err(|e| format!("cannot read profile {name}: {e}"))?;
+            let p = intake::open_profile(&name, &bytes).map_err(|u| {
+                format!("profile {name} is rejected:\n{}", lines(&u.problems, lang))
+            })?;
+            // A profile that takes a built-in id is used for this run as given, but never
+            // replaces the built-in one for forms it was not asked for.
+            match registry.add(p.clone()) {
+                Ok(p) => Some(p),
+                Err(_) => Some(Rc::new(p)),
+            }
+        }
     };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--profile" => {
-                let path = it.next().ok_or("--profile needs a file")?;
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| format!("cannot read profile {path}: {e}"))?;
-                let p = Profile::from_json(&text).map_err(|problems| {
-                    let lines: Vec<String> = problems
-                        .iter()
-                        .map(|p| format!("  {}: {}", p.path, p.message.en))
-                        .collect();
-                    format!("profile {path} is rejected:\n{}", lines.join("\n"))
-                })?;
-                o.profile = Some(p);
-            }
-            "--xlsx" => {
-                o.xlsx = true;
-                o.xlsx_at = o.files.len();
-            }
-            "--summary" => o.summary = true,
-            "--lang" => o.lang = it.next().ok_or("--lang needs zh or en")?.clone(),
-            flag if flag.starts_with("--") => {
-                return Err(format!("unknown option {flag}\n\n{USAGE}"))
-            }
-            file => o.files.push(PathBuf::from(file)),
-        }
-    }
-    Ok(o)
-}
-
-/// Reads and evaluates one file; `Err` holds every problem that kept it from being read (a problem
-/// with an empty path is about the file as a whole).
-fn read(
-    path: &PathBuf,
-    profile: Option<&Profile>,
-) -> Result<(Form, Evaluation), Vec<ziping_engine::Problem>> {
-    let whole = |zh: String, en: String| vec![ziping_engine::Problem::new("", zh, en)];
-    let meta =
-        std::fs::metadata(path).map_err(|e| whole(format!("无法读取：{e}"), e.to_string()))?;
-    if meta.len() as usize > ziping_engine::format::MAX_FILE_BYTES {
-        return Err(vec![ziping_engine::format::too_large(meta.len())]);
-    }
-    let bytes = std::fs::read(path).map_err(|e| whole(format!("无法读取：{e}"), e.to_string()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| whole("不是 UTF-8 文本".into(), "not UTF-8 text".into()))?;
-    evaluate_file(&text, profile)
-}
-
-/// Reads and evaluates one file; `Err` holds the message for a file that cannot be read.
-fn load(
-    path: &PathBuf,
-    profile: Option<&Profile>,
-    lang: &str,
-) -> Result<(Form, Evaluation), String> {
-    read(path, profile).map_err(|problems| {
-        if let [p] = problems.as_slice() {
-            if p.path.is_empty() {
-                return format!("{}: {}", path.display(), p.message.get(lang));
-            }
-        }
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|p| {
-                format!(
-                    "  {}: {}",
-                    if p.path.is_empty() { "(file)" } else { &p.path },
-                    p.message.get(lang)
-                )
-            })
-            .collect();
-        format!(
-            "{} cannot be read ({} problem{}):\n{}",
-            path.display(),
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" },
-            lines.join("\n")
-        )
+    Ok(Setup {
+        registry,
+        profile,
+        lang,
     })
 }
 
-fn evaluate(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
-    let o = options(args)?;
-    let [file] = o.files.as_slice() else {
-        return Err(format!("evaluate takes one file\n\n{USAGE}"));
-    };
-    let (_, evaluation) = load(file, o.profile.as_ref(), &o.lang)?;
-    let json = serde_json::to_string_pretty(&evaluation).map_err(|e| e.to_string())?;
+/// Every problem on its own line, at its path.
+fn lines(problems: &[Problem], lang: Lang) -> String {
+    problems
+        .iter()
+        .map(|p| {
+            let path = if p.path.is_file() {
+                "(file)".to_string()
+            } else {
+                p.path.to_string()
+            };
+            format!("  {path}: {}", p.message.get(lang))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads and evaluates one file through the intake.
+fn open(path: &Path, s: &Setup) -> Result<Opened, Unreadable> {
+    let name = path.display().to_string();
+    let bytes = read_bounded(path).map_err(|e| {
+        Unreadable::new(
+            &name,
+            vec![Problem::file(format!("无法读取：{e}"), e.to_string())],
+        )
+    })?;
+    intake::open_with(&name, &bytes, &s.registry, s.profile.as_ref())
+}
+
+/// The message for a file that cannot be read.
+fn unreadable_message(u: &Unreadable, lang: Lang) -> String {
+    if let [p] = u.problems.as_slice() {
+        if p.path.is_file() {
+            return format!("{}: {}", u.file, p.message.get(lang));
+        }
+    }
+    let n = u.problems.len();
+    format!(
+        "{} cannot be read ({n} problem{}):\n{}",
+        u.file,
+        if n == 1 { "" } else { "s" },
+        lines(&u.problems, lang)
+    )
+}
+
+fn evaluate(file: &Path, rules: &Rules, out: &mut dyn Write) -> Result<i32, String> {
+    let s = setup(rules)?;
+    let o = open(file, &s).map_err(|u| unreadable_message(&u, s.lang))?;
+    let json = serde_json::to_string_pretty(&o.evaluation).map_err(|e| e.to_string())?;
     writeln!(out, "{json}").map_err(|e| e.to_string())?;
     Ok(0)
 }
 
-fn check(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
-    let o = options(args)?;
-    if o.summary {
-        return check_summary(o, out);
-    }
-    if o.xlsx {
-        return Err(format!("--xlsx goes with --summary\n\n{USAGE}"));
-    }
-    if o.files.is_empty() {
-        return Err(format!("check needs at least one file\n\n{USAGE}"));
-    }
+fn check(files: &[PathBuf], rules: &Rules, out: &mut dyn Write) -> Result<i32, String> {
+    let s = setup(rules)?;
     let mut code = 0;
     let mut unreadable = false;
-    for (i, file) in o.files.iter().enumerate() {
+    for (i, file) in files.iter().enumerate() {
         if i > 0 {
             writeln!(out).map_err(|e| e.to_string())?;
         }
-        match load(file, o.profile.as_ref(), &o.lang) {
-            Ok((form, evaluation)) => {
-                write!(
-                    out,
-                    "{}",
-                    table::report(&file.display().to_string(), &form, &evaluation, &o.lang)
-                )
-                .map_err(|e| e.to_string())?;
-                if evaluation
+        let text = match open(file, &s) {
+            Ok(o) => {
+                if o.evaluation
                     .findings
                     .iter()
                     .any(|f| f.severity == Severity::Error)
                 {
                     code = 1;
                 }
+                ziping_outputs::report(&o.file, &o.form, &o.evaluation, s.lang)
             }
-            Err(message) => {
+            Err(u) => {
                 unreadable = true;
-                writeln!(out, "{message}").map_err(|e| e.to_string())?;
+                format!("{}\n", unreadable_message(&u, s.lang))
             }
-        }
+        };
+        write!(out, "{text}").map_err(|e| e.to_string())?;
     }
     Ok(if unreadable { 2 } else { code })
 }
 
 /// `check --summary`: every file read and evaluated, one table for all (as the review desk shows).
-fn check_summary(mut o: Options, out: &mut dyn Write) -> Result<i32, String> {
-    let workbook = if o.xlsx {
-        if o.xlsx_at >= o.files.len() {
-            return Err(format!("--xlsx needs the workbook to write\n\n{USAGE}"));
-        }
-        Some(o.files.remove(o.xlsx_at))
-    } else {
-        None
-    };
-    if o.files.is_empty() {
-        return Err(format!("check needs at least one file\n\n{USAGE}"));
+fn check_summary(
+    files: &[PathBuf],
+    rules: &Rules,
+    workbook: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    if let Some(target) = workbook {
+        writable(target, files, "--xlsx")?;
     }
-    let profiles = Profile::builtins();
-    let mut rows = Vec::new();
+    let s = setup(rules)?;
+    let mut rows: Vec<Reviewed> = Vec::new();
     let mut unreadable = Vec::new();
-    for file in &o.files {
-        let name = file.display().to_string();
-        match read(file, o.profile.as_ref()) {
-            Ok((form, evaluation)) => {
-                let profile = match &o.profile {
-                    Some(p) => p,
-                    None => profiles
-                        .iter()
-                        .find(|p| p.id == form.profile)
-                        .ok_or("the form's profile is not built in")?,
-                };
-                rows.push(ziping_engine::review::review_form(
-                    &name, form, profile, evaluation,
-                ));
-            }
-            Err(problems) => unreadable.push(ziping_engine::review::Unreadable {
-                file: name,
-                problems,
-            }),
+    for file in files {
+        match open(file, &s) {
+            Ok(o) => rows.push(review(o)),
+            Err(u) => unreadable.push(u),
         }
     }
-    let refs: Vec<&ziping_engine::review::Reviewed> = rows.iter().collect();
-    write!(out, "{}", table::summary(&refs, &unreadable, &o.lang)).map_err(|e| e.to_string())?;
+    let refs: Vec<&Reviewed> = rows.iter().collect();
+    write!(
+        out,
+        "{}",
+        ziping_outputs::summary(&refs, &unreadable, s.lang)
+    )
+    .map_err(|e| e.to_string())?;
     if let Some(target) = workbook {
         let bytes = ziping_xlsx::summary_workbook(&refs, &unreadable).map_err(|e| e.to_string())?;
-        std::fs::write(&target, bytes)
+        std::fs::write(target, bytes)
             .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
         writeln!(out, "→ {}", target.display()).map_err(|e| e.to_string())?;
     }
@@ -274,20 +318,36 @@ fn check_summary(mut o: Options, out: &mut dyn Write) -> Result<i32, String> {
     })
 }
 
-fn export(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
-    let o = options(args)?;
-    let (true, [file, target]) = (o.xlsx, o.files.as_slice()) else {
+/// Refuses to write `target` over one of `inputs`, or to write a workbook under another name than
+/// `.xlsx` (`check --summary --xlsx 表格/*.json` would otherwise take the first form as the output).
+fn writable(target: &Path, inputs: &[PathBuf], option: &str) -> Result<(), String> {
+    let is_xlsx = target
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if !is_xlsx {
         return Err(format!(
-            "export takes --xlsx, one form file and the workbook to write\n\n{USAGE}"
+            "{option} writes an Excel workbook: its name must end in .xlsx, not \"{}\" (nothing was written)",
+            target.display()
         ));
+    }
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
     };
-    let (form, evaluation) = load(file, o.profile.as_ref(), &o.lang)?;
-    let profile = match o.profile {
-        Some(p) => p,
-        // `load` has read the form with its built-in profile, so it exists.
-        None => Profile::builtin(&form.profile).ok_or("the form's profile is not built in")?,
-    };
-    let bytes = ziping_xlsx::form_workbook(&form, &profile, &evaluation)
+    if let Some(input) = inputs.iter().find(|i| same(i, target)) {
+        return Err(format!(
+            "{} is an input: it is never written over (nothing was written)",
+            input.display()
+        ));
+    }
+    Ok(())
+}
+
+fn export(file: &Path, target: &Path, rules: &Rules, out: &mut dyn Write) -> Result<i32, String> {
+    writable(target, &[file.to_path_buf()], "export --xlsx")?;
+    let s = setup(rules)?;
+    let o = open(file, &s).map_err(|u| unreadable_message(&u, s.lang))?;
+    let bytes = ziping_xlsx::form_workbook(&o.form, &o.profile, &o.evaluation)
         .map_err(|e| format!("{}: {e}", file.display()))?;
     std::fs::write(target, bytes).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     writeln!(
@@ -295,25 +355,29 @@ fn export(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
         "{} → {}: total {}, grade {}",
         file.display(),
         target.display(),
-        evaluation.total.shown(),
-        evaluation.grade.as_ref().map_or("—", |g| g.grade.as_str())
+        o.evaluation.total.shown(),
+        o.evaluation
+            .grade
+            .as_ref()
+            .map_or("—", |g| g.grade.as_str())
     )
     .map_err(|e| e.to_string())?;
     Ok(0)
 }
 
 fn profiles(out: &mut dyn Write) -> Result<i32, String> {
-    for p in Profile::builtins() {
+    for p in Registry::new().builtins() {
         writeln!(out, "{:<24} {}  ({})", p.id, p.name.zh, p.name.en).map_err(|e| e.to_string())?;
     }
     Ok(0)
 }
 
-fn profile(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
-    let [id] = args else {
-        return Err(format!("profile takes one id\n\n{USAGE}"));
-    };
-    let p = Profile::builtin(id)
+fn profile(id: &str, out: &mut dyn Write) -> Result<i32, String> {
+    let registry = Registry::new();
+    let p = registry
+        .builtins()
+        .iter()
+        .find(|p| p.id == id)
         .ok_or_else(|| format!("no built-in profile \"{id}\" (see `ziping profiles`)"))?;
     write!(out, "{}", p.to_json()).map_err(|e| e.to_string())?;
     Ok(0)

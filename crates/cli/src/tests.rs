@@ -81,11 +81,59 @@ fn check_exits_2_with_every_problem_when_a_file_cannot_be_read() {
 fn wrong_arguments_exit_2_with_usage() {
     let (code, _, err) = cli(&["frobnicate"]);
     assert_eq!(code, 2);
-    assert!(err.contains("unknown command") && err.contains("usage:"));
+    assert!(
+        err.contains("frobnicate") && err.contains("Usage:"),
+        "{err}"
+    );
     let (code, _, err) = cli(&["evaluate"]);
     assert_eq!(code, 2);
-    assert!(err.contains("evaluate takes one file"));
-    assert_eq!(cli(&["--help"]).0, 0);
+    assert!(
+        err.contains("<FILE.json>") && err.contains("required"),
+        "{err}"
+    );
+    let (code, _, err) = cli(&["check", "--lang", "fr", SEED]);
+    assert_eq!(code, 2);
+    assert!(err.contains("fr") && err.contains("zh"), "{err}");
+}
+
+#[test]
+fn every_subcommand_answers_help() {
+    let (code, out, _) = cli(&["--help"]);
+    assert_eq!(code, 0);
+    for sub in ["evaluate", "check", "profiles", "profile", "export"] {
+        assert!(out.contains(sub), "{out}");
+        let (code, text, err) = cli(&[sub, "--help"]);
+        assert_eq!(code, 0, "{sub}: {err}");
+        assert!(
+            text.contains("Usage: ziping") && text.contains(sub),
+            "{sub}: {text}"
+        );
+    }
+    let (_, text, _) = cli(&["check", "--help"]);
+    assert!(text.contains("--summary") && text.contains("--xlsx") && text.contains("--lang"));
+}
+
+#[test]
+fn an_output_is_never_written_over_an_input() {
+    let form = temp_file("keep.json", &std::fs::read_to_string(SEED).unwrap());
+    let before = std::fs::read(&form).unwrap();
+    // `export --xlsx form.json form.json`, and the summary's workbook name left out (so that the
+    // first form would be taken for it): refused, nothing written.
+    let (code, _, err) = cli(&["export", "--xlsx", &form, &form]);
+    assert_eq!(code, 2);
+    assert!(err.contains("must end in .xlsx"), "{err}");
+    let (code, _, err) = cli(&["check", "--summary", "--xlsx", &form, SEED]);
+    assert_eq!(code, 2);
+    assert!(err.contains("nothing was written"), "{err}");
+    let book = temp_file("same.xlsx", "");
+    let (code, _, err) = cli(&["export", "--xlsx", &book, &book]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is an input"), "{err}");
+    assert_eq!(
+        std::fs::read(&form).unwrap(),
+        before,
+        "the input is untouched"
+    );
 }
 
 #[test]
@@ -118,7 +166,7 @@ fn profiles_are_listed_and_printed_and_a_custom_profile_can_be_used() {
         "bad-profile.json",
         &json.replace("\"weight\": \"20\"", "\"weight\": \"25\""),
     );
-    let (code, _, err) = cli(&["evaluate", "--profile", &bad, SEED]);
+    let (code, _, err) = cli(&["evaluate", "--lang", "en", "--profile", &bad, SEED]);
     assert_eq!(code, 2);
     assert!(
         err.contains("is rejected")
@@ -137,14 +185,13 @@ fn export_writes_the_form_as_a_workbook() {
     let bytes = std::fs::read(&out_path).unwrap();
     // An xlsx is a zip whose sheet holds the total as a formula with the engine's value cached.
     assert_eq!(&bytes[..2], b"PK");
-    let same = ziping_xlsx::form_workbook(
-        &ziping_engine::read_form(&std::fs::read_to_string(SEED).unwrap()).unwrap(),
-        &ziping_engine::Profile::builtin("jinzhong-2021").unwrap(),
-        &ziping_engine::evaluate_file(&std::fs::read_to_string(SEED).unwrap(), None)
-            .unwrap()
-            .1,
+    let o = ziping_engine::open(
+        SEED,
+        &std::fs::read(SEED).unwrap(),
+        &ziping_engine::Registry::new(),
     )
     .unwrap();
+    let same = ziping_xlsx::form_workbook(&o.form, &o.profile, &o.evaluation).unwrap();
     assert_eq!(
         bytes.len(),
         same.len(),

@@ -30,4 +30,4 @@ pub use profile::Profile;
 pub use profile::Registry;
 pub use reader::Problem;
 pub use result::Evaluation;
-pub use text::Text;
+pub use text::{Lang, Text};

@@ -351,15 +351,30 @@ impl Form {
         self.indicators.iter().enumerate().find(|(_, r)| r.id == id)
     }
 
-    /// A fresh id for a new indicator row ("r1", "r2", …), unused in this form.
-    pub fn next_indicator_id(&self) -> String {
-        let mut n = self.indicators.len() + 1;
+    /// Fresh ids for new indicator rows ("r1", "r2", …), none used in this form or given twice.
+    pub fn row_ids(&self) -> RowIds {
+        RowIds {
+            taken: self.indicators.iter().map(|r| r.id.clone()).collect(),
+            next: self.indicators.len() + 1,
+        }
+    }
+}
+
+/// Gives ids for new indicator rows that no row of the form has (see [`Form::row_ids`]).
+pub struct RowIds {
+    taken: std::collections::HashSet<String>,
+    next: usize,
+}
+
+impl RowIds {
+    /// The next unused id.
+    pub fn fresh(&mut self) -> String {
         loop {
-            let id = format!("r{n}");
-            if self.indicators.iter().all(|r| r.id != id) {
+            let id = format!("r{}", self.next);
+            self.next += 1;
+            if self.taken.insert(id.clone()) {
                 return id;
             }
-            n += 1;
         }
     }
 }

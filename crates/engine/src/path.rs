@@ -781,12 +781,35 @@ impl PartialEq<&str> for Location {
     fn eq(&self, other: &&str) -> bool {
         match self {
             Location::File => other.is_empty(),
-            _ => self.to_string() == *other,
+            _ => Location::parse(other).as_ref() == Some(self),
         }
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Location {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Location, D::Error> {
+        let text = String::deserialize(d)?;
+        Location::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a location: {text}")))
+    }
+}
+
 impl Location {
+    /// Reads a location as [`fmt::Display`] writes it.
+    pub fn parse(text: &str) -> Option<Location> {
+        if text.is_empty() {
+            return Some(Location::File);
+        }
+        if let Some(rest) = text.strip_prefix("line ") {
+            let (line, column) = rest.split_once(", column ")?;
+            return Some(Location::Text {
+                line: line.parse().ok()?,
+                column: column.parse().ok()?,
+            });
+        }
+        DocPath::parse(text).map(Location::Value)
+    }
+
     /// The field of a form this location names, if it names one (a problem in a form file).
     pub fn field(&self) -> Option<FieldPath> {
         match self {
@@ -877,6 +900,16 @@ mod tests {
             Step::Index(1),
             Step::Key("weight".into()),
         ]);
-        assert_eq!(Location::Value(p).to_string(), "blocks[1].weight");
+        assert_eq!(Location::Value(p.clone()).to_string(), "blocks[1].weight");
+        for l in [
+            Location::File,
+            Location::Text {
+                line: 3,
+                column: 14,
+            },
+            Location::Value(p),
+        ] {
+            assert_eq!(Location::parse(&l.to_string()), Some(l));
+        }
     }
 }

@@ -30,7 +30,7 @@ pub const MAX_ROWS: usize = 100_000;
 
 /// One reason a file cannot be read: where (a path such as `indicators[3].weight`, a line and column,
 /// or the whole file) and what.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Problem {
     pub path: Location,
     pub message: Text,

@@ -1,9 +1,9 @@
 //! Bilingual text: every message and explanation the engine produces is given in Chinese and English.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A message in Chinese (`zh`, the default language of the app) and English (`en`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: String,
@@ -27,12 +27,38 @@ impl Text {
         }
     }
 
-    /// The text in `lang` ("en" gives English, anything else Chinese).
-    pub fn get(&self, lang: &str) -> &str {
-        if lang == "en" {
-            &self.en
-        } else {
-            &self.zh
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A language of the app and its outputs: Chinese (the default) or English.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The language's code (`zh`, `en`), as the page's `lang` setting and the command line's
+    /// `--lang` write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
         }
     }
 }
@@ -93,4 +119,27 @@ fn decode_entities(s: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_imported_narratives_becomes_plain_paragraphs() {
+        assert_eq!(
+            plain_text("<p>第一段</p><p>第二段 &amp; 更多</p>"),
+            "第一段\n第二段 & 更多"
+        );
+        assert_eq!(
+            plain_text("一行<br/>二行<script>alert(1)</script>"),
+            "一行\n二行alert(1)"
+        );
+        assert_eq!(plain_text("没有标记"), "没有标记");
+        // Text that only uses < and & is not markup, and stays exactly as typed.
+        assert_eq!(
+            plain_text("到位率<100%，执行率>90%；A&amp;B"),
+            "到位率<100%，执行率>90%；A&amp;B"
+        );
+    }
 }

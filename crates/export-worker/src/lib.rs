@@ -1,102 +1,106 @@
-//! The export worker: it runs the page's workbook jobs (`ziping_app_state::jobs`), reading each form
-//! again with the engine's reader, evaluating it and writing the workbook with `ziping_xlsx`. Pure and
-//! tested natively; `src/main.rs` is the web worker around [`run`].
+//! The export worker: it runs the page's workbook jobs ([`Job`]), reading each form again through the
+//! engine's intake — with the same registry rule as every other shell — and writing the workbook with
+//! `ziping_xlsx`. Pure and tested natively; `src/main.rs` is the web worker around [`run`].
 
-use serde_json::Value;
-use std::rc::Rc;
-use ziping_engine::review::{Reviewed, Unreadable};
-use ziping_engine::{Problem, Profile};
+use ziping_app_state::jobs::Job;
+use ziping_engine::review::{review, Reviewed};
+use ziping_engine::{intake, Registry, Text, Unreadable};
 
-/// Runs a job: the workbook's bytes, or why it could not be written.
-pub fn run(job: &str) -> Result<Vec<u8>, String> {
-    let v: Value = serde_json::from_str(job).map_err(|e| format!("unreadable job: {e}"))?;
-    let mut profiles: Vec<Rc<Profile>> = Profile::builtins().into_iter().map(Rc::new).collect();
-    for text in v["profiles"].as_array().into_iter().flatten() {
-        let p = Profile::from_json(text.as_str().unwrap_or("")).map_err(|problems| {
-            let first = problems
-                .first()
-                .map(|p| p.message.en.clone())
-                .unwrap_or_default();
-            format!("a profile of the job is rejected: {first}")
-        })?;
-        profiles.push(Rc::new(p));
-    }
-    match v["kind"].as_str() {
-        Some("form") => {
-            let text = v["form"].as_str().ok_or("the job has no form")?;
-            let form = ziping_app_state::import_form(text).map_err(|p| describe(&p))?;
-            let profile = profiles
-                .iter()
-                .rev()
-                .find(|p| p.id == form.profile)
-                .ok_or_else(|| format!("no profile \"{}\"", form.profile))?;
-            let ev = ziping_engine::evaluate(&form, profile);
-            ziping_xlsx::form_workbook(&form, profile, &ev).map_err(|e| e.to_string())
+/// Runs a job (the text the page sent): the workbook's bytes, or why it could not be written, in both
+/// languages.
+pub fn run(job: &str) -> Result<Vec<u8>, Text> {
+    let job: Job = serde_json::from_str(job).map_err(|e| {
+        Text::new(
+            format!("导出任务无法读取：{e}"),
+            format!("the export job cannot be read: {e}"),
+        )
+    })?;
+    match job {
+        Job::Form {
+            file,
+            form,
+            profiles,
+        } => {
+            let registry = registry(&profiles)?;
+            let o = intake::open(&file, form.as_bytes(), &registry).map_err(describe)?;
+            ziping_xlsx::form_workbook(&o.form, &o.profile, &o.evaluation).map_err(failed)
         }
-        Some("summary") => {
-            let mut rows = Vec::new();
-            let mut unreadable = Vec::new();
-            for f in v["forms"].as_array().into_iter().flatten() {
-                let name = f["file"].as_str().unwrap_or("");
-                match ziping_app_state::review::review_file(
-                    name,
-                    f["form"].as_str().unwrap_or(""),
-                    &profiles,
-                ) {
-                    Ok(r) => rows.push(r),
-                    Err(u) => unreadable.push(u),
+        Job::Summary {
+            forms,
+            unreadable,
+            profiles,
+        } => {
+            let registry = registry(&profiles)?;
+            let mut rows: Vec<Reviewed> = Vec::new();
+            let mut bad: Vec<Unreadable> = Vec::new();
+            for f in forms {
+                match intake::open(&f.file, f.form.as_bytes(), &registry) {
+                    Ok(o) => rows.push(review(o)),
+                    Err(u) => bad.push(u),
                 }
             }
-            for u in v["unreadable"].as_array().into_iter().flatten() {
-                unreadable.push(Unreadable {
-                    file: u["file"].as_str().unwrap_or("").to_string(),
-                    problems: u["problems"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .map(|p| {
-                            Problem::new(
-                                p["path"].as_str().unwrap_or(""),
-                                p["zh"].as_str().unwrap_or(""),
-                                p["en"].as_str().unwrap_or(""),
-                            )
-                        })
-                        .collect(),
-                });
-            }
+            bad.extend(
+                unreadable
+                    .into_iter()
+                    .map(|u| Unreadable::new(&u.file, u.problems)),
+            );
             let refs: Vec<&Reviewed> = rows.iter().collect();
-            ziping_xlsx::summary_workbook(&refs, &unreadable).map_err(|e| e.to_string())
+            ziping_xlsx::summary_workbook(&refs, &bad).map_err(failed)
         }
-        _ => Err("unknown job".into()),
     }
 }
 
-fn describe(problems: &[Problem]) -> String {
-    let lines: Vec<String> = problems
-        .iter()
-        .map(|p| format!("{}: {}", p.path, p.message.en))
-        .collect();
-    format!("the form cannot be read: {}", lines.join("; "))
+/// The built-in profiles and the job's imported ones, under the registry's one rule.
+fn registry(profiles: &[String]) -> Result<Registry, Text> {
+    let mut registry = Registry::new();
+    for (i, text) in profiles.iter().enumerate() {
+        let file = format!("profile {}", i + 1);
+        let p = intake::open_profile(&file, text.as_bytes()).map_err(describe)?;
+        registry.add(p).map_err(|p| p.message)?;
+    }
+    Ok(registry)
+}
+
+fn describe(u: Unreadable) -> Text {
+    let lines = |en: bool| {
+        u.problems
+            .iter()
+            .map(|p| {
+                let m = if en { &p.message.en } else { &p.message.zh };
+                if p.path.is_file() {
+                    m.clone()
+                } else {
+                    format!("{}: {m}", p.path)
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    Text::new(
+        format!("“{}”无法读取：{}", u.file, lines(false).join("；")),
+        format!("\"{}\" cannot be read: {}", u.file, lines(true).join("; ")),
+    )
+}
+
+fn failed(e: ziping_xlsx::OutputError) -> Text {
+    Text::new(
+        format!("工作簿无法写出：{}", e.0),
+        format!("the workbook could not be written: {}", e.0),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ziping_app_state::jobs::{form_job, summary_job};
+    use ziping_engine::Profile;
 
     const SEED: &str = include_str!("../../../examples/jinzhong-2021-traffic-police.json");
 
-    fn profiles() -> Vec<Rc<Profile>> {
-        Profile::builtins().into_iter().map(Rc::new).collect()
-    }
-
     #[test]
     fn a_form_job_writes_the_same_workbook_as_the_command_line() {
-        let form = ziping_app_state::import_form(SEED).unwrap();
-        let bytes = run(&form_job(&form, &profiles())).unwrap();
-        let profile = Profile::builtin("jinzhong-2021").unwrap();
-        let ev = ziping_engine::evaluate(&form, &profile);
-        let direct = ziping_xlsx::form_workbook(&form, &profile, &ev).unwrap();
+        let r = Registry::new();
+        let o = intake::open("seed.json", SEED.as_bytes(), &r).unwrap();
+        let bytes = run(&Job::form(&o.form, &r).to_text()).unwrap();
+        let direct = ziping_xlsx::form_workbook(&o.form, &o.profile, &o.evaluation).unwrap();
         assert_eq!(bytes.len(), direct.len());
         assert_eq!(&bytes[..2], b"PK");
     }
@@ -107,33 +111,30 @@ mod tests {
         custom.id = "my-county-2024".into();
         let mut form = custom.blank_form();
         form.header.project = "自定义规则的表".into();
-        let mut all = profiles();
-        all.push(Rc::new(custom));
-        let job = form_job(&form, &all);
+        let mut r = Registry::new();
+        r.add(custom).unwrap();
+        let job = Job::form(&form, &r).to_text();
         assert!(job.contains("my-county-2024"));
         assert!(run(&job).is_ok());
         // Without the profile the worker says which one is missing.
-        let err = run(&form_job(&form, &profiles())).unwrap_err();
-        assert!(err.contains("my-county-2024"), "{err}");
+        let err = run(&Job::form(&form, &Registry::new()).to_text()).unwrap_err();
+        assert!(err.en.contains("my-county-2024"), "{err:?}");
+        assert!(err.zh.contains("my-county-2024"), "{err:?}");
     }
 
     #[test]
     fn a_summary_job_keeps_rows_order_and_unreadable_files() {
-        let all = profiles();
-        let seed = ziping_app_state::review::review_file("seed.json", SEED, &all).unwrap();
-        let bad = ziping_app_state::review::review_file("bad.json", "{", &all).unwrap_err();
-        let job = summary_job(&[&seed], &[bad], &all);
+        let r = Registry::new();
+        let seed = review(intake::open("seed.json", SEED.as_bytes(), &r).unwrap());
+        let bad = intake::open("bad.json", b"{", &r).unwrap_err();
+        let job = Job::summary(&[&seed], std::slice::from_ref(&bad), &r).to_text();
         let bytes = run(&job).unwrap();
-        let direct = ziping_xlsx::summary_workbook(
-            &[&seed],
-            &[ziping_app_state::review::review_file("bad.json", "{", &all).unwrap_err()],
-        )
-        .unwrap();
+        let direct = ziping_xlsx::summary_workbook(&[&seed], &[bad]).unwrap();
         assert_eq!(bytes.len(), direct.len());
-        assert_eq!(
-            run("not json").unwrap_err().split(':').next(),
-            Some("unreadable job")
-        );
-        assert_eq!(run("{\"kind\": \"other\"}").unwrap_err(), "unknown job");
+        assert!(run("not json")
+            .unwrap_err()
+            .en
+            .starts_with("the export job cannot be read"));
+        assert!(run("{\"kind\": \"other\"}").is_err());
     }
 }

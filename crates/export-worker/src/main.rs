@@ -1,8 +1,9 @@
 //! The `ziping-export` binary: the app's export worker. Trunk builds it as a web worker
 //! (`index.html`, `data-type="worker"`); the page starts it the first time someone exports a
 //! workbook, so the xlsx writer is never part of the page's own download. It answers each job
-//! (`src/export_jobs.rs`) with the workbook's bytes, or with a message saying why it could not. It says
-//! `true` once it listens, and the page sends the job only then.
+//! (`ziping_app_state::jobs::Job`, run by `src/lib.rs`) with the workbook's bytes, or with an object
+//! `{zh, en}` saying why it could not. It says `true` once it listens, and the page sends the job only
+//! then.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -15,7 +16,12 @@ fn main() {
             let job = e.data().as_string().unwrap_or_default();
             let answer: JsValue = match ziping_export_worker::run(&job) {
                 Ok(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
-                Err(message) => JsValue::from_str(&message),
+                Err(message) => {
+                    let o = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&o, &"zh".into(), &message.zh.into());
+                    let _ = js_sys::Reflect::set(&o, &"en".into(), &message.en.into());
+                    o.into()
+                }
             };
             let _ = reply_to.post_message(&answer);
         });

@@ -1,6 +1,6 @@
 //! The review summary as CSV.
 
-use ziping_engine::review::{Reviewed, COLUMNS};
+use ziping_engine::review::{Column, Reviewed};
 
 /// The summary table as CSV for Excel: a UTF-8 byte-order mark, the headings, then one line per
 /// form with its cells as the table shows them.
@@ -23,7 +23,8 @@ pub fn summary_csv(rows: &[&Reviewed]) -> String {
         }
         out.push_str("\r\n");
     };
-    line(&mut out, &mut COLUMNS.iter().map(|(_, zh, _)| *zh));
+    let head: Vec<String> = Column::ALL.iter().map(|c| c.heading().zh).collect();
+    line(&mut out, &mut head.iter().map(String::as_str));
     for r in rows {
         let cells = r.cells();
         line(&mut out, &mut cells.iter().map(String::as_str));

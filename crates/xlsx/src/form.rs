@@ -13,10 +13,12 @@ use crate::cells::{
 use crate::OutputError;
 use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet};
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 use ziping_engine::decimal::Decimal;
 use ziping_engine::model::{FundsColumn, IndicatorRow};
+use ziping_engine::path::FieldPath;
 use ziping_engine::profile::{DeductWhen, FixedRow, Method, SectionKind};
-use ziping_engine::result::{Figure, RowPlace, RowResult, ScoreSource};
+use ziping_engine::result::{Figure, MethodId, RowResult, ScoreSource};
 use ziping_engine::{Evaluation, Form, Profile};
 
 /// The worksheet's name, as formulas and defined names quote it.
@@ -72,14 +74,14 @@ struct Sheet<'a> {
     /// Defined names (name, `='自评表'!$C$7` or a constant) to add to the workbook.
     names: Vec<(String, String)>,
     /// Where each scored row's score cell is, by (place, id): block subtotals sum these.
-    score_cells: BTreeMap<String, (u32, u16)>,
+    score_cells: HashMap<FieldPath, (u32, u16)>,
     /// The weight cell of each indicator row (by index).
     places: u32,
     round_rows: bool,
 }
 
-fn row_key(r: &RowResult) -> String {
-    r.path()
+fn row_key(r: &RowResult) -> FieldPath {
+    r.path.clone()
 }
 
 /// Column spans that add up to `n` from the given spans, the last one widened.
@@ -115,7 +117,7 @@ impl<'a> Sheet<'a> {
             row: 0,
             ncols: indicator_cols.max(8),
             names: Vec::new(),
-            score_cells: BTreeMap::new(),
+            score_cells: HashMap::new(),
             places: profile.rounding.places,
             round_rows: profile.rounding.round_rows,
         }
@@ -400,7 +402,7 @@ impl<'a> Sheet<'a> {
                 .blocks
                 .iter()
                 .flat_map(|b| &b.rows)
-                .find(|r| r.method == "funds_execution" && r.place == RowPlace::Score)
+                .find(|r| r.method == MethodId::FundsExecution && r.indicator().is_none())
                 .cloned();
             match exec {
                 Some(r) => {
@@ -504,10 +506,7 @@ impl<'a> Sheet<'a> {
             .blocks
             .iter()
             .flat_map(|b| &b.rows)
-            .filter_map(|r| match r.place {
-                RowPlace::Indicator(i) => Some((i, r.clone())),
-                RowPlace::Score => None,
-            })
+            .filter_map(|r| Some((r.indicator()?, r.clone())))
             .collect();
         let first = self.row;
         for (k, &(_, _, l3)) in lines.iter().enumerate() {
@@ -670,7 +669,7 @@ impl<'a> Sheet<'a> {
         match s.source {
             ScoreSource::Computed => {
                 let exact = match (s.method, pair) {
-                    ("ratio", Some((t, a))) => {
+                    (MethodId::Ratio, Some((t, a))) => {
                         let mut x = format!("IF(N({t})=0,{w},MIN({a}/{t},1)*{w})");
                         if let Some(d) = &self.profile.local_rules.over_achievement_deduction {
                             x = format!(
@@ -681,10 +680,10 @@ impl<'a> Sheet<'a> {
                         }
                         Some(x)
                     }
-                    ("inverse", Some((t, a))) => {
+                    (MethodId::Inverse, Some((t, a))) => {
                         Some(format!("IF(OR({a}<={t},N({a})=0),{w},{t}/({a})*{w})"))
                     }
-                    ("exact", Some((t, a))) => {
+                    (MethodId::Exact, Some((t, a))) => {
                         Some(format!("IF({a}>={t},{w},IF(N({t})=0,0,{a}/{t}*{w}))"))
                     }
                     _ => None,
@@ -845,7 +844,7 @@ impl<'a> Sheet<'a> {
                         c
                     }
                 };
-                let reason = if r.method == "funds_execution" {
+                let reason = if r.method == MethodId::FundsExecution {
                     self.form.funds.deviation_reason.clone()
                 } else {
                     entry

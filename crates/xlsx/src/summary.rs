@@ -6,8 +6,9 @@ use crate::cells::{places_format, Formats};
 use crate::OutputError;
 use rust_xlsxwriter::{Format, FormatAlign, Formula, Workbook, Worksheet};
 use ziping_engine::decimal::{fixed, Decimal};
-use ziping_engine::review::{foot, grade_distribution, Reviewed, Unreadable, COLUMNS};
+use ziping_engine::review::{foot, grade_distribution, Column, Reviewed};
 use ziping_engine::Severity;
+use ziping_engine::Unreadable;
 
 /// Grades counted in the distribution, highest first.
 const GRADES: [&str; 4] = ["优", "良", "中", "差"];
@@ -45,8 +46,8 @@ pub fn summary_workbook(
 
 fn table_sheet(ws: &mut Worksheet, f: &Formats, rows: &[&Reviewed]) -> Result<(), OutputError> {
     ws.set_name("汇总")?;
-    for (c, (_, zh, _)) in COLUMNS.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *zh, &f.label)?;
+    for (c, column) in Column::ALL.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, column.heading().zh, &f.label)?;
     }
     let widths = [
         24.0, 30.0, 22.0, 8.0, 20.0, 10.0, 8.0, 10.0, 8.0, 10.0, 8.0, 8.0,
@@ -201,7 +202,7 @@ fn table_sheet(ws: &mut Worksheet, f: &Formats, rows: &[&Reviewed]) -> Result<()
     ws.set_paper_size(9);
     ws.set_repeat_rows(0, 0)?;
     ws.set_print_fit_to_pages(1, 0);
-    ws.autofilter(0, 0, n.max(1), (COLUMNS.len() - 1) as u16)?;
+    ws.autofilter(0, 0, n.max(1), (Column::ALL.len() - 1) as u16)?;
     Ok(())
 }
 
@@ -221,8 +222,8 @@ fn findings_sheet(ws: &mut Worksheet, f: &Formats, rows: &[&Reviewed]) -> Result
             ws.write_string_with_format(row, 0, &r.file, &f.text)?;
             ws.write_string_with_format(row, 1, &r.project, &f.text)?;
             ws.write_string_with_format(row, 2, severity_zh(x.severity), &f.center)?;
-            ws.write_string_with_format(row, 3, x.code, &f.text)?;
-            ws.write_string_with_format(row, 4, &x.path, &f.text)?;
+            ws.write_string_with_format(row, 3, x.code.key(), &f.text)?;
+            ws.write_string_with_format(row, 4, x.path.to_string(), &f.text)?;
             ws.write_string_with_format(row, 5, &x.message.zh, &f.text)?;
             ws.write_string_with_format(row, 6, &x.basis, &f.text)?;
         }
@@ -249,7 +250,7 @@ fn unreadable_sheet(
         for p in &u.problems {
             row += 1;
             ws.write_string_with_format(row, 0, &u.file, &f.text)?;
-            ws.write_string_with_format(row, 1, &p.path, &f.text)?;
+            ws.write_string_with_format(row, 1, p.path.to_string(), &f.text)?;
             ws.write_string_with_format(row, 2, &p.message.zh, &f.text)?;
         }
     }

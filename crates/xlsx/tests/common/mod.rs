@@ -32,7 +32,36 @@ pub fn recalculated_sheet(xlsx: &[u8], tag: &str, sheet: u32) -> Vec<Vec<String>
     )
     .unwrap();
     std::fs::write(dir.join("form.xlsx"), xlsx).unwrap();
-    let out = Command::new("soffice")
+    // LibreOffice now and then aborts while starting up (WrappedTargetRuntimeException); it is run
+    // again then, at most three times in all.
+    let mut attempts = 0;
+    let (out, csv) = loop {
+        attempts += 1;
+        let out = convert(&dir, sheet);
+        let made = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|x| x == "csv"));
+        match made {
+            Some(path) => break (out, std::fs::read_to_string(path).ok()),
+            None if attempts < 3 => continue,
+            None => break (out, None),
+        }
+    };
+    let csv = csv.unwrap_or_else(|| {
+        panic!(
+            "LibreOffice made no CSV in {attempts} attempts: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    parse_csv(&csv)
+}
+
+/// One run of LibreOffice converting `dir/form.xlsx`'s sheet `sheet` to CSV in `dir`.
+fn convert(dir: &std::path::Path, sheet: u32) -> std::process::Output {
+    Command::new("soffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",
             dir.join("profile").display()
@@ -43,24 +72,10 @@ pub fn recalculated_sheet(xlsx: &[u8], tag: &str, sheet: u32) -> Vec<Vec<String>
             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,{sheet}"
         ))
         .arg("--outdir")
-        .arg(&dir)
+        .arg(dir)
         .arg(dir.join("form.xlsx"))
         .output()
-        .expect("soffice (LibreOffice Calc) must be installed: tools/setup.sh test installs it");
-    let made = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "csv"))
-        .unwrap_or_else(|| dir.join("form.csv"));
-    let csv = std::fs::read_to_string(made).unwrap_or_else(|_| {
-        panic!(
-            "LibreOffice made no CSV: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    let _ = std::fs::remove_dir_all(&dir);
-    parse_csv(&csv)
+        .expect("soffice (LibreOffice Calc) must be installed: tools/setup.sh test installs it")
 }
 
 pub fn parse_csv(text: &str) -> Vec<Vec<String>> {

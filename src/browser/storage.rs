@@ -1,10 +1,11 @@
-//! What the app does to the browser around the pure reducer: this browser's storage (drafts), files
-//! (import and export), the clipboard, and the clock. Every failure is returned as a message for the
-//! user, never a panic.
+//! This browser's storage (localStorage): the drafts and their index, the open draft, the language,
+//! the imported profiles, drafts set aside, and each tab's claim on the draft it edits. Every failure
+//! is returned as a message for the user, never a panic.
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen::JsValue;
+use super::page::{describe, now};
+use std::rc::Rc;
 use ziping_app_state::DraftMeta;
+use ziping_engine::Profile;
 
 const INDEX_KEY: &str = "ziping:drafts";
 const DRAFT_PREFIX: &str = "ziping:draft:";
@@ -22,28 +23,6 @@ fn storage() -> Result<web_sys::Storage, String> {
         .local_storage()
         .map_err(describe)?
         .ok_or_else(|| "this browser's storage is switched off".to_string())
-}
-
-/// A JavaScript error as text.
-pub fn describe(e: JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| format!("{e:?}"))
-}
-
-/// Milliseconds since 1970.
-pub fn now() -> u64 {
-    js_sys::Date::now() as u64
-}
-
-/// A new draft id, unique in this browser: the time, and a random part.
-pub fn new_id() -> String {
-    format!(
-        "d{}{:04}",
-        now(),
-        (js_sys::Math::random() * 10_000.0) as u32
-    )
 }
 
 /// The drafts saved in this browser, newest first. Entries that cannot be read are skipped.
@@ -138,91 +117,8 @@ pub fn saved_lang() -> Option<String> {
     storage().ok()?.get_item(LANG_KEY).ok()?
 }
 
-/// Offers `text` as a file download named `name`.
-pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    save_blob(name, &JsValue::from_str(text), mime)
-}
-
-/// Offers `bytes` (a workbook) as a download named `name`.
-pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
-    save_blob(name, &js_sys::Uint8Array::from(bytes), mime)
-}
-
-fn save_blob(name: &str, part: &JsValue, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(part);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
-        .map_err(describe)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(describe)?
-        .dyn_into()
-        .map_err(|_| "no anchor")?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
-}
-
-/// Reads a chosen or dropped file as text.
-pub async fn read_file(file: web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(describe)?;
-    text.as_string()
-        .ok_or_else(|| "the file is not text".to_string())
-}
-
-/// Writes text to the clipboard.
-pub async fn copy_text(text: &str) -> Result<(), String> {
-    let clipboard = web_sys::window()
-        .ok_or("no window")?
-        .navigator()
-        .clipboard();
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
-        .await
-        .map_err(describe)?;
-    Ok(())
-}
-
-/// Moves keyboard focus to the input of a field (by its `data-path`) and scrolls it into view.
-pub fn focus_field(path: &str) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let selector = format!(
-        "[data-path=\"{}\"]",
-        path.replace('\\', "\\\\").replace('"', "\\\"")
-    );
-    let Ok(Some(el)) = document.query_selector(&selector) else {
-        return false;
-    };
-    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
-        return false;
-    };
-    // A field folded inside <details> is unfolded first.
-    let mut parent = el.parent_element();
-    while let Some(p) = parent {
-        if let Some(d) = p.dyn_ref::<web_sys::HtmlDetailsElement>() {
-            d.set_open(true);
-        }
-        parent = p.parent_element();
-    }
-    el.scroll_into_view_with_bool(false);
-    el.focus().is_ok()
-}
-
-/// Keeps an imported profile in this browser (replacing one with the same id).
-pub fn save_profile(profile: &ziping_engine::Profile) -> Result<(), String> {
-    let mut list = load_profiles();
-    list.retain(|p| p.id != profile.id);
-    list.push(profile.clone());
+/// Keeps the imported profiles in this browser (the whole list, as the state holds it).
+pub fn save_profiles(list: &[Rc<Profile>]) -> Result<(), String> {
     let items: Vec<serde_json::Value> = list
         .iter()
         .filter_map(|p| serde_json::from_str(&p.to_json()).ok())
@@ -232,20 +128,43 @@ pub fn save_profile(profile: &ziping_engine::Profile) -> Result<(), String> {
         .map_err(describe)
 }
 
-/// The profiles imported into this browser; any that no longer validates is skipped.
-pub fn load_profiles() -> Vec<ziping_engine::Profile> {
-    let Ok(s) = storage() else { return Vec::new() };
+/// The profiles kept in this browser, and the recovery keys of those that no longer read (a kept
+/// profile from an older version, say): their text is set aside under a key of its own, never
+/// dropped, and the user is told.
+pub fn load_profiles() -> (Vec<Profile>, Vec<String>) {
+    let Ok(s) = storage() else {
+        return (Vec::new(), Vec::new());
+    };
     let Ok(Some(text)) = s.get_item(PROFILES_KEY) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(&text)
-    else {
-        return Vec::new();
+    let items = match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(serde_json::Value::Array(items)) => items,
+        // The list itself cannot be read: all of it is set aside.
+        _ => {
+            return (
+                Vec::new(),
+                keep_aside(&s, "profiles", &text).into_iter().collect(),
+            )
+        }
     };
-    items
-        .iter()
-        .filter_map(|v| ziping_engine::Profile::from_json(&v.to_string()).ok())
-        .collect()
+    let mut kept = Vec::new();
+    let mut aside = Vec::new();
+    for (i, v) in items.iter().enumerate() {
+        let text = v.to_string();
+        match ziping_engine::intake::open_profile("", text.as_bytes()) {
+            Ok(p) => kept.push(p),
+            Err(_) => aside.extend(keep_aside(&s, &format!("profile:{i}"), &text)),
+        }
+    }
+    (kept, aside)
+}
+
+/// Keeps `text` under a recovery key of its own; the key.
+fn keep_aside(s: &web_sys::Storage, what: &str, text: &str) -> Option<String> {
+    let key = format!("{RECOVERED_PREFIX}{what}:{}", now());
+    s.set_item(&key, text).ok()?;
+    Some(key)
 }
 
 /// Whether this browser lets the app keep data (it can be switched off, or full).
@@ -262,8 +181,7 @@ pub fn storage_available() -> bool {
 pub fn set_aside(id: &str) -> Option<String> {
     let s = storage().ok()?;
     let text = load_draft(id)?;
-    let key = format!("{RECOVERED_PREFIX}{id}:{}", now());
-    s.set_item(&key, &text).ok()?;
+    let key = keep_aside(&s, id, &text)?;
     let _ = s.remove_item(&format!("{DRAFT_PREFIX}{id}"));
     let mut list = load_index();
     list.retain(|d| d.id != id);
@@ -301,32 +219,4 @@ pub fn release(id: &str, tab: &str) {
             let _ = s.remove_item(&key);
         }
     }
-}
-
-/// Opens the browser's print dialog for the page (the print view's "Print").
-pub fn print() -> Result<(), String> {
-    web_sys::window()
-        .ok_or("no window")?
-        .print()
-        .map_err(describe)
-}
-
-/// Scrolls the page to its top (a new screen starts there).
-pub fn scroll_to_top() {
-    if let Some(w) = web_sys::window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
-    }
-}
-
-/// A new screen starts at its top, with the focus on its main region (`#main`), so that keyboard and
-/// screen-reader users land on it rather than on a button that is gone.
-pub fn show_screen() {
-    if let Some(main) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("main"))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = main.focus();
-    }
-    scroll_to_top();
 }

@@ -1,0 +1,258 @@
+//! The open form: its profile, its evaluation and its history, and the actions on it as a whole
+//! (open, new, close, edit a field, undo and redo, print preview, read-only, go to a field).
+
+use crate::{AppState, ImportReport, Screen};
+use std::rc::Rc;
+use ziping_engine::model::Form;
+use ziping_engine::path::FieldPath;
+use ziping_engine::{evaluate, Evaluation, Opened, Profile};
+
+/// How many edits undo can walk back.
+pub const UNDO_LIMIT: usize = 200;
+
+/// The form being edited, with its profile, its evaluation and its history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Doc {
+    pub id: String,
+    pub form: Rc<Form>,
+    pub profile: Rc<Profile>,
+    pub evaluation: Rc<Evaluation>,
+    undo: Vec<(Rc<Form>, Option<FieldPath>)>,
+    redo: Vec<Rc<Form>>,
+    /// Increases with every change; the UI saves when it moves.
+    pub revision: u64,
+    /// A field that refused what was typed (e.g. letters in an amount), with what was typed.
+    pub refused: Option<(FieldPath, String)>,
+    /// Shown read-only (a form opened from the review desk); "edit a copy" makes a draft of it.
+    pub read_only: bool,
+}
+
+/// Actions on the open form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DocAction {
+    /// Open a form as a draft with this id (a draft saved in this browser, read again).
+    Open {
+        id: String,
+        form: Box<Form>,
+        read_only: bool,
+    },
+    /// Open a file read through the engine's intake (an import, the example), as a new draft.
+    Opened {
+        id: String,
+        opened: Box<Opened>,
+    },
+    /// A new blank form of a profile.
+    New {
+        id: String,
+        profile: String,
+    },
+    /// Back to the start screen (or the review desk it came from).
+    Close,
+    /// Show the open form's print preview (`true`) or go back to editing it (`false`).
+    PrintPreview(bool),
+    /// Make the read-only form an editable draft with a new id.
+    EditCopy {
+        id: String,
+    },
+    /// Set a field to what was typed.
+    Set {
+        path: FieldPath,
+        value: String,
+    },
+    Undo,
+    Redo,
+    /// Make the open form read-only (another tab is editing it) or editable again.
+    ReadOnly(bool),
+    /// Move the focus to a field (the UI focuses it and clears this).
+    Focus(Option<FieldPath>),
+}
+
+impl Doc {
+    pub fn new(id: String, form: Form, profile: Rc<Profile>) -> Doc {
+        let evaluation = evaluate(&form, &profile);
+        Doc::evaluated(id, form, profile, evaluation)
+    }
+
+    /// A document of a form already evaluated with `profile`.
+    pub fn evaluated(id: String, form: Form, profile: Rc<Profile>, evaluation: Evaluation) -> Doc {
+        Doc {
+            id,
+            form: Rc::new(form),
+            profile,
+            evaluation: Rc::new(evaluation),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            refused: None,
+            read_only: false,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies a change to the form, records it for undo (consecutive edits of one field count as
+    /// one step, as typing in a cell does), and evaluates the new form. `field` is the one field the
+    /// change writes (an edit), or `None` for any other change (rows added, moved, pasted …).
+    pub(crate) fn change(&mut self, field: Option<FieldPath>, f: impl FnOnce(&mut Form) -> bool) {
+        let mut next = (*self.form).clone();
+        if !f(&mut next) {
+            return;
+        }
+        // Nothing changed (the same value typed again): no new revision, no undo step. An edit can
+        // only change its own part of the form, so only that part is compared.
+        let unchanged = match &field {
+            Some(path) => path.same_part(&next, &self.form),
+            None => next == *self.form,
+        };
+        if unchanged {
+            return;
+        }
+        let same_field = field.is_some()
+            && self.undo.last().is_some_and(|(_, last)| *last == field)
+            && self.redo.is_empty();
+        if !same_field {
+            self.undo.push((self.form.clone(), field));
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.install(Rc::new(next));
+    }
+
+    fn install(&mut self, form: Rc<Form>) {
+        self.evaluation = Rc::new(evaluate(&form, &self.profile));
+        self.form = form;
+        self.revision += 1;
+        self.refused = None;
+    }
+
+    fn undo(&mut self) {
+        if let Some((prev, _)) = self.undo.pop() {
+            self.redo.push(self.form.clone());
+            self.install(prev);
+        }
+    }
+
+    fn redo(&mut self) {
+        if let Some(next) = self.redo.pop() {
+            self.undo.push((self.form.clone(), None));
+            self.install(next);
+        }
+    }
+
+    /// Sets a field from what was typed; a value the field refuses is kept in `refused`.
+    fn set(&mut self, path: FieldPath, value: String) {
+        let mut refused = None;
+        self.change(Some(path.clone()), |f| match path.set(f, &value) {
+            Ok(()) => true,
+            Err(_) => {
+                refused = Some((path.clone(), value.clone()));
+                false
+            }
+        });
+        match refused {
+            Some(r) => self.refused = Some(r),
+            // Accepted (even if the form already held that value): the refusal is over.
+            None if self.refused.as_ref().is_some_and(|(p, _)| *p == path) => self.refused = None,
+            None => {}
+        }
+    }
+}
+
+pub(crate) fn reduce(s: &mut AppState, action: DocAction) {
+    match action {
+        DocAction::Open {
+            id,
+            form,
+            read_only,
+        } => match s.registry.get(&form.profile).cloned() {
+            Some(p) => {
+                let mut doc = Doc::new(id, *form, p);
+                doc.read_only = read_only;
+                show(s, doc);
+            }
+            None => {
+                s.import_report = Some(ImportReport {
+                    file: form.header.project.clone(),
+                    problems: vec![s.registry.unknown(&form.profile)],
+                })
+            }
+        },
+        DocAction::Opened { id, opened } => {
+            let Opened {
+                form,
+                profile,
+                evaluation,
+                ..
+            } = *opened;
+            show(s, Doc::evaluated(id, form, profile, evaluation));
+        }
+        DocAction::New { id, profile } => {
+            if let Some(p) = s.registry.get(&profile).cloned() {
+                show(s, Doc::new(id, p.blank_form(), p));
+            }
+        }
+        DocAction::Close => {
+            s.doc = None;
+            s.screen = if s.from_review {
+                Screen::Review
+            } else {
+                Screen::Start
+            };
+            s.from_review = false;
+            s.focus = None;
+        }
+        DocAction::PrintPreview(on) => {
+            if s.doc.is_some() {
+                s.screen = if on { Screen::Print } else { Screen::Editor };
+            }
+        }
+        DocAction::EditCopy { id } => {
+            if let Some(doc) = &s.doc {
+                s.doc = Some(Doc::new(id, (*doc.form).clone(), doc.profile.clone()));
+            }
+        }
+        DocAction::Set { path, value } => s.edit(|d| d.set(path, value)),
+        DocAction::Undo => s.edit(|d| d.undo()),
+        DocAction::Redo => s.edit(|d| d.redo()),
+        DocAction::ReadOnly(ro) => {
+            if let Some(doc) = s.doc.as_mut() {
+                doc.read_only = ro;
+            }
+        }
+        DocAction::Focus(p) => s.focus = p,
+    }
+}
+
+/// Shows `doc` in the editor.
+fn show(s: &mut AppState, doc: Doc) {
+    s.doc = Some(doc);
+    s.screen = Screen::Editor;
+    s.import_report = None;
+}
+
+/// The file name an export gets: project and year, with characters file systems refuse replaced.
+pub fn export_name(form: &Form) -> String {
+    export_name_as(form, "json")
+}
+
+/// The file name for the form written as `ext` (`json`, `xlsx`): project and year, or a neutral name.
+pub fn export_name_as(form: &Form, ext: &str) -> String {
+    let mut name = format!("{}-{}", form.header.project.trim(), form.header.year.trim());
+    name.retain(|c| {
+        !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control()
+    });
+    let name = name.trim_matches('-');
+    if name.is_empty() {
+        format!("ziping-form.{ext}")
+    } else {
+        format!("{name}.{ext}")
+    }
+}

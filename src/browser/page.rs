@@ -1,0 +1,123 @@
+//! The page itself: the clock, new ids, focus and scrolling, printing, and JavaScript errors as text.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+
+/// A JavaScript error as text.
+pub fn describe(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Milliseconds since 1970.
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// A new draft id, unique in this browser: the time, and a random part.
+pub fn new_id() -> String {
+    format!(
+        "d{}{:04}",
+        now(),
+        (js_sys::Math::random() * 10_000.0) as u32
+    )
+}
+
+/// Moves keyboard focus to the input of a field (by its `data-path`) and scrolls it into view.
+pub fn focus_field(path: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let selector = format!(
+        "[data-path=\"{}\"]",
+        path.replace('\\', "\\\\").replace('"', "\\\"")
+    );
+    let Ok(Some(el)) = document.query_selector(&selector) else {
+        return false;
+    };
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
+        return false;
+    };
+    // A field folded inside <details> is unfolded first.
+    let mut parent = el.parent_element();
+    while let Some(p) = parent {
+        if let Some(d) = p.dyn_ref::<web_sys::HtmlDetailsElement>() {
+            d.set_open(true);
+        }
+        parent = p.parent_element();
+    }
+    el.scroll_into_view_with_bool(false);
+    el.focus().is_ok()
+}
+
+/// Opens the browser's print dialog for the page (the print view's "Print").
+pub fn print() -> Result<(), String> {
+    web_sys::window()
+        .ok_or("no window")?
+        .print()
+        .map_err(describe)
+}
+
+/// Scrolls the page to its top (a new screen starts there).
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// A new screen starts at its top, with the focus on its main region (`#main`), so that keyboard and
+/// screen-reader users land on it rather than on a button that is gone.
+pub fn show_screen() {
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+    scroll_to_top();
+}
+
+/// The page's `lang`, so that screen readers and fonts follow the language switch.
+pub fn set_lang(lang: ziping_engine::Lang) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let code = match lang {
+            ziping_engine::Lang::Zh => "zh-CN",
+            ziping_engine::Lang::En => "en",
+        };
+        let _ = html.set_attribute("lang", code);
+    }
+}
+
+/// The time `ms` (since 1970) as the browser writes a local date and time in `lang`.
+pub fn local_time(ms: u64, lang: ziping_engine::Lang) -> String {
+    let locale = match lang {
+        ziping_engine::Lang::Zh => "zh-CN",
+        ziping_engine::Lang::En => "en-GB",
+    };
+    js_sys::Date::new(&JsValue::from_f64(ms as f64))
+        .to_locale_string(locale, &JsValue::UNDEFINED)
+        .into()
+}
+
+/// Lets the browser paint: resolves in a new task after the current one.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
+        Some(w) => {
+            if w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .is_err()
+            {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        }
+        None => {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
