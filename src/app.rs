@@ -261,17 +261,12 @@ fn save_now(meta: DraftMeta, form: &Form, tab: &str, dispatch: &Dispatch) -> Sav
 /// reads forms with the same registry.
 #[hook]
 fn use_kept_profiles(state: &AppState) {
-    let custom: Vec<Ptr<ziping_engine::Profile>> =
-        state.registry.custom().iter().cloned().map(Ptr).collect();
     let first = use_mut_ref(|| true);
-    let registry = state.registry.clone();
-    use_effect_with(custom, move |custom| {
-        crate::js_api::set_registry(&registry);
+    use_effect_with(state.registry.clone(), move |registry| {
+        crate::js_api::set_registry(registry);
         // At start the list comes from storage: nothing to write back.
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
-            let list: Vec<Rc<ziping_engine::Profile>> =
-                custom.iter().map(|p| p.0.clone()).collect();
-            let _ = storage::save_profiles(&list);
+            let _ = storage::save_profiles(registry.custom_sources());
         }
     });
 }

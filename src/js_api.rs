@@ -114,13 +114,14 @@ pub fn install() {
     let evaluate = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(evaluate);
     let profiles = Closure::<dyn Fn() -> JsValue>::new(|| {
         let list = Array::new();
-        REGISTRY.with(|r| {
-            for p in r.borrow().builtins() {
-                if let Ok(v) = to_js(&**p) {
-                    list.push(&v);
-                }
+        // Each built-in profile's file, as JavaScript reads JSON.
+        let mut i = 0;
+        while let Some(text) = Registry::builtin_source(i) {
+            if let Ok(v) = js_sys::JSON::parse(text) {
+                list.push(&v);
             }
-        });
+            i += 1;
+        }
         list.into()
     });
     let _ = Reflect::set(&api, &"evaluate".into(), evaluate.as_ref());

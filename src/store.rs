@@ -98,10 +98,11 @@ impl Sender {
         }
     }
 
-    /// A click handler that sends `action`.
-    pub fn click(&self, action: impl Into<Action>) -> Callback<MouseEvent> {
-        let (sender, action) = (self.clone(), action.into());
-        Callback::from(move |_: MouseEvent| sender.act(action.clone()))
+    /// A click handler that sends the action `make` gives (made anew on each click, so that actions
+    /// need not be cloned).
+    pub fn click<A: Into<Action>>(&self, make: impl Fn() -> A + 'static) -> Callback<MouseEvent> {
+        let sender = self.clone();
+        Callback::from(move |_: MouseEvent| sender.act(make()))
     }
 }
 

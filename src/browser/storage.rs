@@ -117,21 +117,17 @@ pub fn saved_lang() -> Option<String> {
     storage().ok()?.get_item(LANG_KEY).ok()?
 }
 
-/// Keeps the imported profiles in this browser (the whole list, as the state holds it).
-pub fn save_profiles(list: &[Rc<Profile>]) -> Result<(), String> {
-    let items: Vec<serde_json::Value> = list
-        .iter()
-        .filter_map(|p| serde_json::from_str(&p.to_json()).ok())
-        .collect();
-    storage()?
-        .set_item(PROFILES_KEY, &serde_json::Value::Array(items).to_string())
-        .map_err(describe)
+/// Keeps the imported profiles in this browser: the whole list, each profile's file text as it was
+/// read (a JSON list of the files).
+pub fn save_profiles(sources: &[Rc<str>]) -> Result<(), String> {
+    let list = format!("[{}]", sources.join(","));
+    storage()?.set_item(PROFILES_KEY, &list).map_err(describe)
 }
 
 /// The profiles kept in this browser, and the recovery keys of those that no longer read (a kept
 /// profile from an older version, say): their text is set aside under a key of its own, never
 /// dropped, and the user is told.
-pub fn load_profiles() -> (Vec<Profile>, Vec<String>) {
+pub fn load_profiles() -> (Vec<(Profile, String)>, Vec<String>) {
     let Ok(s) = storage() else {
         return (Vec::new(), Vec::new());
     };
@@ -153,7 +149,7 @@ pub fn load_profiles() -> (Vec<Profile>, Vec<String>) {
     for (i, v) in items.iter().enumerate() {
         let text = v.to_string();
         match ziping_engine::intake::open_profile("", text.as_bytes()) {
-            Ok(p) => kept.push(p),
+            Ok(p) => kept.push((p, text)),
             Err(_) => aside.extend(keep_aside(&s, &format!("profile:{i}"), &text)),
         }
     }

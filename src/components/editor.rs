@@ -20,7 +20,7 @@ use ziping_app_state::{
 use ziping_engine::model::Form;
 use ziping_engine::path::FieldPath;
 use ziping_engine::profile::SectionKind;
-use ziping_engine::{Evaluation, Profile, Registry, Text};
+use ziping_engine::{Evaluation, Lang, Profile, Registry, Text};
 
 /// Where saving stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +56,10 @@ pub fn Editor(p: &EditorProps) -> Html {
     let send = use_sender();
     let index: Ptr<FindingsIndex> = Ptr(use_memo(p.evaluation.clone(), |e| FindingsIndex::new(e)));
     let findings = use_stable(&p.evaluation.findings);
+    let toolbar_state = ToolbarState {
+        copied: use_state(|| None),
+        exporting: use_state(|| false),
+    };
     {
         let send = send.clone();
         use_effect_with(p.focus.clone(), move |focus| {
@@ -100,8 +104,7 @@ pub fn Editor(p: &EditorProps) -> Html {
     });
     html! {
         <div class="editor">
-            <EditorToolbar form={p.form.clone()} evaluation={p.evaluation.clone()} can_undo={p.can_undo} can_redo={p.can_redo}
-                read_only={p.read_only} save={p.save.clone()} from_review={p.from_review} registry={p.registry.clone()} />
+            { toolbar(p, toolbar_state, &send, lang) }
             <div class="editor-body">
                 <main id="main" class="paper" tabindex="-1" aria-labelledby="form-title">
                     <h1 id="form-title" class="form-title">{ title }</h1>
@@ -118,27 +121,18 @@ pub fn Editor(p: &EditorProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ToolbarProps {
-    form: Ptr<Form>,
-    evaluation: Ptr<Evaluation>,
-    can_undo: bool,
-    can_redo: bool,
-    read_only: bool,
-    save: SaveStatus,
-    from_review: bool,
-    registry: Registry,
+/// What the toolbar keeps between renders: a note that the summary was copied, and whether a
+/// workbook is being written.
+struct ToolbarState {
+    copied: UseStateHandle<Option<String>>,
+    exporting: UseStateHandle<bool>,
 }
 
 /// Back, undo and redo, the exports, the summary for the clipboard, print preview, import, "edit a
 /// copy" for a read-only form, and where saving stands.
-#[function_component]
-fn EditorToolbar(p: &ToolbarProps) -> Html {
-    let lang = use_lang();
+fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html {
     let w = words(lang);
-    let send = use_sender();
-    let copied = use_state(|| None::<String>);
-    let exporting = use_state(|| false);
+    let ToolbarState { copied, exporting } = t;
     let failed = |send: &Sender, e: Text| send.act(NoticeAction::Show(Some(Notice::Failed(e))));
     let back = {
         let send = send.clone();
@@ -214,17 +208,17 @@ fn EditorToolbar(p: &ToolbarProps) -> Html {
     html! {
         <nav class="toolbar" aria-label={w.actions}>
             <button type="button" onclick={back}>{ format!("← {}", if p.from_review { w.back_to_review } else { w.back }) }</button>
-            <button type="button" onclick={send.click(DocAction::Undo)} disabled={!p.can_undo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">{ w.undo }</button>
-            <button type="button" onclick={send.click(DocAction::Redo)} disabled={!p.can_redo} aria-keyshortcuts="Control+Shift+Z" title="Ctrl+Shift+Z">{ w.redo }</button>
+            <button type="button" onclick={send.click(move || DocAction::Undo)} disabled={!p.can_undo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">{ w.undo }</button>
+            <button type="button" onclick={send.click(move || DocAction::Redo)} disabled={!p.can_redo} aria-keyshortcuts="Control+Shift+Z" title="Ctrl+Shift+Z">{ w.redo }</button>
             <button type="button" onclick={export} data-testid="export">{ w.export_json }</button>
             <button type="button" onclick={export_xlsx} data-testid="export-xlsx" disabled={*exporting} aria-busy={(*exporting).to_string()}>{ w.export_xlsx }</button>
             <button type="button" onclick={copy}>{ w.copy_summary }</button>
-            <button type="button" onclick={send.click(DocAction::PrintPreview(true))} data-testid="print-preview">{ w.print_preview }</button>
+            <button type="button" onclick={send.click(move || DocAction::PrintPreview(true))} data-testid="print-preview">{ w.print_preview }</button>
             <label class="button" for="editor-import">{ w.import_title }</label>
             <input id="editor-import" class="file-input" type="file" accept=".json,application/json" onchange={import} />
             if p.read_only {
                 <span class="badge">{ w.read_only }</span>
-                <button type="button" class="primary" onclick={send.click(DocAction::EditCopy { id: page::new_id() })}>{ w.edit_copy }</button>
+                <button type="button" class="primary" onclick={send.click(move || DocAction::EditCopy { id: page::new_id() })}>{ w.edit_copy }</button>
             }
             <span class={classes!("save-status", matches!(p.save, SaveStatus::Failed(_)).then_some("error"))} role="status" data-testid="save-status">{ save_text }</span>
             if let Some(c) = &*copied { <span class="copied" role="status">{ c.clone() }</span> }

@@ -30,7 +30,7 @@ pub fn FindingsPanel(p: &FindingsProps) -> Html {
             } else {
                 <ol class="finding-list">
                     { for findings.iter().map(|f| {
-                        let go = f.path.input().map(|t| send.click(DocAction::Focus(Some(t))));
+                        let go = f.path.input().map(|t| send.click(move || DocAction::Focus(Some(t.clone()))));
                         html! {
                             <li class={classes!("finding", severity_class(f.severity))} data-code={f.code.key()}>
                                 <p class="finding-head">

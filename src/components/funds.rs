@@ -38,7 +38,7 @@ pub fn Funds(p: &FormPart) -> Html {
                                 <td>{ field(FieldPath::FundsCell(i, c.column), format!("{} · {}", r.source, c.title.get(l))) }</td>
                             }) }
                             if !p.readonly {
-                                <td><button type="button" class="icon" onclick={send.click(RowAction::RemoveFundsRow(i))} aria-label={format!("{} {}", w.remove, r.source)}>{ "✕" }</button></td>
+                                <td><button type="button" class="icon" onclick={send.click(move || RowAction::RemoveFundsRow(i))} aria-label={format!("{} {}", w.remove, r.source)}>{ "✕" }</button></td>
                             }
                         </tr>
                     }) }
@@ -58,7 +58,7 @@ pub fn Funds(p: &FormPart) -> Html {
                 </tfoot>
             </table>
             if !p.readonly {
-                <button type="button" onclick={send.click(RowAction::AddFundsRow)}>{ w.add_source }</button>
+                <button type="button" onclick={send.click(move || RowAction::AddFundsRow)}>{ w.add_source }</button>
             }
             <dl class="rates">
                 <dt>{ w.execution_rate }</dt>

@@ -151,8 +151,8 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
             </div>
             if !p.readonly {
                 <div class="table-actions">
-                    <button type="button" onclick={send.click(RowAction::AddIndicator { after: None, level: 3 })}>{ w.add_row }</button>
-                    <button type="button" onclick={send.click(RowAction::AddIndicator { after: None, level: 2 })}>{ w.add_heading }</button>
+                    <button type="button" onclick={send.click(move || RowAction::AddIndicator { after: None, level: 3 })}>{ w.add_row }</button>
+                    <button type="button" onclick={send.click(move || RowAction::AddIndicator { after: None, level: 2 })}>{ w.add_heading }</button>
                 </div>
                 <div class="paste">
                     <label for="paste-rows">{ w.paste_label }</label>
@@ -381,12 +381,12 @@ fn Row(p: &RowProps) -> Html {
         };
         html! {
             <td class="actions">
-                <button type="button" class="icon" onclick={send.click(RowAction::MoveIndicator { row: i, up: true })} disabled={i == 0} aria-label={format!("{} {name}", w.move_up)} title={w.move_up}>{ "↑" }</button>
-                <button type="button" class="icon" onclick={send.click(RowAction::MoveIndicator { row: i, up: false })} disabled={p.last} aria-label={format!("{} {name}", w.move_down)} title={w.move_down}>{ "↓" }</button>
-                <button type="button" class="icon" onclick={send.click(RowAction::Outdent(i))} disabled={r.level <= 1} aria-label={format!("{} {name}", w.outdent)} title={w.outdent}>{ "←" }</button>
-                <button type="button" class="icon" onclick={send.click(RowAction::Indent(i))} disabled={r.level >= 3} aria-label={format!("{} {name}", w.indent)} title={w.indent}>{ "→" }</button>
-                <button type="button" class="icon" onclick={send.click(RowAction::AddIndicator { after: Some(i), level: 3 })} aria-label={format!("{} ({name})", w.add_row)} title={w.add_row}>{ "+" }</button>
-                <button type="button" class="icon danger" onclick={send.click(RowAction::RemoveIndicator(i))} aria-label={format!("{} {name}", w.delete_row)} title={w.delete_row}>{ "✕" }</button>
+                <button type="button" class="icon" onclick={send.click(move || RowAction::MoveIndicator { row: i, up: true })} disabled={i == 0} aria-label={format!("{} {name}", w.move_up)} title={w.move_up}>{ "↑" }</button>
+                <button type="button" class="icon" onclick={send.click(move || RowAction::MoveIndicator { row: i, up: false })} disabled={p.last} aria-label={format!("{} {name}", w.move_down)} title={w.move_down}>{ "↓" }</button>
+                <button type="button" class="icon" onclick={send.click(move || RowAction::Outdent(i))} disabled={r.level <= 1} aria-label={format!("{} {name}", w.outdent)} title={w.outdent}>{ "←" }</button>
+                <button type="button" class="icon" onclick={send.click(move || RowAction::Indent(i))} disabled={r.level >= 3} aria-label={format!("{} {name}", w.indent)} title={w.indent}>{ "→" }</button>
+                <button type="button" class="icon" onclick={send.click(move || RowAction::AddIndicator { after: Some(i), level: 3 })} aria-label={format!("{} ({name})", w.add_row)} title={w.add_row}>{ "+" }</button>
+                <button type="button" class="icon danger" onclick={send.click(move || RowAction::RemoveIndicator(i))} aria-label={format!("{} {name}", w.delete_row)} title={w.delete_row}>{ "✕" }</button>
             </td>
         }
     };

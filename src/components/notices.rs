@@ -48,7 +48,7 @@ fn import_report(r: &ImportReport, lang: Lang, send: &Sender) -> Html {
                     }
                 }) }
             </ul>
-            <button type="button" onclick={send.click(NoticeAction::DismissImport)}>{ w.dismiss }</button>
+            <button type="button" onclick={send.click(move || NoticeAction::DismissImport)}>{ w.dismiss }</button>
         </section>
     }
 }
@@ -57,7 +57,7 @@ fn import_report(r: &ImportReport, lang: Lang, send: &Sender) -> Html {
 fn notice(n: &Notice, form: Option<&Ptr<Form>>, lang: Lang, send: &Sender) -> Html {
     let w = words(lang);
     let dismiss = html! {
-        <button type="button" onclick={send.click(NoticeAction::Show(None))}>{ w.dismiss }</button>
+        <button type="button" onclick={send.click(move || NoticeAction::Show(None))}>{ w.dismiss }</button>
     };
     let (class, role, testid, body): (&str, &str, Option<&str>, Html) = match n {
         Notice::Deleted { meta, text } => {

@@ -71,13 +71,13 @@ pub fn EvaluatorsSection(p: &FormPart) -> Html {
                                 html! { <td>{ p.field(FieldPath::Evaluator(i, *f), format!("{} {} · {}", p.title, i + 1, names[k]), true) }</td> }
                             }) }
                             if !p.readonly {
-                                <td><button type="button" class="icon" onclick={send.click(RowAction::RemoveEvaluator(i))} aria-label={format!("{} {}", w.remove, e.name)}>{ "✕" }</button></td>
+                                <td><button type="button" class="icon" onclick={send.click(move || RowAction::RemoveEvaluator(i))} aria-label={format!("{} {}", w.remove, e.name)}>{ "✕" }</button></td>
                             }
                         </tr>
                     }) }
                 </tbody>
             </table>
-            if !p.readonly { <button type="button" onclick={send.click(RowAction::AddEvaluator)}>{ w.add_evaluator }</button> }
+            if !p.readonly { <button type="button" onclick={send.click(move || RowAction::AddEvaluator)}>{ w.add_evaluator }</button> }
         </section>
     }
 }

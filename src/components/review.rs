@@ -13,7 +13,7 @@
 use crate::browser::files::{self, Picked};
 use crate::browser::{page, worker};
 use crate::i18n::{words, Words};
-use crate::store::{use_dispatch, use_lang, use_sender, Act, Dispatch, Ptr};
+use crate::store::{use_lang, use_sender, Ptr, Sender};
 use std::collections::VecDeque;
 use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
@@ -58,7 +58,7 @@ fn start_read(p: Picked) -> (String, Reading) {
 async fn read_batch(
     picked: Vec<Picked>,
     registry: Registry,
-    dispatch: Dispatch,
+    dispatch: Sender,
     progress: UseStateHandle<Progress>,
 ) {
     let total = picked.len();
@@ -171,18 +171,21 @@ pub fn ReviewDesk(p: &ReviewProps) -> Html {
             grade_distribution(&order, visible.iter().map(|&i| &rows[i]))
         },
     );
-    let Some(dispatch) = use_dispatch() else {
-        return html! {};
+    let exporting = use_state(|| false);
+    let open_state = OpenState {
+        progress: use_state(|| Progress::Idle),
+        dragging: use_state(|| false),
     };
+    let send = use_sender();
     let any = !p.rows.is_empty() || !p.unreadable.is_empty();
     html! {
         <div class="review-desk">
-            <DeskToolbar rows={p.rows.clone()} unreadable={p.unreadable.clone()} visible={Ptr(visible.clone())} registry={p.registry.clone()} />
+            { toolbar(p, &visible, exporting, open_state.progress.clone(), &send, w) }
             <main id="main" class="review" tabindex="-1" aria-labelledby="review-h">
                 <h1 id="review-h">{ w.review_title }</h1>
                 <p class="lead">{ w.review_lead }</p>
                 <div class="review-top">
-                    <DeskOpen registry={p.registry.clone()} forms={p.rows.len()} unreadable={p.unreadable.len()} />
+                    { open_files(p, &open_state, &send, w) }
                     if any {
                         <section class="card review-chart" aria-labelledby="review-chart-h">
                             <h2 id="review-chart-h">{ w.review_chart_title }</h2>
@@ -191,14 +194,14 @@ pub fn ReviewDesk(p: &ReviewProps) -> Html {
                     }
                 </div>
                 if any {
-                    <DeskFilters rows={p.rows.clone()} filter={p.filter.clone()} />
+                    { filters(p, &send, w) }
                     <div class="table-scroll review-scroll">
                         <table class="grid review-table" data-testid="review-table">
                             <caption>{ fill(w.review_caption, &[("{v}", visible.len().to_string()), ("{n}", p.rows.len().to_string())]) }</caption>
                             <thead>
                                 <tr>
                                     <th scope="col" class="col-flags">{ w.review_flags }</th>
-                                    { for Column::ALL.iter().map(|c| heading(*c, c.heading().get(lang), p.sort, &dispatch)) }
+                                    { for Column::ALL.iter().map(|c| heading(*c, c.heading().get(lang), p.sort, &send)) }
                                 </tr>
                             </thead>
                             <tbody>
@@ -222,21 +225,16 @@ pub fn ReviewDesk(p: &ReviewProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ToolbarProps {
-    rows: Ptr<Vec<Reviewed>>,
-    unreadable: Ptr<Vec<Unreadable>>,
-    /// The rows the table shows, in its order: what is exported.
-    visible: Ptr<Vec<usize>>,
-    registry: Registry,
-}
-
-/// Back, the exports of what the table shows, and clearing the desk.
-#[function_component]
-fn DeskToolbar(p: &ToolbarProps) -> Html {
-    let w = words(use_lang());
-    let exporting = use_state(|| false);
-    let send = use_sender();
+/// Back, the exports of what the table shows (`visible`, in its order), and clearing the desk (which
+/// forgets the last batch's `progress` too).
+fn toolbar(
+    p: &ReviewProps,
+    visible: &Rc<Vec<usize>>,
+    exporting: UseStateHandle<bool>,
+    progress: UseStateHandle<Progress>,
+    send: &Sender,
+    w: &Words,
+) -> Html {
     let shown = |rows: &[Reviewed], visible: &[usize]| -> Vec<Reviewed> {
         visible.iter().map(|&i| rows[i].clone()).collect()
     };
@@ -247,7 +245,7 @@ fn DeskToolbar(p: &ToolbarProps) -> Html {
             send.clone(),
             p.rows.clone(),
             p.unreadable.clone(),
-            p.visible.clone(),
+            visible.clone(),
             p.registry.clone(),
             exporting.clone(),
         );
@@ -267,7 +265,7 @@ fn DeskToolbar(p: &ToolbarProps) -> Html {
         })
     };
     let export_csv = {
-        let (send, rows, visible) = (send.clone(), p.rows.clone(), p.visible.clone());
+        let (send, rows, visible) = (send.clone(), p.rows.clone(), visible.clone());
         Callback::from(move |_: MouseEvent| {
             let shown = shown(&rows, &visible);
             let refs: Vec<&Reviewed> = shown.iter().collect();
@@ -277,45 +275,36 @@ fn DeskToolbar(p: &ToolbarProps) -> Html {
             }
         })
     };
+    let clear = {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| {
+            progress.set(Progress::Idle);
+            send.act(ReviewAction::Clear);
+        })
+    };
     let any = !p.rows.is_empty() || !p.unreadable.is_empty();
     html! {
         <nav class="toolbar" aria-label={w.actions}>
-            <button type="button" onclick={send.click(DocAction::Close)} data-testid="review-back">{ format!("← {}", w.review_back) }</button>
-            <button type="button" onclick={export_xlsx} disabled={p.visible.is_empty() || *exporting} aria-busy={(*exporting).to_string()} data-testid="review-export-xlsx">{ w.export_xlsx }</button>
-            <button type="button" onclick={export_csv} disabled={p.visible.is_empty()} data-testid="review-export-csv">{ w.review_export_csv }</button>
-            <button type="button" class="danger" onclick={send.click(ReviewAction::Clear)} disabled={!any} data-testid="review-clear">{ w.review_clear }</button>
+            <button type="button" onclick={send.click(move || DocAction::Close)} data-testid="review-back">{ format!("← {}", w.review_back) }</button>
+            <button type="button" onclick={export_xlsx} disabled={visible.is_empty() || *exporting} aria-busy={(*exporting).to_string()} data-testid="review-export-xlsx">{ w.export_xlsx }</button>
+            <button type="button" onclick={export_csv} disabled={visible.is_empty()} data-testid="review-export-csv">{ w.review_export_csv }</button>
+            <button type="button" class="danger" onclick={clear} disabled={!any} data-testid="review-clear">{ w.review_clear }</button>
         </nav>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct OpenProps {
-    registry: Registry,
-    /// How many forms and unreadable files the desk holds.
-    forms: usize,
-    unreadable: usize,
+/// What the drop zone keeps between renders: the last batch's progress, and whether files are
+/// being dragged over it.
+struct OpenState {
+    progress: UseStateHandle<Progress>,
+    dragging: UseStateHandle<bool>,
 }
 
 /// Opening files: the pickers, the drop zone, the progress of the batch being read, and the counts.
-#[function_component]
-fn DeskOpen(p: &OpenProps) -> Html {
-    let w = words(use_lang());
-    let progress = use_state(|| Progress::Idle);
-    let dragging = use_state(|| false);
-    {
-        // Emptying the desk forgets the last batch's progress.
-        let progress = progress.clone();
-        use_effect_with((p.forms, p.unreadable), move |counts| {
-            if *counts == (0, 0) {
-                progress.set(Progress::Idle);
-            }
-        });
-    }
-    let Some(dispatch) = use_dispatch() else {
-        return html! {};
-    };
+fn open_files(p: &ReviewProps, t: &OpenState, send: &Sender, w: &Words) -> Html {
+    let (progress, dragging) = (t.progress.clone(), t.dragging.clone());
     let start_batch = {
-        let (d, registry, progress) = (dispatch.clone(), p.registry.clone(), progress.clone());
+        let (d, registry, progress) = (send.clone(), p.registry.clone(), progress.clone());
         Rc::new(move |picked: Vec<Picked>| {
             wasm_bindgen_futures::spawn_local(read_batch(
                 picked,
@@ -375,11 +364,11 @@ fn DeskOpen(p: &OpenProps) -> Html {
                 }
                 { progress_text(&progress, w) }
             </p>
-            if p.forms + p.unreadable > 0 {
+            if !p.rows.is_empty() || !p.unreadable.is_empty() {
                 <p class="review-count" data-testid="review-count">
-                    <span data-count="forms">{ p.forms }</span>{ format!(" {}", w.review_n_forms) }
+                    <span data-count="forms">{ p.rows.len() }</span>{ format!(" {}", w.review_n_forms) }
                     { w.review_list_sep }
-                    <span data-count="unreadable">{ p.unreadable }</span>{ format!(" {}", w.review_n_unreadable) }
+                    <span data-count="unreadable">{ p.unreadable.len() }</span>{ format!(" {}", w.review_n_unreadable) }
                 </p>
             }
         </section>
@@ -404,24 +393,14 @@ fn progress_text(progress: &Progress, w: &Words) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct FiltersProps {
-    rows: Ptr<Vec<Reviewed>>,
-    filter: Filter,
-}
-
 /// The filters: computed grade, unit, profile, and errors only.
-#[function_component]
-fn DeskFilters(p: &FiltersProps) -> Html {
-    let w = words(use_lang());
+fn filters(p: &ReviewProps, send: &Sender, w: &Words) -> Html {
     let review = Review {
         rows: p.rows.0.clone(),
         filter: p.filter.clone(),
         ..Review::default()
     };
-    let Some(dispatch) = use_dispatch() else {
-        return html! {};
-    };
+    let dispatch = send;
     let select = |by: FilterBy, label: &'static str, current: &Option<String>| {
         let options = review.choices(by);
         let onchange = {
@@ -502,7 +481,7 @@ fn unreadable_list(unreadable: &[Unreadable], lang: ziping_engine::Lang) -> Html
 }
 
 /// A column heading: a button that sorts by it, with `aria-sort` on the sorted column.
-fn heading(column: Column, text: &str, sort: Option<(Column, bool)>, d: &Dispatch) -> Html {
+fn heading(column: Column, text: &str, sort: Option<(Column, bool)>, send: &Sender) -> Html {
     let sorted = sort.filter(|(c, _)| *c == column).map(|(_, up)| up);
     let aria = sorted.map(|up| if up { "ascending" } else { "descending" });
     let arrow = match sorted {
@@ -510,10 +489,7 @@ fn heading(column: Column, text: &str, sort: Option<(Column, bool)>, d: &Dispatc
         Some(false) => "▼",
         None => "↕",
     };
-    let onclick = {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.act(ReviewAction::Sort(column)))
-    };
+    let onclick = send.click(move || ReviewAction::Sort(column));
     html! {
         <th scope="col" data-column={column.key()} aria-sort={aria} class={classes!(column.is_numeric().then_some("num"))}>
             <button type="button" class="sort" {onclick}>
@@ -535,19 +511,17 @@ struct RowProps {
 fn ReviewRow(p: &RowProps) -> Html {
     let lang = use_lang();
     let w = words(lang);
-    let dispatch = use_dispatch();
+    let send = use_sender();
     let r = &p.rows[p.index];
     let mismatch = !r.declared_grade.is_empty() && r.declared_grade != r.grade;
     let errors = r.counts.errors > 0;
     let open = {
-        let (d, row) = (dispatch.clone(), p.index);
+        let (send, row) = (send.clone(), p.index);
         Callback::from(move |_: MouseEvent| {
-            if let Some(d) = &d {
-                d.act(ReviewAction::OpenRow {
-                    id: page::new_id(),
-                    row,
-                });
-            }
+            send.act(ReviewAction::OpenRow {
+                id: page::new_id(),
+                row,
+            })
         })
     };
     html! {

@@ -13,7 +13,7 @@ use ziping_engine::format::{too_large, MAX_FILE_BYTES};
 use ziping_engine::{Problem, Registry};
 
 /// The seed form, shipped as the example.
-pub const EXAMPLE: &str = include_str!("../../examples/jinzhong-2021-traffic-police.json");
+pub const EXAMPLE: &str = ziping_engine::sample::EXAMPLE;
 
 /// Opens a file through the engine's intake, or reports every problem (the open form, if any, is
 /// untouched).
@@ -105,6 +105,7 @@ pub fn import_files(
                 Ok(p) => dispatch.act(LibraryAction::ImportProfile {
                     file: name,
                     profile: Box::new(p),
+                    source: String::from_utf8_lossy(&bytes).into_owned(),
                 }),
                 Err(u) => dispatch.act(fail(u.problems)),
             },

@@ -10,7 +10,7 @@ import { ROOT, waitForApp } from "./helpers.mjs";
 import { assertClean, field, num, type, useSite, withApp } from "./form_helpers.mjs";
 
 const env = useSite();
-const JINZHONG = JSON.parse(readFileSync(join(ROOT, "engine/src/profile/builtin/jinzhong-2021.json"), "utf8"));
+const JINZHONG = JSON.parse(readFileSync(join(ROOT, "crates/engine/src/profile/builtin/jinzhong-2021.json"), "utf8"));
 
 async function importProfile(page, profile) {
   const buffer = Buffer.from(JSON.stringify(profile, null, 2), "utf8");

@@ -132,7 +132,10 @@ export async function openApp(browser, { viewport = { width: 1366, height: 768 }
   });
   page.on("pageerror", (err) => errors.push(`page error: ${err.message}`));
   page.on("requestfailed", (req) => {
-    if (!outside.includes(req.url())) errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+    // A navigation cancels the icon fetch of the page it leaves (net::ERR_ABORTED): that is the
+    // browser's own housekeeping, not a failure of the app.
+    const iconCancelled = /favicon/.test(req.url()) && req.failure()?.errorText === "net::ERR_ABORTED";
+    if (!outside.includes(req.url()) && !iconCancelled) errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
   });
   return { context, page, outside, errors, console: messages };
 }

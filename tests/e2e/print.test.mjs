@@ -22,7 +22,7 @@ const A4 = { short: 595, long: 842 };
 
 /** A built-in profile as the engine compiles it in. */
 function profile(id) {
-  return JSON.parse(readFileSync(join(ROOT, "engine", "src", "profile", "builtin", `${id}.json`), "utf8"));
+  return JSON.parse(readFileSync(join(ROOT, "crates", "engine", "src", "profile", "builtin", `${id}.json`), "utf8"));
 }
 
 before(() => {

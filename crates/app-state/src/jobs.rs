@@ -3,9 +3,8 @@
 //! reads it with the same type and answers with the workbook's bytes or a bilingual message.
 
 use serde::{Deserialize, Serialize};
-use std::rc::Rc;
 use ziping_engine::review::Reviewed;
-use ziping_engine::{Problem, Profile, Registry, Unreadable};
+use ziping_engine::{Problem, Registry, Unreadable};
 
 /// A workbook to write.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,10 +78,11 @@ impl Job {
     }
 }
 
+/// The imported profiles' files, as they were read.
 fn custom_profiles(registry: &Registry) -> Vec<String> {
     registry
-        .custom()
+        .custom_sources()
         .iter()
-        .map(|p: &Rc<Profile>| p.to_json())
+        .map(|s| s.to_string())
         .collect()
 }

@@ -22,10 +22,14 @@ pub enum LibraryAction {
     Drafts(Vec<DraftMeta>),
     /// A draft was deleted; its text is kept in the notice so that it can be restored.
     Deleted { meta: DraftMeta, text: String },
-    /// A profile file the user imported (named `file`), already read and validated.
-    ImportProfile { file: String, profile: Box<Profile> },
-    /// The profiles this browser kept from earlier imports (at start).
-    KeptProfiles(Vec<Profile>),
+    /// A profile file the user imported (named `file`), already read and validated, with its text.
+    ImportProfile {
+        file: String,
+        profile: Box<Profile>,
+        source: String,
+    },
+    /// The profiles this browser kept from earlier imports (at start), each with its file's text.
+    KeptProfiles(Vec<(Profile, String)>),
 }
 
 pub(crate) fn reduce(s: &mut AppState, action: LibraryAction) {
@@ -35,7 +39,11 @@ pub(crate) fn reduce(s: &mut AppState, action: LibraryAction) {
             s.drafts.retain(|d| d.id != meta.id);
             s.notice = Some(Notice::Deleted { meta, text });
         }
-        LibraryAction::ImportProfile { file, profile } => match s.registry.add(*profile) {
+        LibraryAction::ImportProfile {
+            file,
+            profile,
+            source,
+        } => match s.registry.add_file(*profile, &source) {
             Ok(p) => {
                 s.notice = Some(Notice::Info(format!("{} · {}", p.name.zh, p.name.en)));
             }
@@ -51,7 +59,7 @@ pub(crate) fn reduce(s: &mut AppState, action: LibraryAction) {
             // and the user is told: the built-in rules hold.
             let refused: Vec<String> = list
                 .into_iter()
-                .filter_map(|p| s.registry.add(p).err())
+                .filter_map(|(p, source)| s.registry.add_file(p, &source).err())
                 .map(|problem| problem.message.zh)
                 .collect();
             if !refused.is_empty() {

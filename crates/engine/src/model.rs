@@ -362,7 +362,7 @@ impl Form {
 
 /// Gives ids for new indicator rows that no row of the form has (see [`Form::row_ids`]).
 pub struct RowIds {
-    taken: std::collections::HashSet<String>,
+    taken: Vec<String>,
     next: usize,
 }
 
@@ -372,7 +372,8 @@ impl RowIds {
         loop {
             let id = format!("r{}", self.next);
             self.next += 1;
-            if self.taken.insert(id.clone()) {
+            if !self.taken.contains(&id) {
+                self.taken.push(id.clone());
                 return id;
             }
         }

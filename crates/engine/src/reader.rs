@@ -340,11 +340,19 @@ impl Reader {
         let Some(m) = v.as_object() else {
             return self.wrong(v, at, "应为对象", "must be an object");
         };
-        let read: Vec<Option<(String, T)>> = m
-            .iter()
-            .map(|(k, x)| item(self, x, &At::Key(at, k)).map(|t| (k.clone(), t)))
-            .collect();
-        read.into_iter().collect()
+        // Inserted one by one: the object's keys are unique and already in order, and collecting
+        // into a map would sort them again (and weigh on the download once per type read).
+        let mut out = BTreeMap::new();
+        let mut whole = true;
+        for (k, x) in m {
+            match item(self, x, &At::Key(at, k)) {
+                Some(t) => {
+                    out.insert(k.clone(), t);
+                }
+                None => whole = false,
+            }
+        }
+        whole.then_some(out)
     }
 
     pub fn string(&mut self, v: &Value, at: &At) -> Option<String> {

@@ -1,10 +1,15 @@
-//! Synthetic forms of any size, for benchmarks and load tests: a central-2020 form whose `rows`
-//! level-3 indicators mix every kind of value (≥, ≤, =, qualitative, approximate) and whose weights add
-//! up exactly to the blocks' weights.
+//! Sample forms: the seed form the app offers as its example, and synthetic forms of any size for
+//! benchmarks and load tests (a central-2020 form whose `rows` level-3 indicators mix every kind of
+//! value — ≥, ≤, =, qualitative, approximate — and whose weights add up exactly to the blocks'
+//! weights).
 
 use crate::decimal::Decimal;
 use crate::model::{Form, FundsFigures, FundsRow, IndicatorRow};
 use std::collections::BTreeMap;
+
+/// The seed form (晋中市 2021, 交警支队专项业务经费, `examples/jinzhong-2021-traffic-police.json`),
+/// shipped as the app's example; minified by `build.rs`.
+pub const EXAMPLE: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin/example.json"));
 
 /// A central-2020 form with `rows` level-3 indicator rows (at least 3), split 5 : 3 : 2 over the
 /// output, benefit and satisfaction blocks. Every row that needs a deviation reason has one, so the

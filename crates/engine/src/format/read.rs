@@ -50,18 +50,27 @@ const FORM: &[&str] = &[
 
 const STATUS: &[(&str, Status)] = &[("draft", Status::Draft), ("final", Status::Final)];
 
+/// The value of field `key`, unless it is absent or `null`.
+fn given<'v>(m: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    m.get(key).filter(|v| !v.is_null())
+}
+
 /// A text field: absent or `null` is empty.
 fn text(r: &mut Reader, m: &Map<String, Value>, key: &str, at: &At) -> String {
-    r.or_empty(m, key, at, Reader::string).unwrap_or_default()
+    given(m, key)
+        .and_then(|v| r.string(v, &At::Key(at, key)))
+        .unwrap_or_default()
 }
 
 /// A number field: absent, `null` or blank is none.
 fn number(r: &mut Reader, m: &Map<String, Value>, key: &str, at: &At) -> Option<Decimal> {
-    r.or_empty(m, key, at, Reader::amount).flatten()
+    given(m, key).and_then(|v| r.amount(v, &At::Key(at, key)).flatten())
 }
 
 fn flag(r: &mut Reader, m: &Map<String, Value>, key: &str, at: &At) -> bool {
-    r.or_empty(m, key, at, Reader::boolean).unwrap_or_default()
+    given(m, key)
+        .and_then(|v| r.boolean(v, &At::Key(at, key)))
+        .unwrap_or_default()
 }
 
 /// An object-valued part of the form: absent is empty; anything but an object is a problem.
@@ -90,11 +99,14 @@ fn numbers(r: &mut Reader, v: &Value, at: &At) -> Option<BTreeMap<String, Decima
         Value::Null => Some(None),
         _ => r.amount(v, at),
     })?;
-    Some(
-        read.into_iter()
-            .filter_map(|(k, d)| Some((k, d?)))
-            .collect(),
-    )
+    // Inserted one by one, in order: collecting into a map would sort the keys again.
+    let mut out = BTreeMap::new();
+    for (k, d) in read {
+        if let Some(d) = d {
+            out.insert(k, d);
+        }
+    }
+    Some(out)
 }
 
 fn form(r: &mut Reader, v: &Value) -> Form {

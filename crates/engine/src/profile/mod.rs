@@ -293,11 +293,15 @@ pub struct ExecutionCap {
 }
 
 /// The built-in profiles' files, compiled in, in the order the app lists them.
+/// Minified by `build.rs` (the files under `builtin/` keep their layout).
 pub(crate) const BUILTIN_SOURCES: [&str; 4] = [
-    include_str!("builtin/jinzhong-2021.json"),
-    include_str!("builtin/central-2020.json"),
-    include_str!("builtin/budget10-indicators90.json"),
-    include_str!("builtin/department-wide.json"),
+    include_str!(concat!(env!("OUT_DIR"), "/builtin/jinzhong-2021.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/builtin/central-2020.json")),
+    include_str!(concat!(
+        env!("OUT_DIR"),
+        "/builtin/budget10-indicators90.json"
+    )),
+    include_str!(concat!(env!("OUT_DIR"), "/builtin/department-wide.json")),
 ];
 
 impl Profile {

@@ -2,6 +2,9 @@
 //! JavaScript API) looks a profile up. The built-in profiles are parsed once per thread; profiles a
 //! user imported are layered on top of them under one rule: an imported profile never takes a
 //! built-in id, so a form naming a built-in profile is always scored by the built-in rules.
+//!
+//! Each profile is kept with its file's text, so that keeping it in the browser, sending it to the
+//! export worker or handing it to JavaScript passes the file on as it was read.
 
 use super::{Profile, BUILTIN_SOURCES};
 use crate::path::DocPath;
@@ -28,13 +31,17 @@ fn parse_builtins() -> Rc<[Rc<Profile>]> {
     parsed.into()
 }
 
-/// The profiles a shell knows: the built-in ones, then the imported ones.
+/// The profiles a shell knows: the built-in ones, then the imported ones with their files' text.
 #[derive(Clone, Debug)]
 pub struct Registry {
     builtins: Rc<[Rc<Profile>]>,
     custom: Vec<Rc<Profile>>,
+    /// The file text of each imported profile, in the order of `custom`.
+    sources: Vec<Rc<str>>,
 }
 
+/// Two registries are equal when they hold the very same profiles (each profile is kept behind one
+/// `Rc` from the moment it is added, so this is exact and costs a pointer comparison each).
 impl PartialEq for Registry {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.builtins, &other.builtins)
@@ -43,7 +50,7 @@ impl PartialEq for Registry {
                 .custom
                 .iter()
                 .zip(&other.custom)
-                .all(|(a, b)| Rc::ptr_eq(a, b) || a == b)
+                .all(|(a, b)| Rc::ptr_eq(a, b))
     }
 }
 
@@ -59,6 +66,7 @@ impl Registry {
         Registry {
             builtins: BUILTINS.with(Rc::clone),
             custom: Vec::new(),
+            sources: Vec::new(),
         }
     }
 
@@ -85,9 +93,27 @@ impl Registry {
         self.builtins.iter().any(|p| p.id == id)
     }
 
-    /// Adds an imported profile (replacing an imported one with the same id). A profile that takes
-    /// a built-in id is refused: the built-in rules are never replaced.
+    /// The file text of each imported profile, as it was read.
+    pub fn custom_sources(&self) -> &[Rc<str>] {
+        &self.sources
+    }
+
+    /// The file text of built-in profile number `i` (in the order of [`Self::builtins`]).
+    pub fn builtin_source(i: usize) -> Option<&'static str> {
+        BUILTIN_SOURCES.get(i).copied()
+    }
+
+    /// Adds a profile made or changed in code (its file text is written from it). See
+    /// [`Self::add_file`].
     pub fn add(&mut self, profile: Profile) -> Result<Rc<Profile>, Problem> {
+        let source = profile.to_json();
+        self.add_file(profile, &source)
+    }
+
+    /// Adds an imported profile read from `source`, its file's text (replacing an imported one with
+    /// the same id). A profile that takes a built-in id is refused: the built-in rules are never
+    /// replaced.
+    pub fn add_file(&mut self, profile: Profile, source: &str) -> Result<Rc<Profile>, Problem> {
         if self.is_builtin(&profile.id) {
             return Err(Problem::new(
                 DocPath::at("id"),
@@ -102,8 +128,12 @@ impl Registry {
             ));
         }
         let p = Rc::new(profile);
-        self.custom.retain(|q| q.id != p.id);
+        if let Some(i) = self.custom.iter().position(|q| q.id == p.id) {
+            self.custom.remove(i);
+            self.sources.remove(i);
+        }
         self.custom.push(p.clone());
+        self.sources.push(source.into());
         Ok(p)
     }
 
