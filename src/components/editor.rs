@@ -188,15 +188,10 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
     // Importing here opens the imported form; on any problem the report lists them all and this form
     // stays as it is.
     let import = {
-        let (send, registry) = (send.clone(), p.registry.clone());
+        let send = send.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            import_files(
-                send.clone(),
-                input.files(),
-                Importing::Form,
-                registry.clone(),
-            );
+            import_files(send.clone(), input.files(), Importing::Form);
             input.set_value("");
         })
     };

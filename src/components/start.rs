@@ -15,19 +15,14 @@ use ziping_engine::{Problem, Registry};
 /// The seed form, shipped as the example.
 pub const EXAMPLE: &str = ziping_engine::sample::EXAMPLE;
 
-/// Opens a file through the engine's intake, or reports every problem (the open form, if any, is
-/// untouched).
-pub fn import_bytes(dispatch: &Sender, file: &str, bytes: &[u8], registry: &Registry) {
-    match ziping_engine::open(file, bytes, registry) {
-        Ok(opened) => dispatch.act(DocAction::Opened {
-            id: page::new_id(),
-            opened: Box::new(opened),
-        }),
-        Err(u) => dispatch.act(NoticeAction::ImportFailed(ImportReport {
-            file: u.file,
-            problems: u.problems,
-        })),
-    }
+/// Opens a file through the engine's intake (`DocAction::Import`), or reports every problem (the
+/// open form, if any, is untouched).
+pub fn import_bytes(dispatch: &Sender, file: &str, bytes: Vec<u8>) {
+    dispatch.act(DocAction::Import {
+        id: page::new_id(),
+        file: file.to_string(),
+        bytes,
+    });
 }
 
 /// Opens a draft saved in this browser, as it was saved (`copy`: as a new draft). A saved draft that
@@ -70,12 +65,7 @@ pub enum Importing {
 
 /// Reads the first chosen or dropped file and imports it as a form or a profile, through the
 /// engine's intake (which refuses a file over the size limit before it is read).
-pub fn import_files(
-    dispatch: Sender,
-    files: Option<web_sys::FileList>,
-    what: Importing,
-    registry: Registry,
-) {
+pub fn import_files(dispatch: Sender, files: Option<web_sys::FileList>, what: Importing) {
     let Some(picked) = files::picked_from_list(files, false).into_iter().next() else {
         return;
     };
@@ -100,7 +90,7 @@ pub fn import_files(
             Err(e) => return dispatch.act(fail(vec![Problem::file(e.clone(), e)])),
         };
         match what {
-            Importing::Form => import_bytes(&dispatch, &name, &bytes, &registry),
+            Importing::Form => import_bytes(&dispatch, &name, bytes),
             Importing::Profile => match ziping_engine::intake::open_profile(&name, &bytes) {
                 Ok(p) => dispatch.act(LibraryAction::ImportProfile {
                     file: name,
@@ -127,15 +117,15 @@ pub fn StartScreen(p: &StartProps) -> Html {
     let dispatch = use_sender();
     let dragging = use_state(|| false);
     let on_file = |what: Importing| {
-        let (d, registry) = (dispatch.clone(), p.registry.clone());
+        let d = dispatch.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
-            import_files(d.clone(), input.files(), what, registry.clone());
+            import_files(d.clone(), input.files(), what);
             input.set_value("");
         })
     };
     let on_drop = {
-        let (d, registry) = (dispatch.clone(), p.registry.clone());
+        let d = dispatch.clone();
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
@@ -144,7 +134,6 @@ pub fn StartScreen(p: &StartProps) -> Html {
                 d.clone(),
                 e.data_transfer().and_then(|t| t.files()),
                 Importing::Form,
-                registry.clone(),
             );
         })
     };
@@ -165,10 +154,7 @@ pub fn StartScreen(p: &StartProps) -> Html {
     };
     let open_example = {
         let d = dispatch.clone();
-        let registry = p.registry.clone();
-        Callback::from(move |_: MouseEvent| {
-            import_bytes(&d, "example.json", EXAMPLE.as_bytes(), &registry)
-        })
+        Callback::from(move |_: MouseEvent| import_bytes(&d, "example.json", EXAMPLE.into()))
     };
     html! {
         <main id="main" class="start" tabindex="-1">

@@ -36,10 +36,13 @@ pub enum DocAction {
         form: Box<Form>,
         read_only: bool,
     },
-    /// Open a file read through the engine's intake (an import, the example), as a new draft.
-    Opened {
+    /// A file the user chose or dropped (its name and bytes), read through the engine's intake and
+    /// opened as a new draft with this id, or reported with every problem (the open form, if any,
+    /// stays as it is).
+    Import {
         id: String,
-        opened: Box<Opened>,
+        file: String,
+        bytes: Vec<u8>,
     },
     /// A new blank form of a profile.
     New {
@@ -185,14 +188,21 @@ pub(crate) fn reduce(s: &mut AppState, action: DocAction) {
                 })
             }
         },
-        DocAction::Opened { id, opened } => {
-            let Opened {
-                form,
-                profile,
-                evaluation,
-                ..
-            } = *opened;
-            show(s, Doc::evaluated(id, form, profile, evaluation));
+        DocAction::Import { id, file, bytes } => {
+            match ziping_engine::open(&file, &bytes, &s.registry) {
+                Ok(Opened {
+                    form,
+                    profile,
+                    evaluation,
+                    ..
+                }) => show(s, Doc::evaluated(id, form, profile, evaluation)),
+                Err(u) => {
+                    s.import_report = Some(ImportReport {
+                        file: u.file,
+                        problems: u.problems,
+                    })
+                }
+            }
         }
         DocAction::New { id, profile } => {
             if let Some(p) = s.registry.get(&profile).cloned() {

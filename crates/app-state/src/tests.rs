@@ -14,11 +14,10 @@ fn import_form(text: &str) -> Form {
 }
 
 fn seed_state() -> AppState {
-    let form = import_form(SEED);
-    AppState::new(Lang::Zh).reduce(DocAction::Open {
+    AppState::new(Lang::Zh).reduce(DocAction::Import {
         id: "d1".into(),
-        form: Box::new(form),
-        read_only: false,
+        file: "seed.json".into(),
+        bytes: SEED.as_bytes().to_vec(),
     })
 }
 
@@ -572,5 +571,121 @@ fn in_funds_names_exactly_the_paths_under_funds() {
     ] {
         let path = FieldPath::parse(text).unwrap_or_else(|| panic!("{text} is a field path"));
         assert_eq!(path.in_funds(), text.starts_with("funds."), "{text}");
+    }
+}
+
+#[test]
+fn an_imported_file_opens_through_the_intake_or_reports_every_problem() {
+    let s = AppState::new(Lang::Zh).reduce(DocAction::Import {
+        id: "i1".into(),
+        file: "seed.json".into(),
+        bytes: SEED.as_bytes().to_vec(),
+    });
+    assert_eq!(doc(&s).evaluation.total.shown(), "97.66");
+    // A broken file changes nothing of the open form, and every problem is listed with its path.
+    let broken = r#"{"format": "ziping-form", "schema_version": 1, "profile": "central-2020", "funds": {"rows": [{"budget": 12.5}]}, "colour": "red"}"#;
+    let t = s.reduce(DocAction::Import {
+        id: "i2".into(),
+        file: "broken.json".into(),
+        bytes: broken.as_bytes().to_vec(),
+    });
+    assert!(Rc::ptr_eq(&doc(&t).form, &doc(&s).form));
+    let report = t.import_report.as_ref().unwrap();
+    assert_eq!(report.file, "broken.json");
+    let paths: Vec<String> = report.problems.iter().map(|p| p.path.to_string()).collect();
+    assert_eq!(paths, ["colour", "funds.rows[0].budget"]);
+    // A workbook is named as one, not reported as broken JSON.
+    let t = s.reduce(DocAction::Import {
+        id: "i3".into(),
+        file: "表.xlsx".into(),
+        bytes: b"PK\x03\x04....".to_vec(),
+    });
+    assert!(t.import_report.unwrap().problems[0]
+        .message
+        .en
+        .contains("workbook"));
+}
+
+mod render_skipping {
+    use super::*;
+    use crate::findings_index::FindingsIndex;
+    use crate::sections::{Part, View};
+
+    /// Which sections show something different after `edit` of the seed.
+    fn changed(path: FieldPath, value: &str) -> Vec<Part> {
+        let a = seed_state();
+        let b = set(&a, path, value);
+        let (da, db) = (doc(&a), doc(&b));
+        let (ia, ib) = (
+            FindingsIndex::new(&da.evaluation),
+            FindingsIndex::new(&db.evaluation),
+        );
+        fn view<'a>(d: &'a Doc, index: &'a FindingsIndex) -> View<'a> {
+            View {
+                form: &d.form,
+                evaluation: &d.evaluation,
+                index,
+            }
+        }
+        [
+            Part::Header,
+            Part::Funds,
+            Part::Narrative,
+            Part::Scoring,
+            Part::Evaluators,
+            Part::Signoff,
+            Part::Declared,
+        ]
+        .into_iter()
+        .filter(|p| !p.unchanged("overview", view(da, &ia), view(db, &ib)))
+        .collect()
+    }
+
+    #[test]
+    fn an_edit_renders_only_the_sections_that_show_it() {
+        assert_eq!(
+            changed(FieldPath::Header(HeaderField::Project), "新名称"),
+            [Part::Header]
+        );
+        // The spent amount changes the funds table, the budget-execution row of the scoring table,
+        // and the declared section, where the stated 97.66 is now found to differ from 99.00.
+        assert_eq!(
+            changed(FieldPath::FundsCell(0, FundsColumn::Spent), "969.94"),
+            [Part::Funds, Part::Scoring, Part::Declared]
+        );
+        assert_eq!(
+            changed(FieldPath::Narrative("overview".into()), "新的概况"),
+            [Part::Narrative]
+        );
+        assert_eq!(changed(FieldPath::DeclaredGrade, "优"), [Part::Declared]);
+        // `Any` (the indicator table) renders again on every change.
+        let a = seed_state();
+        let ia = FindingsIndex::new(&doc(&a).evaluation);
+        let v = View {
+            form: &doc(&a).form,
+            evaluation: &doc(&a).evaluation,
+            index: &ia,
+        };
+        assert!(!Part::Any.unchanged("", v, v));
+        assert!(Part::Header.unchanged("", v, v));
+    }
+
+    #[test]
+    fn findings_are_indexed_by_the_input_they_lead_to() {
+        let s = seed_state();
+        let index = FindingsIndex::new(&doc(&s).evaluation);
+        let notes = index.notes(&FieldPath::DeclaredGrade);
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].message.zh.contains("等次填为“差”"));
+        assert!(!index.has_notes(&FieldPath::Header(HeaderField::Project)));
+        // A finding on a row of the indicator table is shown on the row's first field.
+        let s = set(
+            &s,
+            FieldPath::Indicator(3, IndicatorField::Actual),
+            "约30个",
+        );
+        let index = FindingsIndex::new(&doc(&s).evaluation);
+        let row = index.row_notes(3).expect("the row has notes");
+        assert!(row.iter().any(|(f, _)| *f == IndicatorField::Actual));
     }
 }

@@ -1,0 +1,166 @@
+//! One way in: every shell opens a file through the engine's intake (`ziping_engine::open`) and one
+//! profile registry, so the same file gives the same problems — and, when it reads, the same
+//! findings — in the editor, the review desk, the export worker and the command line. (The
+//! JavaScript API is checked in the browser by `tests/e2e/one_way_in.test.mjs`.)
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use ziping_app_state::jobs::Job;
+use ziping_app_state::review::review_file;
+use ziping_app_state::{AppState, DocAction, Lang};
+use ziping_engine::{Problem, Registry};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The files every shell is fed: the form files of the bad-file corpus, the examples, and files
+/// that are not forms at all.
+fn files() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for dir in ["crates/engine/tests/bad_files", "examples"] {
+        let mut names: Vec<PathBuf> = fs::read_dir(root().join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        names.sort();
+        for p in names {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            if name == "expected.json" || name.starts_with("profile-") {
+                continue;
+            }
+            out.push((name, fs::read(&p).unwrap()));
+        }
+    }
+    let seed = fs::read(root().join("examples/jinzhong-2021-traffic-police.json")).unwrap();
+    let unknown = String::from_utf8(seed.clone())
+        .unwrap()
+        .replace("\"jinzhong-2021\"", "\"my-county-2024\"");
+    out.push(("unknown-profile.json".into(), unknown.into_bytes()));
+    out.push(("workbook.xlsx".into(), b"PK\x03\x04 a zip".to_vec()));
+    out.push(("gbk.json".into(), b"{\"a\": \"\xD6\xD0\xCE\xC4\"}".to_vec()));
+    out.push(("utf16.json".into(), b"\xFF\xFE{\x00}\x00".to_vec()));
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(&seed);
+    out.push(("with-byte-order-mark.json".into(), with_bom));
+    out
+}
+
+/// How a shell writes one problem: `path: message` (the message alone for the file as a whole).
+fn line(p: &Problem) -> String {
+    if p.path.is_file() {
+        p.message.en.clone()
+    } else {
+        format!("{}: {}", p.path, p.message.en)
+    }
+}
+
+/// The command line's output for `file`, read from a copy on disk under its own name.
+fn cli_check(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("ziping-one-way-in-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    fs::write(&path, bytes).unwrap();
+    let args: Vec<OsString> = ["check", "--lang", "en"]
+        .into_iter()
+        .map(OsString::from)
+        .chain([path.into_os_string()])
+        .collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    ziping_cli::run(&args, &mut out, &mut err);
+    String::from_utf8(out).unwrap() + &String::from_utf8(err).unwrap()
+}
+
+#[test]
+fn every_shell_gives_the_same_problems_for_the_same_file() {
+    let registry = Registry::new();
+    let mut refused = 0;
+    for (name, bytes) in files() {
+        let Err(expected) = ziping_engine::open(&name, &bytes, &registry) else {
+            continue;
+        };
+        refused += 1;
+        let expected = expected.problems;
+        assert!(!expected.is_empty(), "{name}");
+        // The editor's import (the reducer reads the file through the intake).
+        let editor = AppState::new(Lang::En).reduce(DocAction::Import {
+            id: "x".into(),
+            file: name.clone(),
+            bytes: bytes.clone(),
+        });
+        let report = editor.import_report.expect("an import report");
+        assert_eq!(report.problems, expected, "editor: {name}");
+        assert!(editor.doc.is_none(), "editor: {name} opened nothing");
+        // The review desk.
+        let desk = review_file(&name, &bytes, &registry).expect_err("the desk refuses it");
+        assert_eq!(desk.problems, expected, "desk: {name}");
+        // The command line: every problem, on its own line.
+        let cli = cli_check(&name, &bytes);
+        for p in &expected {
+            assert!(
+                cli.contains(&line(p)),
+                "command line: {name} lacks «{}»:\n{cli}",
+                line(p)
+            );
+        }
+        // The export worker gets forms as text in its jobs (a file that is not text never reaches
+        // it: the page sends only forms it has read).
+        if let Ok(text) = String::from_utf8(bytes.clone()) {
+            let job = Job::Form {
+                file: name.clone(),
+                form: text,
+                profiles: Vec::new(),
+            };
+            let worker =
+                ziping_export_worker::run(&job.to_text()).expect_err("the worker refuses it");
+            for p in &expected {
+                assert!(
+                    worker.en.contains(&line(p)),
+                    "worker: {name} lacks «{}»: {}",
+                    line(p),
+                    worker.en
+                );
+            }
+        }
+    }
+    assert!(refused >= 40, "the corpus holds {refused} refused files");
+}
+
+#[test]
+fn every_shell_gives_the_same_findings_for_the_same_file() {
+    let registry = Registry::new();
+    let mut read = 0;
+    for (name, bytes) in files() {
+        let Ok(expected) = ziping_engine::open(&name, &bytes, &registry) else {
+            continue;
+        };
+        read += 1;
+        let findings = &expected.evaluation.findings;
+        let editor = AppState::new(Lang::En).reduce(DocAction::Import {
+            id: "x".into(),
+            file: name.clone(),
+            bytes: bytes.clone(),
+        });
+        let doc = editor.doc.expect("the editor opens it");
+        assert_eq!(&doc.evaluation.findings, findings, "editor: {name}");
+        assert_eq!(*doc.form, expected.form, "editor: {name}");
+        let desk = review_file(&name, &bytes, &registry).expect("the desk reads it");
+        assert_eq!(&desk.findings, findings, "desk: {name}");
+        let cli = cli_check(&name, &bytes);
+        for f in findings {
+            let shown = format!("{}  {}", f.code, f.path);
+            assert!(
+                cli.split_whitespace().any(|w| w == f.code.key())
+                    && cli.contains(&f.path.to_string()),
+                "command line: {name} lacks {shown}:\n{cli}"
+            );
+        }
+        let job = Job::form(&expected.form, &registry);
+        let bytes = ziping_export_worker::run(&job.to_text()).expect("the worker writes it");
+        assert_eq!(&bytes[..2], b"PK", "worker: {name}");
+    }
+    assert!(read >= 8, "{read} files read");
+}
