@@ -11,7 +11,7 @@ mod read;
 pub mod write;
 
 pub use crate::reader::{too_large, Problem, MAX_FILE_BYTES};
-pub use read::{read_form, read_value};
+pub use read::{fields, read_form, read_value};
 pub use write::to_json;
 
 /// The format name every form file carries in its `format` field.

@@ -32,21 +32,82 @@ pub fn read_value(value: Value) -> Result<Form, Vec<Problem>> {
     r.finish(Some(form))
 }
 
-const FORM: &[&str] = &[
-    "format",
-    "schema_version",
-    "profile",
-    "status",
-    "header",
-    "funds",
-    "narratives",
-    "indicators",
-    "scores",
-    "block_weights",
-    "evaluators",
-    "signoff",
-    "declared",
-];
+/// The fields each object of a form file may have (the reader refuses any other), shared with the
+/// tests that hold the JSON schema and the fuzzer's dictionaries to the reader.
+pub mod fields {
+    pub const FORM: &[&str] = &[
+        "format",
+        "schema_version",
+        "profile",
+        "status",
+        "header",
+        "funds",
+        "narratives",
+        "indicators",
+        "scores",
+        "block_weights",
+        "evaluators",
+        "signoff",
+        "declared",
+    ];
+    pub const HEADER: &[&str] = &[
+        "title",
+        "year",
+        "project",
+        "filing_unit",
+        "department",
+        "unit",
+        "attribute",
+        "period",
+    ];
+    pub const FUNDS: &[&str] = &[
+        "rows",
+        "declared_total",
+        "declared_rate",
+        "declared_score",
+        "deviation_reason",
+        "adjustment_reason",
+    ];
+    pub const FUNDS_ROW: &[&str] = &["source", "initial", "budget", "allocated", "spent"];
+    pub const FIGURES: &[&str] = &["initial", "budget", "allocated", "spent"];
+    pub const INDICATOR: &[&str] = &[
+        "id",
+        "level",
+        "name",
+        "block",
+        "target",
+        "actual",
+        "operator",
+        "method",
+        "band",
+        "weight",
+        "score",
+        "score_reason",
+        "declared_score",
+        "declared_completion",
+        "deviation_reason",
+        "not_applicable",
+        "note",
+    ];
+    pub const SCORE_ENTRY: &[&str] = &[
+        "actual",
+        "score",
+        "score_reason",
+        "declared_score",
+        "deviation_reason",
+        "not_applicable",
+    ];
+    pub const EVALUATOR: &[&str] = &["name", "title", "office", "phone"];
+    pub const SIGNOFF: &[&str] = &[
+        "responsible",
+        "handler",
+        "phone",
+        "filed_on",
+        "unit_head",
+        "signed_on",
+    ];
+    pub const DECLARED: &[&str] = &["total", "grade", "blocks"];
+}
 
 const STATUS: &[(&str, Status)] = &[("draft", Status::Draft), ("final", Status::Final)];
 
@@ -111,7 +172,7 @@ fn numbers(r: &mut Reader, v: &Value, at: &At) -> Option<BTreeMap<String, Decima
 
 fn form(r: &mut Reader, v: &Value) -> Form {
     let top = &At::Top;
-    let Some(m) = r.object(v, top, FORM) else {
+    let Some(m) = r.object(v, top, fields::FORM) else {
         return Form::default();
     };
     let profile = r
@@ -142,17 +203,7 @@ fn form(r: &mut Reader, v: &Value) -> Form {
 }
 
 fn header(r: &mut Reader, v: &Value, at: &At) -> Option<Header> {
-    const FIELDS: &[&str] = &[
-        "title",
-        "year",
-        "project",
-        "filing_unit",
-        "department",
-        "unit",
-        "attribute",
-        "period",
-    ];
-    let m = r.object(v, at, FIELDS)?;
+    let m = r.object(v, at, fields::HEADER)?;
     Some(Header {
         title: text(r, m, "title", at),
         year: text(r, m, "year", at),
@@ -165,8 +216,6 @@ fn header(r: &mut Reader, v: &Value, at: &At) -> Option<Header> {
     })
 }
 
-const FIGURES: &[&str] = &["initial", "budget", "allocated", "spent"];
-
 fn figures(r: &mut Reader, m: &Map<String, Value>, at: &At) -> FundsFigures {
     FundsFigures {
         initial: number(r, m, "initial", at),
@@ -177,22 +226,10 @@ fn figures(r: &mut Reader, m: &Map<String, Value>, at: &At) -> FundsFigures {
 }
 
 fn funds(r: &mut Reader, v: &Value, at: &At) -> Option<Funds> {
-    const FIELDS: &[&str] = &[
-        "rows",
-        "declared_total",
-        "declared_rate",
-        "declared_score",
-        "deviation_reason",
-        "adjustment_reason",
-    ];
-    let m = r.object(v, at, FIELDS)?;
+    let m = r.object(v, at, fields::FUNDS)?;
     let rows = r.or_empty(m, "rows", at, |r, v, at| {
         r.list(v, at, |r, v, at| {
-            let m = r.object(
-                v,
-                at,
-                &["source", "initial", "budget", "allocated", "spent"],
-            )?;
+            let m = r.object(v, at, fields::FUNDS_ROW)?;
             Some(FundsRow {
                 source: text(r, m, "source", at),
                 figures: figures(r, m, at),
@@ -200,7 +237,7 @@ fn funds(r: &mut Reader, v: &Value, at: &At) -> Option<Funds> {
         })
     });
     let declared_total = r.or_default(m, "declared_total", at, |r, v, at| {
-        let m = r.object(v, at, FIGURES)?;
+        let m = r.object(v, at, fields::FIGURES)?;
         Some(figures(r, m, at))
     });
     Some(Funds {
@@ -227,26 +264,7 @@ fn indicator(
     at: &At,
     ids: &mut BTreeSet<String>,
 ) -> Option<IndicatorRow> {
-    const FIELDS: &[&str] = &[
-        "id",
-        "level",
-        "name",
-        "block",
-        "target",
-        "actual",
-        "operator",
-        "method",
-        "band",
-        "weight",
-        "score",
-        "score_reason",
-        "declared_score",
-        "declared_completion",
-        "deviation_reason",
-        "not_applicable",
-        "note",
-    ];
-    let m = r.object(v, at, FIELDS)?;
+    let m = r.object(v, at, fields::INDICATOR)?;
     let id = r.required(m, "id", at, Reader::string).unwrap_or_default();
     if id.trim().is_empty() {
         if m.contains_key("id") {
@@ -323,15 +341,7 @@ fn level(r: &mut Reader, m: &Map<String, Value>, at: &At) -> u8 {
 }
 
 fn score_entry(r: &mut Reader, v: &Value, at: &At) -> Option<ScoreEntry> {
-    const FIELDS: &[&str] = &[
-        "actual",
-        "score",
-        "score_reason",
-        "declared_score",
-        "deviation_reason",
-        "not_applicable",
-    ];
-    let m = r.object(v, at, FIELDS)?;
+    let m = r.object(v, at, fields::SCORE_ENTRY)?;
     Some(ScoreEntry {
         actual: text(r, m, "actual", at),
         score: number(r, m, "score", at),
@@ -343,7 +353,7 @@ fn score_entry(r: &mut Reader, v: &Value, at: &At) -> Option<ScoreEntry> {
 }
 
 fn evaluator(r: &mut Reader, v: &Value, at: &At) -> Option<Evaluator> {
-    let m = r.object(v, at, &["name", "title", "office", "phone"])?;
+    let m = r.object(v, at, fields::EVALUATOR)?;
     Some(Evaluator {
         name: text(r, m, "name", at),
         title: text(r, m, "title", at),
@@ -353,15 +363,7 @@ fn evaluator(r: &mut Reader, v: &Value, at: &At) -> Option<Evaluator> {
 }
 
 fn signoff(r: &mut Reader, v: &Value, at: &At) -> Option<Signoff> {
-    const FIELDS: &[&str] = &[
-        "responsible",
-        "handler",
-        "phone",
-        "filed_on",
-        "unit_head",
-        "signed_on",
-    ];
-    let m = r.object(v, at, FIELDS)?;
+    let m = r.object(v, at, fields::SIGNOFF)?;
     Some(Signoff {
         responsible: text(r, m, "responsible", at),
         handler: text(r, m, "handler", at),
@@ -373,7 +375,7 @@ fn signoff(r: &mut Reader, v: &Value, at: &At) -> Option<Signoff> {
 }
 
 fn declared(r: &mut Reader, v: &Value, at: &At) -> Option<Declared> {
-    let m = r.object(v, at, &["total", "grade", "blocks"])?;
+    let m = r.object(v, at, fields::DECLARED)?;
     let blocks = r.or_empty(m, "blocks", at, numbers);
     Some(Declared {
         total: number(r, m, "total", at),

@@ -12,6 +12,7 @@ mod read;
 mod registry;
 mod validate;
 
+pub use read::PROFILE_FIELDS;
 pub use registry::Registry;
 
 use crate::decimal::Decimal;

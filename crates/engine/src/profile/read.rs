@@ -66,26 +66,28 @@ const FUNDS_COLUMNS: &[(&str, FundsColumn)] = &[
 const DEDUCT_WHEN: &[(&str, DeductWhen)] =
     &[("above", DeductWhen::Above), ("below", DeductWhen::Below)];
 
+/// The fields a profile file may have at its top (the reader refuses any other).
+pub const PROFILE_FIELDS: &[&str] = &[
+    "format",
+    "id",
+    "name",
+    "description",
+    "basis",
+    "title",
+    "orientation",
+    "sections",
+    "funds",
+    "indicators",
+    "blocks",
+    "qualitative_bands",
+    "grades",
+    "rounding",
+    "thresholds",
+    "local_rules",
+];
+
 impl Reader {
     fn profile(&mut self, v: &Value) -> Option<Profile> {
-        const FIELDS: &[&str] = &[
-            "format",
-            "id",
-            "name",
-            "description",
-            "basis",
-            "title",
-            "orientation",
-            "sections",
-            "funds",
-            "indicators",
-            "blocks",
-            "qualitative_bands",
-            "grades",
-            "rounding",
-            "thresholds",
-            "local_rules",
-        ];
         let Some(m) = v.as_object() else {
             self.bad(
                 &At::Top,
@@ -106,7 +108,7 @@ impl Reader {
             }
         }
         let p = &At::Top;
-        self.only(m, p, FIELDS);
+        self.only(m, p, PROFILE_FIELDS);
         let format = self.required(m, "format", p, Self::string);
         let id = self.required(m, "id", p, Self::string);
         let name = self.required(m, "name", p, Self::text);
