@@ -9,7 +9,7 @@ use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use ziping_engine::{intake, Opened, Problem, Registry};
+use ziping_engine::{intake, Lang, Opened, Problem, Registry};
 
 thread_local! {
     /// The registry the page holds (built-in and imported profiles), as the app last set it.
@@ -55,16 +55,7 @@ fn form_bytes(form: &JsValue) -> Result<Vec<u8>, Problem> {
 
 /// A JavaScript `Error` naming every problem, with them as its `problems` property.
 fn error(problems: &[Problem]) -> JsValue {
-    let lines: Vec<String> = problems
-        .iter()
-        .map(|p| {
-            if p.path.is_file() {
-                p.message.en.clone()
-            } else {
-                format!("{}: {}", p.path, p.message.en)
-            }
-        })
-        .collect();
+    let lines: Vec<String> = problems.iter().map(|p| p.line(Lang::En)).collect();
     let error = js_sys::Error::new(&format!("the form cannot be read: {}", lines.join("; ")));
     if let Ok(list) = to_js(&problems) {
         let _ = Reflect::set(&error, &"problems".into(), &list);

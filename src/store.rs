@@ -130,6 +130,13 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
+/// The page's language and its words.
+#[hook]
+pub fn use_words() -> (Lang, &'static crate::i18n::Words) {
+    let lang = use_lang();
+    (lang, crate::i18n::words(lang))
+}
+
 /// Shared data compared by identity: equal when it is the very same allocation. The state replaces
 /// what changes and keeps what does not, so this is exact and costs one comparison.
 pub struct Ptr<T>(pub Rc<T>);

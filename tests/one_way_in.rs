@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use ziping_app_state::jobs::Job;
 use ziping_app_state::review::review_file;
 use ziping_app_state::{AppState, DocAction, Lang};
-use ziping_engine::{Problem, Registry};
+use ziping_engine::{Opened, Problem, Registry, Unreadable};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -49,6 +49,30 @@ fn files() -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// The files of [`files`] for which `pick` takes something from the intake's answer, each with
+/// what it took: `Result::err` for the files the intake refuses, `Result::ok` for those it reads.
+fn opened<T>(
+    registry: &Registry,
+    pick: fn(Result<Opened, Unreadable>) -> Option<T>,
+) -> Vec<(String, Vec<u8>, T)> {
+    files()
+        .into_iter()
+        .filter_map(|(name, bytes)| {
+            let picked = pick(ziping_engine::open(&name, &bytes, registry))?;
+            Some((name, bytes, picked))
+        })
+        .collect()
+}
+
+/// The editor's import of a file (the reducer reads the file through the intake).
+fn editor_import(name: &str, bytes: &[u8]) -> AppState {
+    AppState::new(Lang::En).reduce(DocAction::Import {
+        id: "x".into(),
+        file: name.into(),
+        bytes: bytes.to_vec(),
+    })
+}
+
 /// How a shell writes one problem: `path: message` (the message alone for the file as a whole).
 fn line(p: &Problem) -> String {
     if p.path.is_file() {
@@ -77,20 +101,17 @@ fn cli_check(name: &str, bytes: &[u8]) -> String {
 #[test]
 fn every_shell_gives_the_same_problems_for_the_same_file() {
     let registry = Registry::new();
-    let mut refused = 0;
-    for (name, bytes) in files() {
-        let Err(expected) = ziping_engine::open(&name, &bytes, &registry) else {
-            continue;
-        };
-        refused += 1;
-        let expected = expected.problems;
+    let refused = opened(&registry, Result::err);
+    assert!(
+        refused.len() >= 40,
+        "the corpus holds {} refused files",
+        refused.len()
+    );
+    for (name, bytes, unreadable) in refused {
+        let expected = unreadable.problems;
         assert!(!expected.is_empty(), "{name}");
         // The editor's import (the reducer reads the file through the intake).
-        let editor = AppState::new(Lang::En).reduce(DocAction::Import {
-            id: "x".into(),
-            file: name.clone(),
-            bytes: bytes.clone(),
-        });
+        let editor = editor_import(&name, &bytes);
         let report = editor.import_report.expect("an import report");
         assert_eq!(report.problems, expected, "editor: {name}");
         assert!(editor.doc.is_none(), "editor: {name} opened nothing");
@@ -126,24 +147,16 @@ fn every_shell_gives_the_same_problems_for_the_same_file() {
             }
         }
     }
-    assert!(refused >= 40, "the corpus holds {refused} refused files");
 }
 
 #[test]
 fn every_shell_gives_the_same_findings_for_the_same_file() {
     let registry = Registry::new();
-    let mut read = 0;
-    for (name, bytes) in files() {
-        let Ok(expected) = ziping_engine::open(&name, &bytes, &registry) else {
-            continue;
-        };
-        read += 1;
+    let read = opened(&registry, Result::ok);
+    assert!(read.len() >= 8, "{} files read", read.len());
+    for (name, bytes, expected) in read {
         let findings = &expected.evaluation.findings;
-        let editor = AppState::new(Lang::En).reduce(DocAction::Import {
-            id: "x".into(),
-            file: name.clone(),
-            bytes: bytes.clone(),
-        });
+        let editor = editor_import(&name, &bytes);
         let doc = editor.doc.expect("the editor opens it");
         assert_eq!(&doc.evaluation.findings, findings, "editor: {name}");
         assert_eq!(*doc.form, expected.form, "editor: {name}");
@@ -162,5 +175,4 @@ fn every_shell_gives_the_same_findings_for_the_same_file() {
         let bytes = ziping_export_worker::run(&job.to_text()).expect("the worker writes it");
         assert_eq!(&bytes[..2], b"PK", "worker: {name}");
     }
-    assert!(read >= 8, "{read} files read");
 }

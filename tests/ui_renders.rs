@@ -30,12 +30,18 @@ fn clear_storage() {
     }
 }
 
-#[wasm_bindgen_test]
-async fn the_start_screen_offers_every_profile_and_the_example() {
+/// The app rendered with empty storage into a fresh mount point: that element and the app.
+async fn render_app() -> (Element, yew::AppHandle<ziping::App>) {
     clear_storage();
     let root = mount_point();
     let app = yew::Renderer::<ziping::App>::with_root(root.clone()).render();
     tick().await;
+    (root, app)
+}
+
+#[wasm_bindgen_test]
+async fn the_start_screen_offers_every_profile_and_the_example() {
+    let (root, app) = render_app().await;
 
     let title = root
         .query_selector("main h1")
@@ -68,10 +74,7 @@ async fn the_start_screen_offers_every_profile_and_the_example() {
 
 #[wasm_bindgen_test]
 async fn opening_the_example_shows_the_engines_numbers() {
-    clear_storage();
-    let root = mount_point();
-    let app = yew::Renderer::<ziping::App>::with_root(root.clone()).render();
-    tick().await;
+    let (root, app) = render_app().await;
     let button: HtmlElement = root
         .query_selector("[data-testid=open-example]")
         .unwrap()

@@ -11,7 +11,7 @@ use super::summary::Summary;
 use super::{FindingsIndex, FormPart, Part};
 use crate::browser::{files, page, storage, worker};
 use crate::i18n::words;
-use crate::store::{use_lang, use_sender, use_stable, Ptr, Sender};
+use crate::store::{use_sender, use_stable, use_words, Ptr, Sender};
 use yew::prelude::*;
 use ziping_app_state::jobs::Job;
 use ziping_app_state::{
@@ -51,8 +51,7 @@ pub struct EditorProps {
 
 #[function_component]
 pub fn Editor(p: &EditorProps) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
+    let (lang, w) = use_words();
     let send = use_sender();
     let index: Ptr<FindingsIndex> = Ptr(use_memo(p.evaluation.clone(), |e| FindingsIndex::new(e)));
     let findings = use_stable(&p.evaluation.findings);

@@ -2,7 +2,7 @@
 //! it, marks itself `aria-invalid` when one is an error, and points to them with `aria-describedby`.
 
 use crate::i18n::words;
-use crate::store::{use_lang, use_sender};
+use crate::store::{use_sender, use_words};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use ziping_app_state::findings_index::Note;
@@ -58,8 +58,7 @@ fn dom_id(path: &FieldPath) -> String {
 #[function_component]
 pub fn Field(props: &FieldProps) -> Html {
     let send = use_sender();
-    let lang = use_lang();
-    let w = words(lang);
+    let (lang, w) = use_words();
     // Decimal fields keep what is being typed ("969." on the way to "969.94") while it still means
     // the value the form holds; anything else (an undo, an import) shows the form's value.
     let typed = use_state(|| None::<String>);

@@ -2,8 +2,7 @@
 //! takes the keyboard focus to the field concerned.
 
 use super::field::severity_class;
-use crate::i18n::words;
-use crate::store::{use_lang, use_sender, Ptr};
+use crate::store::{use_sender, use_words, Ptr};
 use yew::prelude::*;
 use ziping_app_state::DocAction;
 use ziping_engine::Finding;
@@ -17,9 +16,7 @@ pub struct FindingsProps {
 
 #[function_component]
 pub fn FindingsPanel(p: &FindingsProps) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
-    let l = lang;
+    let (lang, w) = use_words();
     let send = use_sender();
     let findings = &p.findings;
     html! {
@@ -37,7 +34,7 @@ pub fn FindingsPanel(p: &FindingsProps) -> Html {
                                     <span class="severity">{ w.severity[f.severity as usize] }</span>
                                     <code>{ f.code.key() }</code>
                                 </p>
-                                <p class="finding-message">{ f.message.get(l) }</p>
+                                <p class="finding-message">{ f.message.get(lang) }</p>
                                 <p class="finding-basis">{ format!("{}：{}", w.basis, f.basis) }</p>
                                 if let Some(go) = go {
                                     <button type="button" class="link" onclick={go}>{ format!("{} {}", w.go_to_field, f.path) }</button>

@@ -3,8 +3,7 @@
 
 use super::field::Num;
 use super::FormPart;
-use crate::i18n::words;
-use crate::store::{use_lang, use_sender};
+use crate::store::{use_sender, use_words};
 use yew::prelude::*;
 use ziping_app_state::RowAction;
 use ziping_engine::path::FieldPath;
@@ -12,9 +11,7 @@ use ziping_engine::result::MethodId;
 
 #[function_component]
 pub fn Funds(p: &FormPart) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
-    let l = lang;
+    let (lang, w) = use_words();
     let send = use_sender();
     let columns = &p.profile.funds.columns;
     let field = |path: FieldPath, label: String| p.field(path, label, true);
@@ -26,7 +23,7 @@ pub fn Funds(p: &FormPart) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ w.source }</th>
-                        { for columns.iter().map(|c| html! { <th scope="col">{ c.title.get(l) }</th> }) }
+                        { for columns.iter().map(|c| html! { <th scope="col">{ c.title.get(lang) }</th> }) }
                         if !p.readonly { <th scope="col"><span class="visually-hidden">{ w.actions }</span></th> }
                     </tr>
                 </thead>
@@ -35,7 +32,7 @@ pub fn Funds(p: &FormPart) -> Html {
                         <tr key={i}>
                             <td>{ field(FieldPath::FundsSource(i), format!("{} {}", w.source, i + 1)) }</td>
                             { for columns.iter().map(|c| html! {
-                                <td>{ field(FieldPath::FundsCell(i, c.column), format!("{} · {}", r.source, c.title.get(l))) }</td>
+                                <td>{ field(FieldPath::FundsCell(i, c.column), format!("{} · {}", r.source, c.title.get(lang))) }</td>
                             }) }
                             if !p.readonly {
                                 <td><button type="button" class="icon" onclick={send.click(move || RowAction::RemoveFundsRow(i))} aria-label={format!("{} {}", w.remove, r.source)}>{ "✕" }</button></td>
@@ -45,11 +42,11 @@ pub fn Funds(p: &FormPart) -> Html {
                 </tbody>
                 <tfoot>
                     <tr class="derived">
-                        <th scope="row">{ format!("{}（{}）", p.profile.funds.total_label.get(l), w.derived_total) }</th>
+                        <th scope="row">{ format!("{}（{}）", p.profile.funds.total_label.get(lang), w.derived_total) }</th>
                         { for columns.iter().map(|c| html! {
                             <td data-testid={format!("funds-total-{}", c.column.key())}>
                                 if let Some(f) = e.column(c.column) {
-                                    <Num shown={f.shown()} explain={f.explanation().get(l).to_string()} />
+                                    <Num shown={f.shown()} explain={f.explanation().get(lang).to_string()} />
                                 } else { { "—" } }
                             </td>
                         }) }
@@ -63,18 +60,18 @@ pub fn Funds(p: &FormPart) -> Html {
             <dl class="rates">
                 <dt>{ w.execution_rate }</dt>
                 <dd data-testid="execution-rate">
-                    if let Some(f) = &e.execution_rate { <Num shown={f.shown()} explain={f.explanation().get(l).to_string()} /> } else { { "—" } }
+                    if let Some(f) = &e.execution_rate { <Num shown={f.shown()} explain={f.explanation().get(lang).to_string()} /> } else { { "—" } }
                 </dd>
                 if e.arrival_rate.is_some() {
                     <dt>{ w.arrival_rate }</dt>
                     <dd data-testid="arrival-rate">
-                        if let Some(f) = &e.arrival_rate { <Num shown={f.shown()} explain={f.explanation().get(l).to_string()} /> }
+                        if let Some(f) = &e.arrival_rate { <Num shown={f.shown()} explain={f.explanation().get(lang).to_string()} /> }
                     </dd>
                 }
                 if p.profile.funds.shows_score {
                     if let Some(row) = p.evaluation.blocks.iter().flat_map(|b| &b.rows).find(|r| r.method == MethodId::FundsExecution) {
                         <dt>{ format!("{} ({} {})", w.score, w.weight, row.weight) }</dt>
-                        <dd data-testid="funds-score"><Num shown={row.score.shown()} explain={row.score.explanation().get(l).to_string()} /></dd>
+                        <dd data-testid="funds-score"><Num shown={row.score.shown()} explain={row.score.explanation().get(lang).to_string()} /></dd>
                     }
                 }
             </dl>
@@ -82,7 +79,7 @@ pub fn Funds(p: &FormPart) -> Html {
                 <summary>{ w.stated_total_row }</summary>
                 <div class="field-row">
                     { for columns.iter().map(|c| html! {
-                        <div class="labelled">{ c.title.get(l) }{ field(FieldPath::FundsDeclaredTotal(c.column), format!("{} · {}", w.stated_total_row, c.title.get(l))) }</div>
+                        <div class="labelled">{ c.title.get(lang) }{ field(FieldPath::FundsDeclaredTotal(c.column), format!("{} · {}", w.stated_total_row, c.title.get(lang))) }</div>
                     }) }
                     <div class="labelled">{ w.stated_rate }{ field(FieldPath::FundsDeclaredRate, w.stated_rate.to_string()) }</div>
                     <div class="labelled">{ w.stated_score }{ field(FieldPath::FundsDeclaredScore, w.stated_score.to_string()) }</div>

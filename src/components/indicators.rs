@@ -3,8 +3,8 @@
 
 use super::field::{Choice, Field, Num};
 use super::{FormPart, RowNotes};
-use crate::i18n::{words, Words};
-use crate::store::{use_lang, use_sender, Ptr};
+use crate::i18n::Words;
+use crate::store::{use_sender, use_words, Ptr};
 use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -51,10 +51,14 @@ impl Layout {
     }
 }
 
+/// The choices of a select: (id, name) pairs.
+fn named<'a>(items: impl Iterator<Item = (&'a String, &'a Text)>) -> Vec<(String, Text)> {
+    items.map(|(id, name)| (id.clone(), name.clone())).collect()
+}
+
 #[function_component]
 pub fn IndicatorTable(p: &FormPart) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
+    let (_lang, w) = use_words();
     let paste = use_state(String::new);
     let profile = &p.profile;
     let layout = Layout {
@@ -64,27 +68,13 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
         reason: profile.indicators.reason_column,
         readonly: p.readonly,
     };
-    let bands: Ptr<Vec<(String, Text)>> = {
-        let profile = p.profile.clone();
-        Ptr(use_memo(profile, |profile| {
-            profile
-                .qualitative_bands
-                .iter()
-                .map(|b| (b.id.clone(), b.name.clone()))
-                .collect::<Vec<_>>()
-        }))
-    };
-    let blocks: Ptr<Vec<(String, Text)>> = {
-        let profile = p.profile.clone();
-        Ptr(use_memo(profile, |profile| {
-            profile
-                .blocks
-                .iter()
-                .filter(|b| b.from_indicators)
-                .map(|b| (b.id.clone(), b.name.clone()))
-                .collect::<Vec<_>>()
-        }))
-    };
+    let bands: Ptr<Vec<(String, Text)>> = Ptr(use_memo(p.profile.clone(), |profile| {
+        named(profile.qualitative_bands.iter().map(|b| (&b.id, &b.name)))
+    }));
+    let blocks: Ptr<Vec<(String, Text)>> = Ptr(use_memo(p.profile.clone(), |profile| {
+        let scored = profile.blocks.iter().filter(|b| b.from_indicators);
+        named(scored.map(|b| (&b.id, &b.name)))
+    }));
     // Each row's data and results, as the same `Rc` as in the last render where they did not change,
     // in chunks of rows: an edit renders the chunk and the row it changed, and every other chunk
     // compares equal in a few pointer comparisons.
@@ -347,9 +337,7 @@ fn value_text(v: &Value, w: &Words) -> String {
 
 #[function_component]
 fn Row(p: &RowProps) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
-    let l = lang;
+    let (lang, w) = use_words();
     let send = use_sender();
     let i = p.index;
     let r = &p.row;
@@ -407,7 +395,7 @@ fn Row(p: &RowProps) -> Html {
                     <label for={id.clone()}>{ w.block }</label>
                     <select id={id} data-path={format!("indicators[{i}].block")} onchange={onchange} disabled={layout.readonly}>
                         <option value="" selected={r.block.is_empty()}>{ "—" }</option>
-                        { for p.blocks.iter().map(|(id, name)| html! { <option value={id.clone()} selected={*id == r.block}>{ name.get(l) }</option> }) }
+                        { for p.blocks.iter().map(|(id, name)| html! { <option value={id.clone()} selected={*id == r.block}>{ name.get(lang) }</option> }) }
                     </select>
                 </span>
             }
@@ -433,7 +421,7 @@ fn Row(p: &RowProps) -> Html {
             .band
             .as_ref()
             .and_then(|b| p.bands.iter().find(|(id, _)| id == b))
-            .map(|(_, name)| format!("：{}", name.get(l)))
+            .map(|(_, name)| format!("：{}", name.get(lang)))
             .unwrap_or_default();
         match (&x.target, &x.actual) {
             (Value::Text | Value::Empty, Value::Text | Value::Empty) if !method.is_empty() => {
@@ -462,7 +450,7 @@ fn Row(p: &RowProps) -> Html {
                         <Choice path={FieldPath::Indicator(i, IndicatorField::Method)} value={r.method.clone()} label={format!("{} {} · {}", w.indicator_name, i + 1, w.method_choice)} readonly={layout.readonly}
                             options={vec![("".into(), w.method_auto.into()), ("qualitative".into(), w.method(MethodId::Qualitative).into()), ("manual".into(), w.method(MethodId::Manual).into())]} />
                         <Choice path={FieldPath::Indicator(i, IndicatorField::Band)} value={r.band.clone()} label={format!("{} {} · {}", w.indicator_name, i + 1, w.band)} readonly={layout.readonly}
-                            options={std::iter::once((AttrValue::from(""), AttrValue::from(w.band_auto))).chain(p.bands.iter().map(|(id, name)| (AttrValue::from(id.clone()), AttrValue::from(name.get(l).to_string())))).collect::<Vec<_>>()} />
+                            options={std::iter::once((AttrValue::from(""), AttrValue::from(w.band_auto))).chain(p.bands.iter().map(|(id, name)| (AttrValue::from(id.clone()), AttrValue::from(name.get(lang).to_string())))).collect::<Vec<_>>()} />
                         { field(IndicatorField::Note, w.note) }
                     </details>
                 }
@@ -475,7 +463,7 @@ fn Row(p: &RowProps) -> Html {
                 <td class="col-num">{ field(IndicatorField::Weight, w.weight) }</td>
                 <td class="col-score">
                     if let Some(s) = &p.score {
-                        <Num shown={s.score.shown()} explain={s.score.explanation().get(l).to_string()} testid={AttrValue::from(format!("score-{i}"))} />
+                        <Num shown={s.score.shown()} explain={s.score.explanation().get(lang).to_string()} testid={AttrValue::from(format!("score-{i}"))} />
                         if s.source == ScoreSource::Override {
                             if let Some(c) = &s.computed { <span class="was">{ format!("{} {}", w.override_shown, c.shown()) }</span> }
                         }
@@ -489,7 +477,7 @@ fn Row(p: &RowProps) -> Html {
             }
             if layout.completion {
                 <td class="col-num" data-testid={format!("completion-{i}")}>
-                    if let Some(c) = completion { <Num shown={c.shown()} explain={c.explanation().get(l).to_string()} /> } else { { "—" } }
+                    if let Some(c) = completion { <Num shown={c.shown()} explain={c.explanation().get(lang).to_string()} /> } else { { "—" } }
                     if layout.scored {
                         <details class="more"><summary>{ w.stated_completion }</summary>{ field(IndicatorField::DeclaredCompletion, w.stated_completion) }</details>
                     }

@@ -7,8 +7,8 @@
 //! page's Content-Security-Policy allows where an inline style would not be).
 
 use crate::browser;
-use crate::i18n::{words, Words};
-use crate::store::{use_lang, use_sender, Ptr};
+use crate::i18n::Words;
+use crate::store::{use_sender, use_words, Ptr};
 use std::collections::HashMap;
 use yew::prelude::*;
 use ziping_app_state::DocAction;
@@ -38,8 +38,7 @@ struct Sheet<'a> {
 
 #[function_component]
 pub fn PrintView(p: &PrintProps) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
+    let (lang, w) = use_words();
     let send = use_sender();
     let failed = use_state(|| None::<String>);
     use_effect_with((), |_| browser::page::show_screen());
@@ -145,6 +144,17 @@ struct Line {
     l3: Option<usize>,
 }
 
+impl Line {
+    /// A level-1 heading with nothing under it.
+    fn alone(l1: Option<usize>) -> Line {
+        Line {
+            l1,
+            l2: None,
+            l3: None,
+        }
+    }
+}
+
 /// The outline as printed lines: every level-3 row under its headings, and every heading that has
 /// no indicator under it on a line of its own.
 fn lines(form: &Form) -> Vec<Line> {
@@ -164,11 +174,7 @@ fn lines(form: &Form) -> Vec<Line> {
             1 => {
                 flush_l2(&mut out, l1, l2, &mut l1_used, &mut l2_used);
                 if !l1_used {
-                    out.push(Line {
-                        l1,
-                        l2: None,
-                        l3: None,
-                    });
+                    out.push(Line::alone(l1));
                 }
                 (l1, l2, l1_used) = (Some(i), None, false);
             }
@@ -188,11 +194,7 @@ fn lines(form: &Form) -> Vec<Line> {
     }
     flush_l2(&mut out, l1, l2, &mut l1_used, &mut l2_used);
     if !l1_used {
-        out.push(Line {
-            l1,
-            l2: None,
-            l3: None,
-        });
+        out.push(Line::alone(l1));
     }
     out
 }

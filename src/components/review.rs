@@ -13,7 +13,7 @@
 use crate::browser::files::{self, Picked};
 use crate::browser::{page, worker};
 use crate::i18n::{words, Words};
-use crate::store::{use_lang, use_sender, Ptr, Sender};
+use crate::store::{use_sender, use_words, Ptr, Sender};
 use std::collections::VecDeque;
 use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
@@ -143,8 +143,7 @@ pub struct ReviewProps {
 
 #[function_component]
 pub fn ReviewDesk(p: &ReviewProps) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
+    let (lang, w) = use_words();
     use_effect_with((), |_| page::scroll_to_top());
 
     // What the table shows, recomputed only when the rows, the sort or the filter change.
@@ -509,8 +508,7 @@ struct RowProps {
 /// One form of the desk. Its props compare by identity, so sorting and filtering only move rows.
 #[function_component]
 fn ReviewRow(p: &RowProps) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
+    let (_lang, w) = use_words();
     let send = use_sender();
     let r = &p.rows[p.index];
     let mismatch = !r.declared_grade.is_empty() && r.declared_grade != r.grade;

@@ -3,8 +3,7 @@
 
 use super::field::Num;
 use super::FormPart;
-use crate::i18n::words;
-use crate::store::use_lang;
+use crate::store::use_words;
 use yew::prelude::*;
 use ziping_engine::path::{FieldPath, ScoreField};
 use ziping_engine::profile::Method;
@@ -12,9 +11,7 @@ use ziping_engine::result::ScoreSource;
 
 #[function_component]
 pub fn Scoring(p: &FormPart) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
-    let l = lang;
+    let (lang, w) = use_words();
     let field = |path: FieldPath, label: String| p.field(path, label, true);
     let needs_measure = p.profile.blocks.iter().flat_map(|b| &b.rows).any(|r| {
         matches!(
@@ -26,11 +23,11 @@ pub fn Scoring(p: &FormPart) -> Html {
         let result = p.evaluation.blocks.iter().find(|b| b.id == block.id);
         let rows = block.rows.iter().map(|row| {
             let r = result.and_then(|b| b.rows.iter().find(|x| x.id == row.id));
-            let name = row.name.get(l).to_string();
+            let name = row.name.get(lang).to_string();
             let measured = matches!(row.method, Method::Banded { .. } | Method::PerPoint { .. } | Method::Coefficient);
             html! {
                 <tr key={row.id.clone()} data-row={row.id.clone()}>
-                    <td>{ row.group.get(l) }</td>
+                    <td>{ row.group.get(lang) }</td>
                     <th scope="row">{ name.clone() }</th>
                     <td class="col-num">{ ziping_engine::decimal::plain(r.map(|r| r.weight).unwrap_or(row.weight)) }</td>
                     <td class="method">{ r.map(|r| w.method(r.method)).unwrap_or("") }</td>
@@ -39,7 +36,7 @@ pub fn Scoring(p: &FormPart) -> Html {
                     }
                     <td class="col-score" data-testid={format!("row-score-{}", row.id)}>
                         if let Some(r) = r {
-                            <Num shown={r.score.shown()} explain={r.score.explanation().get(l).to_string()} />
+                            <Num shown={r.score.shown()} explain={r.score.explanation().get(lang).to_string()} />
                             if r.source == ScoreSource::Override {
                                 if let Some(c) = &r.computed { <span class="was">{ format!("{} {}", w.override_shown, c.shown()) }</span> }
                             }
@@ -64,12 +61,12 @@ pub fn Scoring(p: &FormPart) -> Html {
         html! {
             <tbody key={block.id.clone()}>
                 <tr class="block-head">
-                    <th scope="rowgroup" colspan={(cols - 4).to_string()}>{ format!("{}（{}）", block.name.get(l), ziping_engine::decimal::plain(block.weight)) }</th>
+                    <th scope="rowgroup" colspan={(cols - 4).to_string()}>{ format!("{}（{}）", block.name.get(lang), ziping_engine::decimal::plain(block.weight)) }</th>
                     <td class="col-score" data-testid={format!("block-{}", block.id)}>
-                        if let Some(b) = result { <Num shown={b.score.shown()} explain={b.score.explanation().get(l).to_string()} /> }
+                        if let Some(b) = result { <Num shown={b.score.shown()} explain={b.score.explanation().get(lang).to_string()} /> }
                     </td>
                     <td class="block-total-label">{ w.block_total }</td>
-                    <td>{ field(FieldPath::DeclaredBlock(block.id.clone()), format!("{} · {}", block.name.get(l), w.stated)) }</td>
+                    <td>{ field(FieldPath::DeclaredBlock(block.id.clone()), format!("{} · {}", block.name.get(lang), w.stated)) }</td>
                     <td></td>
                 </tr>
                 { for rows }
@@ -104,9 +101,7 @@ pub fn Scoring(p: &FormPart) -> Html {
 /// What the form states for its results, and block weights the form adjusts (where allowed).
 #[function_component]
 pub fn Declared(p: &FormPart) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
-    let l = lang;
+    let (lang, w) = use_words();
     let field = |path: FieldPath, label: String| p.field(path, label, false);
     let has_scoring_table = p
         .profile
@@ -120,9 +115,9 @@ pub fn Declared(p: &FormPart) -> Html {
                 { field(FieldPath::DeclaredTotal, w.stated_total.to_string()) }
                 { field(FieldPath::DeclaredGrade, w.stated_grade.to_string()) }
                 if !has_scoring_table {
-                    { for p.profile.blocks.iter().map(|b| field(FieldPath::DeclaredBlock(b.id.clone()), format!("{} · {}", b.name.get(l), w.stated))) }
+                    { for p.profile.blocks.iter().map(|b| field(FieldPath::DeclaredBlock(b.id.clone()), format!("{} · {}", b.name.get(lang), w.stated))) }
                 }
-                { for p.profile.blocks.iter().filter(|b| b.adjustable).map(|b| field(FieldPath::BlockWeight(b.id.clone()), format!("{} · {}（{}）", b.name.get(l), w.block_weight, ziping_engine::decimal::plain(b.weight)))) }
+                { for p.profile.blocks.iter().filter(|b| b.adjustable).map(|b| field(FieldPath::BlockWeight(b.id.clone()), format!("{} · {}（{}）", b.name.get(lang), w.block_weight, ziping_engine::decimal::plain(b.weight)))) }
             </div>
         </section>
     }

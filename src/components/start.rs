@@ -3,7 +3,7 @@
 
 use crate::browser::{files, page, storage};
 use crate::i18n::words;
-use crate::store::{use_lang, use_sender, Sender};
+use crate::store::{use_sender, use_words, Sender};
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 use ziping_app_state::{
@@ -111,9 +111,7 @@ pub struct StartProps {
 
 #[function_component]
 pub fn StartScreen(p: &StartProps) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
-    let l = lang;
+    let (lang, w) = use_words();
     let dispatch = use_sender();
     let dragging = use_state(|| false);
     let on_file = |what: Importing| {
@@ -171,9 +169,9 @@ pub fn StartScreen(p: &StartProps) -> Html {
                             let onclick = Callback::from(move |_: MouseEvent| d.act(DocAction::New { id: page::new_id(), profile: id.clone() }));
                             html! {
                                 <li>
-                                    <button type="button" {onclick} data-profile={profile.id.clone()} aria-label={format!("{}：{}", w.new_form, profile.name.get(l))}>{ w.new_form }</button>
-                                    <span class="profile-name">{ profile.name.get(l) }</span>
-                                    <p class="profile-description">{ profile.description.get(l) }</p>
+                                    <button type="button" {onclick} data-profile={profile.id.clone()} aria-label={format!("{}：{}", w.new_form, profile.name.get(lang))}>{ w.new_form }</button>
+                                    <span class="profile-name">{ profile.name.get(lang) }</span>
+                                    <p class="profile-description">{ profile.description.get(lang) }</p>
                                 </li>
                             }
                         }) }

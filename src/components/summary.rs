@@ -2,8 +2,7 @@
 //! states, and the count of errors and warnings. The grade is always written out, never a colour alone.
 
 use super::field::Num;
-use crate::i18n::words;
-use crate::store::{use_lang, Ptr};
+use crate::store::{use_words, Ptr};
 use yew::prelude::*;
 use ziping_engine::model::Form;
 use ziping_engine::path::FieldPath;
@@ -17,15 +16,13 @@ pub struct SummaryProps {
 
 #[function_component]
 pub fn Summary(p: &SummaryProps) -> Html {
-    let lang = use_lang();
-    let w = words(lang);
-    let l = lang;
+    let (lang, w) = use_words();
     let e = &p.evaluation;
     let d = &p.form.declared;
     let grade = e.grade.as_ref();
     let grade_text = grade
         .map(|g| {
-            if l == Lang::En {
+            if lang == Lang::En {
                 format!("{} ({})", g.grade, g.name_en)
             } else {
                 g.grade.clone()
@@ -54,14 +51,14 @@ pub fn Summary(p: &SummaryProps) -> Html {
                 <tbody>
                     { for e.blocks.iter().map(|b| html! {
                         <tr>
-                            <th scope="row">{ format!("{}（{}）", b.name.get(l), b.weight.shown()) }</th>
-                            <td data-testid={format!("summary-block-{}", b.id)}><Num shown={b.score.shown()} explain={b.score.explanation().get(l).to_string()} /></td>
+                            <th scope="row">{ format!("{}（{}）", b.name.get(lang), b.weight.shown()) }</th>
+                            <td data-testid={format!("summary-block-{}", b.id)}><Num shown={b.score.shown()} explain={b.score.explanation().get(lang).to_string()} /></td>
                             <td>{ d.blocks.get(&b.id).map(|v| v.to_string()).unwrap_or_else(|| "—".into()) }</td>
                         </tr>
                     }) }
                     <tr class="total">
                         <th scope="row">{ w.total }</th>
-                        <td><Num shown={e.total.shown()} explain={e.total.explanation().get(l).to_string()} testid={AttrValue::from("total")} class={classes!("big")} /></td>
+                        <td><Num shown={e.total.shown()} explain={e.total.explanation().get(lang).to_string()} testid={AttrValue::from("total")} class={classes!("big")} /></td>
                         <td class={classes!(total_differs.then_some("differs"))} data-testid="declared-total">{ declared_total }</td>
                     </tr>
                     <tr class="grade">
@@ -69,7 +66,7 @@ pub fn Summary(p: &SummaryProps) -> Html {
                         <td data-testid="grade" class={classes!("grade-cell", grade.map(|g| format!("grade-{}", g.name_en.to_ascii_lowercase())))}>
                             <details class="num">
                                 <summary><span class="num-value">{ grade_text }</span></summary>
-                                <span class="explain" role="note">{ grade.map(|g| g.explain.get(l).to_string()).unwrap_or_default() }</span>
+                                <span class="explain" role="note">{ grade.map(|g| g.explain.get(lang).to_string()).unwrap_or_default() }</span>
                             </details>
                         </td>
                         <td class={classes!(grade_differs.then_some("differs"))} data-testid="declared-grade">{ declared_grade }</td>

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { assertClean, axeReport, openExample, useSite, withApp } from "./form_helpers.mjs";
+import { assertClean, axeReport, useSite, withApp, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 
@@ -26,9 +26,8 @@ test("no serious or critical axe-core violation on the start screen", async () =
 });
 
 test("no serious or critical axe-core violation in the editor with the example open", async () => {
-  await withApp(env, async (app) => {
+  await withExample(env, async (app) => {
     const { page } = app;
-    await openExample(page);
     assert.deepEqual(await seriousViolations(page), [], "as opened");
 
     // Every explanation and folded part open, and an amount refused on its field.

@@ -3,15 +3,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { waitForApp } from "./helpers.mjs";
-import { assertClean, field, num, openExample, text, type, useSite, valueOf, waitSaved, withApp } from "./form_helpers.mjs";
+import { assertClean, field, num, openExample, reloadApp, text, texts, type, useSite, valueOf, waitSaved, withApp, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 
 test("a reload in the middle of editing restores every edited value and the total", async () => {
-  await withApp(env, async (app) => {
+  await withExample(env, async (app) => {
     const { page } = app;
-    await openExample(page);
     const edits = {
       "header.project": "交警支队专项业务经费（修订）",
       "narratives.overview": "概述已改写：第一行\n第二行，含“引号”、'单引号' 与 \\ 反斜杠。",
@@ -28,9 +26,7 @@ test("a reload in the middle of editing restores every edited value and the tota
     assert.equal(total, "97.50", "99.00 with the full execution, less 1.50 on the quality rate");
     await waitSaved(page);
 
-    await page.reload();
-    await waitForApp(page);
-    await page.waitForSelector(field("header.project"));
+    await reloadApp(page, field("header.project"));
     for (const [path, value] of Object.entries(edits)) {
       assert.equal(await valueOf(page, path), value, `${path} after the reload`);
     }
@@ -44,42 +40,31 @@ test("a reload in the middle of editing restores every edited value and the tota
 });
 
 test("an edit made just before the page is left is saved all the same", async () => {
-  await withApp(env, async (app) => {
+  await withExample(env, async (app) => {
     const { page } = app;
-    await openExample(page);
     await waitSaved(page);
     // Reload at once, well inside the 300 ms the app waits before saving: the page's pagehide saves it.
     await type(page, "header.project", "刚刚改的项目名");
-    await page.reload();
-    await waitForApp(page);
-    await page.waitForSelector(field("header.project"));
+    await reloadApp(page, field("header.project"));
     assert.equal(await valueOf(page, "header.project"), "刚刚改的项目名");
     assertClean(app);
   });
 });
 
-test(
-  "a narrative with text between < and > comes back unchanged after a reload",
-  async () => {
-    await withApp(env, async (app) => {
-      const { page } = app;
-      await openExample(page);
-      const narrative = "到位率<100%，执行率>90%；A&amp;B";
-      await type(page, "narratives.other", narrative);
-      await waitSaved(page);
-      await page.reload();
-      await waitForApp(page);
-      await page.waitForSelector(field("narratives.other"));
-      assert.equal(await valueOf(page, "narratives.other"), narrative);
-      assertClean(app);
-    });
-  },
-);
+test("a narrative with text between < and > comes back unchanged after a reload", async () => {
+  await withExample(env, async (app) => {
+    const { page } = app;
+    const narrative = "到位率<100%，执行率>90%；A&amp;B";
+    await type(page, "narratives.other", narrative);
+    await waitSaved(page);
+    await reloadApp(page, field("narratives.other"));
+    assert.equal(await valueOf(page, "narratives.other"), narrative);
+    assertClean(app);
+  });
+});
 
 /** The titles of the drafts listed on the start screen. */
-function draftTitles(page) {
-  return page.locator(".draft-list li.draft .draft-title").evaluateAll((spans) => spans.map((s) => s.textContent.trim()));
-}
+const draftTitles = (page) => texts(page, ".draft-list li.draft .draft-title");
 
 async function backToStart(page) {
   await page.getByRole("button", { name: "← 返回首页" }).click();
@@ -126,9 +111,7 @@ test("drafts: listed after editing, duplicated, deleted and restored with 撤销
     await undo.click();
     await page.waitForFunction(() => document.querySelectorAll(".draft-list li.draft").length === 2);
     assert.equal(await page.getByRole("button", { name: "撤销删除" }).count(), 0, "the notice is gone");
-    await page.reload();
-    await waitForApp(page);
-    await page.waitForSelector("main#main.start");
+    await reloadApp(page, "main#main.start");
     assert.equal(await page.locator(".draft-list li.draft").count(), 2, "drafts after the reload");
     for (const i of [0, 1]) {
       await page.locator(".draft-list li.draft").nth(i).getByRole("button", { name: /^打开 / }).click();
@@ -140,9 +123,7 @@ test("drafts: listed after editing, duplicated, deleted and restored with 撤销
     // A deletion without undo holds across a reload.
     await page.locator(".draft-list li.draft").first().getByRole("button", { name: /^删除 / }).click();
     await page.waitForFunction(() => document.querySelectorAll(".draft-list li.draft").length === 1);
-    await page.reload();
-    await waitForApp(page);
-    await page.waitForSelector("main#main.start");
+    await reloadApp(page, "main#main.start");
     assert.equal(await page.locator(".draft-list li.draft").count(), 1, "drafts after a deletion and a reload");
 
     assertClean(app);

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { EXAMPLE, EXAMPLE_TEXT, assertClean, field, num, openExample, useSite, valueOf, withApp } from "./form_helpers.mjs";
+import { EXAMPLE, EXAMPLE_TEXT, assertClean, field, num, openExample, useSite, valueOf, waitSaved, withApp, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 
@@ -14,9 +14,9 @@ function brokenExample(change) {
   return JSON.stringify(form, null, 2);
 }
 
-/** Picks a file with this text in #import-file, as the file chooser would. */
-async function importText(page, name, text) {
-  await page.setInputFiles("#import-file", { name, mimeType: "application/json", buffer: Buffer.from(text, "utf8") });
+/** Picks a file with this text in `input` (the start screen's #import-file), as the file chooser would. */
+async function importText(page, name, text, input = "#import-file") {
+  await page.setInputFiles(input, { name, mimeType: "application/json", buffer: Buffer.from(text, "utf8") });
 }
 
 /** The problems the import report lists, as [path, message]. */
@@ -38,7 +38,7 @@ async function openFormThenGoBack(page) {
   const project = await valueOf(page, "header.project");
   assert.equal(project, "交警支队专项业务经费");
   assert.equal(await num(page, "total"), "97.66");
-  await page.waitForFunction(() => document.querySelector("[data-testid=save-status]")?.textContent.trim() === "已保存在本浏览器");
+  await waitSaved(page);
   await page.getByRole("button", { name: "← 返回首页" }).click();
   await page.waitForSelector("#import-file");
   return async function assertUnchanged() {
@@ -54,10 +54,21 @@ async function openFormThenGoBack(page) {
   };
 }
 
-test("a file with many problems lists each with its path, and the open form is unchanged", async () => {
+/**
+ * Runs `body(page)` on the start screen while a form is being worked on (see openFormThenGoBack),
+ * then checks that the form is still there, unchanged, and that the page is clean.
+ */
+async function withFormKept(body) {
   await withApp(env, async (app) => {
-    const { page } = app;
-    const assertUnchanged = await openFormThenGoBack(page);
+    const assertUnchanged = await openFormThenGoBack(app.page);
+    await body(app.page);
+    await assertUnchanged();
+    assertClean(app);
+  });
+}
+
+test("a file with many problems lists each with its path, and the open form is unchanged", async () => {
+  await withFormKept(async (page) => {
     const text = brokenExample((f) => {
       f.header.colour = "red"; // an unknown field
       f.funds.rows[0].budget = 969.94; // a JSON number for an amount
@@ -83,16 +94,11 @@ test("a file with many problems lists each with its path, and the open form is u
     assert.match(byPath["funds.rows[0].budget"], /969\.94/);
     assert.ok(problems.every(([, message]) => message.length > 0), "every problem says what is wrong");
     assert.match(await page.locator("section.import-report h2").textContent(), /broken\.json/);
-
-    await assertUnchanged();
-    assertClean(app);
   });
 });
 
 test("a key written twice is reported with its path", async () => {
-  await withApp(env, async (app) => {
-    const { page } = app;
-    const assertUnchanged = await openFormThenGoBack(page);
+  await withFormKept(async (page) => {
     const text = EXAMPLE_TEXT.replace('"other": "无",', '"other": "无",\n    "other": "有",').replace(
       '"year": "2021",',
       '"year": "2021",\n    "year": "2022",',
@@ -102,9 +108,6 @@ test("a key written twice is reported with its path", async () => {
     const problems = await reportedProblems(page);
     assert.deepEqual(problems.map(([path]) => path).sort(), ["header.year", "narratives.other"]);
     assert.ok(problems.every(([, message]) => /两次/.test(message)), "the message says the key is written twice");
-
-    await assertUnchanged();
-    assertClean(app);
   });
 });
 
@@ -129,41 +132,42 @@ test("a file that is not JSON is reported, and nothing changes", async () => {
   });
 });
 
-test(
-  "a file with a key written twice and other problems lists all of them",
-  async () => {
-    await withApp(env, async (app) => {
-      const { page } = app;
-      const text = brokenExample((f) => {
-        f.header.colour = "red";
-        f.funds.rows[0].budget = 969.94;
-      }).replace('"other": "无",', '"other": "无",\n    "other": "有",');
-      await importText(page, "broken.json", text);
-      const problems = await reportedProblems(page);
-      assert.deepEqual(problems.map(([path]) => path).sort(), ["funds.rows[0].budget", "header.colour", "narratives.other"]);
-      assertClean(app);
-    });
-  },
-);
-
-test("importing a broken file from the editor lists its problems and leaves the open form as it is", async () => {
+test("a file with a key written twice and other problems lists all of them", async () => {
   await withApp(env, async (app) => {
     const { page } = app;
-    await openExample(page);
-    await page.waitForFunction(() => document.querySelector("[data-testid=save-status]")?.textContent.trim() === "已保存在本浏览器");
-    const before = await page.evaluate(() => [...document.querySelectorAll("[data-path]")].map((e) => [e.dataset.path, e.value ?? e.textContent]));
+    const text = brokenExample((f) => {
+      f.header.colour = "red";
+      f.funds.rows[0].budget = 969.94;
+    }).replace('"other": "无",', '"other": "无",\n    "other": "有",');
+    await importText(page, "broken.json", text);
+    const problems = await reportedProblems(page);
+    assert.deepEqual(problems.map(([path]) => path).sort(), ["funds.rows[0].budget", "header.colour", "narratives.other"]);
+    assertClean(app);
+  });
+});
+
+/** Every field of the page as [path, value], in document order. */
+function fieldValues(page) {
+  return page.evaluate(() => [...document.querySelectorAll("[data-path]")].map((e) => [e.dataset.path, e.value ?? e.textContent]));
+}
+
+test("importing a broken file from the editor lists its problems and leaves the open form as it is", async () => {
+  await withExample(env, async (app) => {
+    const { page } = app;
+    await waitSaved(page);
+    const before = await fieldValues(page);
     const text = brokenExample((form) => {
       form.funds.rows[0].budget = 969.94;
       form.header.colour = "red";
     });
-    await page.setInputFiles("#editor-import", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(text, "utf8") });
+    await importText(page, "broken.json", text, "#editor-import");
     const problems = await reportedProblems(page);
     const paths = problems.map(([path]) => path);
     assert.ok(paths.includes("funds.rows[0].budget"), `${paths}`);
     assert.ok(paths.includes("header.colour"), `${paths}`);
     // Still in the editor, on the same form, every field as it was.
     assert.equal(await num(page, "total"), "97.66");
-    const after = await page.evaluate(() => [...document.querySelectorAll("[data-path]")].map((e) => [e.dataset.path, e.value ?? e.textContent]));
+    const after = await fieldValues(page);
     assert.deepEqual(after, before);
     assertClean(app);
   });

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { assertClean, openExample, useSite, withApp } from "./form_helpers.mjs";
+import { assertClean, useSite, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 
@@ -12,9 +12,8 @@ const SAME_LINE = 6;
 const MAX_TABS = 3000;
 
 test("Tab reaches every field of the editor in visual order", { timeout: 120_000 }, async () => {
-  await withApp(env, async (app) => {
+  await withExample(env, async (app) => {
     const { page } = app;
-    await openExample(page);
     const paths = await page.locator("[data-path]").evaluateAll((els) => els.map((el) => el.dataset.path));
     assert.ok(paths.length > 200, `the example's editor has its fields (${paths.length})`);
 

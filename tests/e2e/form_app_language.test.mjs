@@ -3,20 +3,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { waitForApp } from "./helpers.mjs";
-import { assertClean, num, openExample, text, useSite, waitSaved, withApp } from "./form_helpers.mjs";
+import { assertClean, num, reloadApp, text, texts, useSite, waitSaved, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 
 /** The labels of the summary's rows. */
-function summaryLabels(page) {
-  return page.locator(".summary-table tbody th").evaluateAll((ths) => ths.map((th) => th.textContent.trim()));
-}
+const summaryLabels = (page) => texts(page, ".summary-table tbody th");
 
 test("English labels, the same 97.66", async () => {
-  await withApp(env, async (app) => {
+  await withExample(env, async (app) => {
     const { page } = app;
-    await openExample(page);
     const switcher = page.locator(".lang-switch");
     assert.equal((await switcher.textContent()).trim(), "English");
     assert.ok((await summaryLabels(page)).includes("综合得分"));
@@ -38,9 +34,7 @@ test("English labels, the same 97.66", async () => {
 
     // The choice is remembered.
     await waitSaved(page, "Saved in this browser");
-    await page.reload();
-    await waitForApp(page);
-    await page.waitForSelector("[data-testid=total]");
+    await reloadApp(page, "[data-testid=total]");
     assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
     assert.ok((await summaryLabels(page)).includes("Total"));
     assert.equal(await num(page, "total"), "97.66");

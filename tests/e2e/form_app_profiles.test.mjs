@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { ROOT, waitForApp } from "./helpers.mjs";
-import { assertClean, field, num, type, useSite, withApp } from "./form_helpers.mjs";
+import { ROOT } from "./helpers.mjs";
+import { assertClean, field, num, reloadApp, type, useSite, withApp } from "./form_helpers.mjs";
 
 const env = useSite();
 const JINZHONG = JSON.parse(readFileSync(join(ROOT, "crates/engine/src/profile/builtin/jinzhong-2021.json"), "utf8"));
@@ -39,9 +39,7 @@ test("an imported profile makes new forms, laid out and scored by it, and is kep
     // 50 ÷ 100 = 50%; × 5 = 2.50 under the imported profile (1.50 under the built-in one).
     assert.equal(await num(page, "row-score-budget_execution"), "2.50");
 
-    await page.reload();
-    await waitForApp(page);
-    await page.waitForSelector(field("funds.rows[0].spent"));
+    await reloadApp(page, field("funds.rows[0].spent"));
     assert.equal(await num(page, "row-score-budget_execution"), "2.50", "the draft reopens with its imported profile");
     assertClean(app);
   });

@@ -3,19 +3,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { assertClean, field, findingCodes, num, openExample, text, useSite, valueOf, withApp } from "./form_helpers.mjs";
+import { assertClean, field, findingCodes, num, text, texts, useSite, valueOf, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 
 /** Every computed number on the page, in document order. */
-function allNumbers(page) {
-  return page.locator(".num-value").evaluateAll((spans) => spans.map((s) => s.textContent.trim()));
-}
+const allNumbers = (page) => texts(page, ".num-value");
 
 test("the example shows 97.66 / 优 against the stated 差, and typing the spent amount rescores it", async () => {
-  await withApp(env, async (app) => {
+  await withExample(env, async (app) => {
     const { page } = app;
-    await openExample(page);
 
     assert.equal(await num(page, "total"), "97.66");
     assert.equal(await num(page, "grade"), "优");
@@ -68,9 +65,8 @@ test("the example shows 97.66 / 优 against the stated 差, and typing the spent
 });
 
 test("an amount that is not a number is refused on its field, and no number changes", async () => {
-  await withApp(env, async (app) => {
+  await withExample(env, async (app) => {
     const { page } = app;
-    await openExample(page);
     const before = await allNumbers(page);
     assert.ok(before.length > 50, "the page shows its computed numbers");
 
@@ -110,21 +106,17 @@ test("an amount that is not a number is refused on its field, and no number chan
   });
 });
 
-test(
-  "a refused amount replaced at once by the value the form holds clears the error",
-  async () => {
-    await withApp(env, async (app) => {
-      const { page } = app;
-      await openExample(page);
-      const spent = page.locator(field("funds.rows[0].spent"));
-      await spent.fill("12a");
-      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("aria-invalid") === "true", field("funds.rows[0].spent"));
-      // Pasting the amount the form still holds (536.23) in one go.
-      await spent.fill("536.23");
-      await page.waitForTimeout(300);
-      assert.equal(await spent.inputValue(), "536.23", "the field shows the number just entered");
-      assert.equal(await spent.getAttribute("aria-invalid"), null, "the field is no longer marked invalid");
-      assertClean(app);
-    });
-  },
-);
+test("a refused amount replaced at once by the value the form holds clears the error", async () => {
+  await withExample(env, async (app) => {
+    const { page } = app;
+    const spent = page.locator(field("funds.rows[0].spent"));
+    await spent.fill("12a");
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("aria-invalid") === "true", field("funds.rows[0].spent"));
+    // Pasting the amount the form still holds (536.23) in one go.
+    await spent.fill("536.23");
+    await page.waitForTimeout(300);
+    assert.equal(await spent.inputValue(), "536.23", "the field shows the number just entered");
+    assert.equal(await spent.getAttribute("aria-invalid"), null, "the field is no longer marked invalid");
+    assertClean(app);
+  });
+});

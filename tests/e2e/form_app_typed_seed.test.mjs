@@ -4,12 +4,12 @@
 // as the example does and is the example file, byte for byte.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 
 import {
   EXAMPLE,
   EXAMPLE_TEXT,
   assertClean,
+  download,
   evaluateInPage,
   field,
   num,
@@ -123,9 +123,9 @@ test("the seed form typed into a blank 晋中 form exports as the example file",
 
     // Exported: the file is named after the project and year, evaluates as the example does, and
     // is the example file itself.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export]")]);
-    assert.equal(download.suggestedFilename(), "交警支队专项业务经费-2021.json");
-    const exported = await readFile(await download.path(), "utf8");
+    const file = await download(page, "[data-testid=export]");
+    assert.equal(file.name, "交警支队专项业务经费-2021.json");
+    const exported = file.text;
     const [fromExport, fromExample] = await evaluateInPage(page, [exported, EXAMPLE_TEXT]);
     assert.equal(fromExport.total.shown, "97.66");
     assert.deepEqual(fromExport, fromExample, "the evaluation of the export and of the example");

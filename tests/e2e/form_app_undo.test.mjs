@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { assertClean, num, openExample, type, useSite, withApp } from "./form_helpers.mjs";
+import { assertClean, num, type, useSite, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 
@@ -43,9 +43,8 @@ const undoButton = (page) => page.locator("nav.toolbar").getByRole("button", { n
 const redoButton = (page) => page.locator("nav.toolbar").getByRole("button", { name: "重做", exact: true });
 
 test("Ctrl+Z walks back the last ten edits one by one; Ctrl+Shift+Z and the toolbar redo them", async () => {
-  await withApp(env, async (app) => {
+  await withExample(env, async (app) => {
     const { page } = app;
-    await openExample(page);
     assert.equal(await undoButton(page).isDisabled(), true, "nothing to undo in a form just opened");
 
     const original = await values(page);
@@ -95,19 +94,15 @@ test("Ctrl+Z walks back the last ten edits one by one; Ctrl+Shift+Z and the tool
   });
 });
 
-test(
-  "Ctrl+Z and Ctrl+Shift+Z log no console error",
-  async () => {
-    await withApp(env, async (app) => {
-      const { page } = app;
-      await openExample(page);
-      await type(page, "header.project", "交警支队专项业务经费（二）");
-      await focusBody(page);
-      await page.keyboard.press("Control+z");
-      assert.equal(await page.inputValue('[data-path="header.project"]'), "交警支队专项业务经费");
-      await page.keyboard.press("Control+Shift+Z");
-      assert.equal(await page.inputValue('[data-path="header.project"]'), "交警支队专项业务经费（二）");
-      assertClean(app);
-    });
-  },
-);
+test("Ctrl+Z and Ctrl+Shift+Z log no console error", async () => {
+  await withExample(env, async (app) => {
+    const { page } = app;
+    await type(page, "header.project", "交警支队专项业务经费（二）");
+    await focusBody(page);
+    await page.keyboard.press("Control+z");
+    assert.equal(await page.inputValue('[data-path="header.project"]'), "交警支队专项业务经费");
+    await page.keyboard.press("Control+Shift+Z");
+    assert.equal(await page.inputValue('[data-path="header.project"]'), "交警支队专项业务经费（二）");
+    assertClean(app);
+  });
+});

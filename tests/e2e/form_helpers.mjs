@@ -6,6 +6,7 @@
 import { after, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
 import { ROOT, launchBrowser, openApp, serveDist, waitForApp } from "./helpers.mjs";
@@ -54,10 +55,52 @@ export async function withApp(env, body, options) {
   }
 }
 
+/**
+ * As `withApp`, on the screen the test starts from: `open(page)` (e.g. `openExample`) leads there
+ * before `body(app)` runs.
+ */
+export function withAppAt(env, open, body, options) {
+  return withApp(
+    env,
+    async (app) => {
+      await open(app.page);
+      return body(app);
+    },
+    options,
+  );
+}
+
+/** As `withApp`, with the seed example open in the editor before `body(app)` runs. */
+export function withExample(env, body, options) {
+  return withAppAt(env, openExample, body, options);
+}
+
 /** Asserts that nothing left 127.0.0.1 and that the page logged no error. */
 export function assertClean({ outside, errors }) {
   assert.deepEqual(outside, [], "requests that left 127.0.0.1");
   assert.deepEqual(errors, [], "console errors");
+}
+
+/** Reloads the page and waits until the app has rendered again and shows `selector`. */
+export async function reloadApp(page, selector) {
+  await page.reload();
+  await waitForApp(page);
+  await page.waitForSelector(selector);
+}
+
+/**
+ * Clicks `target` (a selector, or a locator) and waits for the download it starts. Returns the
+ * downloaded file: { name, path, bytes, text }, with the file name the page suggests, the path it
+ * was saved to, its bytes and those bytes read as UTF-8.
+ */
+export async function download(page, target) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    typeof target === "string" ? page.click(target) : target.click(),
+  ]);
+  const path = await file.path();
+  const bytes = await readFile(path);
+  return { name: file.suggestedFilename(), path, bytes, text: bytes.toString("utf8") };
 }
 
 /** Opens the seed example from the start screen and waits for the editor. */
@@ -89,6 +132,11 @@ export async function num(page, testid) {
 /** The text of an element (trimmed). */
 export async function text(page, selector) {
   return (await page.locator(selector).first().textContent()).trim();
+}
+
+/** The text of every element `selector` matches (trimmed), in document order. */
+export function texts(page, selector) {
+  return page.locator(selector).evaluateAll((elements) => elements.map((e) => e.textContent.trim()));
 }
 
 /** The codes of the findings listed in the findings panel, in order. */

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 import { ROOT, launchBrowser, openApp, serveDist, waitForApp } from "./helpers.mjs";
-import { field, num, type, waitSaved } from "./form_helpers.mjs";
+import { download, field, num, reloadApp, type, waitSaved } from "./form_helpers.mjs";
 
 const DIR = join(ROOT, "target", "dist-panic-test");
 let site;
@@ -50,19 +50,14 @@ test("a forced panic shows the recovery screen, which offers the last saved form
     await screen.waitFor();
     assert.match(await screen.textContent(), /遇到了问题/);
     assert.match(await screen.textContent(), /forced for the test/);
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      screen.getByRole("button", { name: /下载最近保存的表单/ }).click(),
-    ]);
-    const saved = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8"));
+    const file = await download(page, screen.getByRole("button", { name: /下载最近保存的表单/ }));
+    const saved = JSON.parse(file.text);
     assert.equal(saved.header.project, "崩溃前的修改", "the last saved state, with the last edit");
     assert.ok(errors.some((e) => e.includes("Ziping stopped: ")), "the panic is logged for support");
     assert.deepEqual(outside, []);
 
     // A reload brings the form back.
-    await page.reload();
-    await waitForApp(page);
-    await page.waitForSelector(field("header.project"));
+    await reloadApp(page, field("header.project"));
     assert.equal(await page.inputValue(field("header.project")), "崩溃前的修改");
   } finally {
     await context.close();

@@ -4,14 +4,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { waitForApp } from "./helpers.mjs";
-import { assertClean, field, num, openExample, type, useSite, valueOf, waitSaved, withApp } from "./form_helpers.mjs";
+import { assertClean, download, field, num, type, useSite, valueOf, waitSaved, withApp, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 
 test("storage full: a visible warning, the work kept in memory, and an export offered", async () => {
-  await withApp(env, async (app) => {
+  await withExample(env, async (app) => {
     const { page } = app;
-    await openExample(page);
     await waitSaved(page);
     await page.evaluate(() => {
       Storage.prototype.setItem = function () {
@@ -24,8 +23,7 @@ test("storage full: a visible warning, the work kept in memory, and an export of
     assert.match(await notice.textContent(), /quota/i);
     assert.match(await page.locator("[data-testid=save-status]").textContent(), /保存失败/);
     assert.equal(await valueOf(page, "header.project"), "存储已满时的修改", "the edit is kept in memory");
-    const [download] = await Promise.all([page.waitForEvent("download"), notice.getByRole("button", { name: "立即导出 JSON" }).click()]);
-    const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+    const { text } = await download(page, notice.getByRole("button", { name: "立即导出 JSON" }));
     assert.equal(JSON.parse(text).header.project, "存储已满时的修改");
     assertClean(app);
   });
@@ -80,9 +78,8 @@ test("storage switched off: the app works, with a warning", async () => {
 });
 
 test("the same draft in a second tab is shown read-only, with the reason, and never overwrites the first", async () => {
-  await withApp(env, async (app) => {
+  await withExample(env, async (app) => {
     const { page, context } = app;
-    await openExample(page);
     await type(page, "header.project", "第一个标签页的修改");
     await waitSaved(page);
 

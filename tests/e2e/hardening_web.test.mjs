@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { EXAMPLE, assertClean, field, num, openExample, type, useSite, valueOf, withApp } from "./form_helpers.mjs";
+import { EXAMPLE, assertClean, download, field, num, type, useSite, valueOf, withApp } from "./form_helpers.mjs";
 
 const env = useSite();
 
@@ -26,9 +26,9 @@ test("creating, editing, exporting and importing a form requests nothing outside
     await type(page, "header.year", "2024");
     await type(page, "funds.rows[0].budget", "100");
     await type(page, "funds.rows[0].spent", "80");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export]")]);
-    assert.equal(download.suggestedFilename(), "无网络测试项目-2024.json");
-    const exported = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8")));
+    const file = await download(page, "[data-testid=export]");
+    assert.equal(file.name, "无网络测试项目-2024.json");
+    const exported = JSON.parse(file.text);
     assert.equal(exported.header.project, "无网络测试项目");
     await page.setInputFiles("#editor-import", { name: "example.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(EXAMPLE), "utf8") });
     await page.waitForFunction(() => document.querySelector('[data-path="header.project"]')?.value === "交警支队专项业务经费");

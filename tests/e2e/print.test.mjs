@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { ROOT } from "./helpers.mjs";
-import { EXAMPLE, assertClean, axeReport, openExample, useSite, withApp } from "./form_helpers.mjs";
+import { EXAMPLE, assertClean, axeReport, openExample, useSite, withApp, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 const OUT = join(ROOT, "docs", "screenshots");
@@ -60,9 +60,8 @@ async function printPdf(page) {
 const flat = (s) => s.replace(/\s+/g, "");
 
 test("the example prints as its official form: every section, 97.66 and 优, no input box", async () => {
-  await withApp(env, async (app) => {
+  await withExample(env, async (app) => {
     const { page } = app;
-    await openExample(page);
     await openPreview(page);
     const sheet = page.locator("[data-testid=print-sheet]");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "main", "the focus moves to the preview");

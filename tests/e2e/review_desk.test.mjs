@@ -5,12 +5,12 @@
 // desk with 203 forms is written to docs/screenshots/review-desk.png.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { ROOT } from "./helpers.mjs";
-import { assertClean, axeReport, field, findingCodes, useSite, waitSaved, withApp } from "./form_helpers.mjs";
+import { assertClean, axeReport, download, field, findingCodes, useSite, waitSaved, withAppAt } from "./form_helpers.mjs";
 import { parseCsv, xlsxToRows } from "./soffice.mjs";
 import { EXAMPLES, UNITS, generatedForms } from "./review_forms.mjs";
 
@@ -31,6 +31,9 @@ async function openDesk(page) {
   await page.click("[data-testid=show-review]");
   await page.waitForSelector("#review-files", { state: "attached" });
 }
+
+/** As `withApp`, on the desk (see openDesk). */
+const withDesk = (body, options) => withAppAt(env, openDesk, body, options);
 
 /**
  * Chooses `files` in the desk's file input and waits until the table lists `expect` rows. Returns
@@ -91,11 +94,9 @@ const ORDER = {
 };
 
 test("203 forms and a broken file: listed within 2 s, the seed's row, the unreadable file, sorting, filters", { timeout: 240_000 }, async () => {
-  await withApp(
-    env,
+  await withDesk(
     async (app) => {
       const { page } = app;
-      await openDesk(page);
       const files = [...generatedForms(200), ...EXAMPLES, BROKEN];
       const { inPage, wall } = await load(page, files, 203);
       console.log(`review desk: 204 files (203 forms) listed ${inPage.toFixed(0)} ms after the files were chosen (${wall} ms wall clock with the upload)`);
@@ -191,9 +192,8 @@ test("203 forms and a broken file: listed within 2 s, the seed's row, the unread
 });
 
 test("a row opens read-only with its findings, 'edit a copy' makes a draft, and back returns to the batch", { timeout: 120_000 }, async () => {
-  await withApp(env, async (app) => {
+  await withDesk(async (app) => {
     const { page } = app;
-    await openDesk(page);
     await load(page, [...generatedForms(20), ...EXAMPLES, BROKEN], 23);
     await page.locator(`${ROWS}[data-file="jinzhong-2021-traffic-police.json"] td[data-column=project] button`).click();
     await page.waitForSelector(field("header.project"));
@@ -228,23 +228,32 @@ test("a row opens read-only with its findings, 'edit a copy' makes a draft, and 
   });
 });
 
-/** Opens the desk with 33 forms and a broken file, sorted by computed total; returns the rows shown. */
+/** Loads 33 forms and a broken file into the desk, sorted by computed total; returns the rows shown. */
 async function sortedDesk(page) {
-  await openDesk(page);
   await load(page, [...generatedForms(30), ...EXAMPLES, BROKEN], 33);
   await page.locator("thead th[data-column=total] button").click(); // export in the table's order
   await page.waitForSelector("thead th[data-column=total][aria-sort=ascending]");
   return tableRows(page);
 }
 
+/** Exports the table shown as `kind` ("xlsx" or "csv"): a file named 汇总.xlsx or 汇总.csv. Returns it. */
+async function exportTable(page, kind) {
+  const file = await download(page, `[data-testid=review-export-${kind}]`);
+  assert.equal(file.name, `汇总.${kind}`);
+  return file;
+}
+
+/** The rows of an exported CSV file, after its 3-byte byte-order mark; blank lines are left out. */
+function csvRows(bytes) {
+  return parseCsv(bytes.subarray(3).toString("utf8")).filter((r) => r.length > 1);
+}
+
 test("the Excel export recalculates to the table's numbers, and lists every finding with its path and basis", { timeout: 240_000 }, async () => {
-  await withApp(env, async (app) => {
+  await withDesk(async (app) => {
     const { page } = app;
     const shown = await sortedDesk(page);
 
-    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=review-export-xlsx]")]);
-    assert.equal(xlsx.suggestedFilename(), "汇总.xlsx");
-    const path = await xlsx.path();
+    const { path } = await exportTable(page, "xlsx");
     const sheet = await xlsxToRows(path, 1);
     assert.deepEqual(sheet[0].slice(0, 12), ["文件", "项目名称", "单位", "年度", "规则", "填报总分", "填报等次", "计算总分", "计算等次", "差值", "错误", "警告"]);
     const minus = (s) => s.replace("-", "−");
@@ -270,14 +279,12 @@ test("the Excel export recalculates to the table's numbers, and lists every find
 });
 
 test("the CSV export starts with a UTF-8 BOM and holds the table's rows in its order, only those shown", { timeout: 120_000 }, async () => {
-  await withApp(env, async (app) => {
+  await withDesk(async (app) => {
     const { page } = app;
     const shown = await sortedDesk(page);
-    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=review-export-csv]")]);
-    assert.equal(csv.suggestedFilename(), "汇总.csv");
-    const bytes = await readFile(await csv.path());
+    const { bytes } = await exportTable(page, "csv");
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
-    const lines = parseCsv(bytes.subarray(3).toString("utf8")).filter((r) => r.length > 1);
+    const lines = csvRows(bytes);
     assert.equal(lines[0][0], "文件");
     const keys = Object.keys(ORDER);
     assert.deepEqual(
@@ -289,8 +296,7 @@ test("the CSV export starts with a UTF-8 BOM and holds the table's rows in its o
     // Only what is shown is exported.
     await page.selectOption("#review-filter-profile", { label: "jinzhong-2021" });
     const filtered = await tableRows(page);
-    const [csv2] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=review-export-csv]")]);
-    const lines2 = parseCsv((await readFile(await csv2.path())).subarray(3).toString("utf8")).filter((r) => r.length > 1);
+    const lines2 = csvRows((await exportTable(page, "csv")).bytes);
     assert.deepEqual(lines2.slice(1).map((r) => r[0]), filtered.map((r) => r.file));
     assertClean(app);
   });
@@ -305,9 +311,8 @@ test("a folder's .json files, and dropped files, join the batch; clear empties i
     await writeFile(join(dir, "批次", forms[1].name), forms[1].text);
     await writeFile(join(dir, "批次", "子目录", forms[2].name), forms[2].text);
     await writeFile(join(dir, "批次", "说明.txt"), "不是表单");
-    await withApp(env, async (app) => {
+    await withDesk(async (app) => {
       const { page } = app;
-      await openDesk(page);
       await page.setInputFiles("#review-folder", join(dir, "批次"));
       await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 3, ROWS);
       const files = (await tableRows(page)).map((r) => r.file).sort();
@@ -336,9 +341,8 @@ test("a folder's .json files, and dropped files, join the batch; clear empties i
 });
 
 test("1 000 forms are listed within 3 s", { timeout: 240_000 }, async () => {
-  await withApp(env, async (app) => {
+  await withDesk(async (app) => {
     const { page } = app;
-    await openDesk(page);
     const { inPage, wall } = await load(page, generatedForms(1000), 1000);
     console.log(`review desk: 1 000 forms listed ${inPage.toFixed(0)} ms after the files were chosen (${wall} ms wall clock with the upload)`);
     assert.ok(inPage <= 3_000, `1 000 forms listed in ${inPage.toFixed(0)} ms, budget 3 000 ms`);
@@ -352,11 +356,9 @@ test("1 000 forms are listed within 3 s", { timeout: 240_000 }, async () => {
 });
 
 test("the desk passes axe-core in both languages, and its screenshot is written", { timeout: 120_000 }, async () => {
-  await withApp(
-    env,
+  await withDesk(
     async (app) => {
       const { page } = app;
-      await openDesk(page);
       await load(page, [...generatedForms(200), ...EXAMPLES, BROKEN], 203);
       const serious = async () =>
         (await axeReport(page))

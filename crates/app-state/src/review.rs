@@ -142,16 +142,17 @@ impl Review {
             .map(|r| r.file.as_str())
             .chain(unreadable.iter().map(|u| u.file.as_str()))
             .collect();
+        let kept = |file: &str| !names.contains(file);
         let mut all: Vec<Reviewed> = self
             .rows
             .iter()
-            .filter(|r| !names.contains(r.file.as_str()))
+            .filter(|r| kept(&r.file))
             .cloned()
             .collect();
         let mut bad: Vec<Unreadable> = self
             .unreadable
             .iter()
-            .filter(|u| !names.contains(u.file.as_str()))
+            .filter(|u| kept(&u.file))
             .cloned()
             .collect();
         all.extend(rows);

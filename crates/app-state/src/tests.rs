@@ -466,25 +466,21 @@ mod review_desk {
         assert_eq!(s.review.rows.len(), 3);
     }
 
+    /// The computed totals of the rows the desk shows, in its order.
+    fn totals(s: &AppState) -> Vec<ziping_engine::decimal::Decimal> {
+        let r = &s.review;
+        r.visible().iter().map(|&i| r.rows[i].total).collect()
+    }
+
     #[test]
     fn sorting_toggles_and_filters_combine() {
         let s = desk();
         let s = s.reduce(ReviewAction::Sort(Column::Total));
-        let totals: Vec<_> = s
-            .review
-            .visible()
-            .iter()
-            .map(|&i| s.review.rows[i].total)
-            .collect();
-        assert!(totals.windows(2).all(|w| w[0] <= w[1]), "{totals:?}");
+        let up = totals(&s);
+        assert!(up.windows(2).all(|w| w[0] <= w[1]), "{up:?}");
         let s = s.reduce(ReviewAction::Sort(Column::Total));
-        let totals: Vec<_> = s
-            .review
-            .visible()
-            .iter()
-            .map(|&i| s.review.rows[i].total)
-            .collect();
-        assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
+        let down = totals(&s);
+        assert!(down.windows(2).all(|w| w[0] >= w[1]), "{down:?}");
         assert_eq!(files(&s)[0], "a.json", "form A scores 100.00");
 
         let errors = s.reduce(ReviewAction::Filter(Filter {

@@ -198,18 +198,11 @@ fn setup(rules: &Rules) -> Result<Setup, String> {
 
 /// Every problem on its own line, at its path.
 fn lines(problems: &[Problem], lang: Lang) -> String {
-    problems
+    let lines: Vec<String> = problems
         .iter()
-        .map(|p| {
-            let path = if p.path.is_file() {
-                "(file)".to_string()
-            } else {
-                p.path.to_string()
-            };
-            format!("  {path}: {}", p.message.get(lang))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .map(|p| format!("  {}", p.line(lang)))
+        .collect();
+    lines.join("\n")
 }
 
 /// Reads and evaluates one file through the intake.

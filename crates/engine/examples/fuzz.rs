@@ -194,14 +194,7 @@ fn fuzz_target(target: Target, secs: f64, seed: u64, fx: &Fixtures) -> (Totals, 
                     .map(|d| d.lines().next().unwrap_or("").to_string())
             })
             .unwrap_or_default();
-        let f = Failure {
-            target,
-            kind,
-            iteration: i,
-            detail,
-            file,
-            input_len: input.len(),
-        };
+        let f = Failure::new(target, kind, i, detail, file, &input);
         let same = totals
             .failures
             .iter()
@@ -336,23 +329,13 @@ fn replay(args: &[String]) -> ExitCode {
         took.as_secs_f64()
     );
     // Why a file was refused: its first problems.
-    let problems: Vec<(String, String)> = match target {
-        Target::Form => ziping_engine::read_form(&input)
-            .err()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|p| (p.path.to_string(), p.message.en))
-            .collect(),
-        Target::Profile => ziping_engine::Profile::from_json(&input)
-            .err()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|p| (p.path.to_string(), p.message.en))
-            .collect(),
-        Target::Value => Vec::new(),
+    let problems = match target {
+        Target::Form => ziping_engine::read_form(&input).err(),
+        Target::Profile => ziping_engine::Profile::from_json(&input).err(),
+        Target::Value => None,
     };
-    for (path, message) in problems.iter().take(5) {
-        println!("  {path}: {message}");
+    for p in problems.unwrap_or_default().iter().take(5) {
+        println!("  {}: {}", p.path, p.message.en);
     }
     if verdict.starts_with("ok") {
         ExitCode::SUCCESS

@@ -48,6 +48,16 @@ impl Problem {
     pub fn file(zh: impl Into<String>, en: impl Into<String>) -> Self {
         Problem::new(Location::File, zh, en)
     }
+
+    /// The problem in one line of text: `path: message`, or the message alone for the whole file.
+    pub fn line(&self, lang: crate::Lang) -> String {
+        let message = self.message.get(lang);
+        if self.path.is_file() {
+            message.to_string()
+        } else {
+            format!("{}: {message}", self.path)
+        }
+    }
 }
 
 impl From<DocPath> for Location {
@@ -272,20 +282,6 @@ impl Reader {
         match m.get(key) {
             Some(v) => read(self, v, &At::Key(at, key)),
             None => Some(T::default()),
-        }
-    }
-
-    /// The field `key` of the object `at`, read with `read`; absent or `null`, it is empty.
-    pub fn or_empty<T: Default>(
-        &mut self,
-        m: &Map<String, Value>,
-        key: &str,
-        at: &At,
-        read: impl FnOnce(&mut Self, &Value, &At) -> Option<T>,
-    ) -> Option<T> {
-        match m.get(key) {
-            None | Some(Value::Null) => Some(T::default()),
-            Some(v) => read(self, v, &At::Key(at, key)),
         }
     }
 

@@ -11,6 +11,9 @@
 //! Every file of the folder is in the manifest and every manifest entry is a file. Inputs too large to
 //! keep in the repository (over 20 MB, over 100 000 rows) are built here.
 
+mod common;
+
+use common::evaluate_file;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fs;
@@ -39,19 +42,27 @@ fn entries<'m>(m: &'m Value, section: &str) -> &'m serde_json::Map<String, Value
 
 /// (path, English message) of every problem, or `None` when the file is accepted.
 fn problems(name: &str, text: &str) -> Option<Vec<(String, String)>> {
-    if name.starts_with("profile-") {
-        Profile::from_json(text).err().map(|ps| {
-            ps.into_iter()
-                .map(|p| (p.path.to_string(), p.message.en))
-                .collect()
-        })
+    let refused = if name.starts_with("profile-") {
+        Profile::from_json(text).err()
     } else {
-        read_form(text).err().map(|ps| {
-            ps.into_iter()
-                .map(|p| (p.path.to_string(), p.message.en))
-                .collect()
-        })
+        read_form(text).err()
+    };
+    refused.map(|ps| {
+        ps.into_iter()
+            .map(|p| (p.path.to_string(), p.message.en))
+            .collect()
+    })
+}
+
+/// Runs `check` on every entry of the manifest's `section` (the file's name, its text and what the
+/// entry says it must give), which adds what is wrong to the list; fails with the whole list.
+fn check_each(section: &str, check: impl Fn(&str, &str, &Value, &mut Vec<String>)) {
+    let m = manifest();
+    let mut failures = Vec::new();
+    for (name, expected) in entries(&m, section) {
+        check(name, &read(name), expected, &mut failures);
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
@@ -98,13 +109,10 @@ fn every_file_is_in_the_manifest_and_every_entry_is_a_file() {
 
 #[test]
 fn every_refused_file_gives_exactly_its_problems() {
-    let m = manifest();
-    let mut failures = Vec::new();
-    for (name, expected) in entries(&m, "refused") {
-        let text = read(name);
-        let Some(got) = problems(name, &text) else {
+    check_each("refused", |name, text, expected, failures| {
+        let Some(got) = problems(name, text) else {
             failures.push(format!("{name}: accepted, but it must be refused"));
-            continue;
+            return;
         };
         let expected: Vec<(&str, &str)> = expected
             .as_array()
@@ -127,21 +135,17 @@ fn every_refused_file_gives_exactly_its_problems() {
         if !matches {
             failures.push(format!("{name}:\n  expected {expected:#?}\n  got {got:#?}"));
         }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    });
 }
 
 #[test]
 fn every_form_with_findings_reads_and_gives_them() {
-    let m = manifest();
-    let mut failures = Vec::new();
-    for (name, expected) in entries(&m, "findings") {
-        let text = read(name);
-        let evaluation = match evaluate_file(&text) {
+    check_each("findings", |name, text, expected, failures| {
+        let evaluation = match evaluate_file(text) {
             Ok((_, e)) => e,
             Err(p) => {
                 failures.push(format!("{name}: refused, but it must read: {p:?}"));
-                continue;
+                return;
             }
         };
         for f in expected.as_array().expect("a list of findings") {
@@ -162,8 +166,7 @@ fn every_form_with_findings_reads_and_gives_them() {
                 failures.push(format!("{name}: no {code} at {path}; got {got:?}"));
             }
         }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    });
 }
 
 #[test]
@@ -235,17 +238,4 @@ fn the_corpus_files_that_read_are_canonical_after_one_write() {
         let again = read_form(&ziping_engine::to_json(&form)).expect("the written form reads");
         assert_eq!(again, form, "{name}");
     }
-}
-
-/// Reads a form through the intake and evaluates it with the profile it names.
-fn evaluate_file(
-    text: &str,
-) -> Result<(ziping_engine::Form, ziping_engine::Evaluation), Vec<ziping_engine::Problem>> {
-    ziping_engine::open(
-        "test.json",
-        text.as_bytes(),
-        &ziping_engine::Registry::new(),
-    )
-    .map(|o| (o.form, o.evaluation))
-    .map_err(|u| u.problems)
 }

@@ -1,6 +1,9 @@
 //! Every form under examples/ is canonical (reading and writing it back gives the same bytes) and
 //! evaluates with its built-in profile; the published forms give the results they are kept for.
 
+mod common;
+
+use common::evaluate_file;
 use serde_json::Value;
 use std::fs;
 use std::path::PathBuf;
@@ -90,17 +93,4 @@ fn published_form_b_recomputes_the_budget_row_and_flags_the_zero_total() {
         .find(|f| f["code"] == "narrative.sum_mismatch")
         .expect("the narrative finding");
     assert_eq!(sum["path"], "narratives.goal_actual");
-}
-
-/// Reads a form through the intake and evaluates it with the profile it names.
-fn evaluate_file(
-    text: &str,
-) -> Result<(ziping_engine::Form, ziping_engine::Evaluation), Vec<ziping_engine::Problem>> {
-    ziping_engine::open(
-        "test.json",
-        text.as_bytes(),
-        &ziping_engine::Registry::new(),
-    )
-    .map(|o| (o.form, o.evaluation))
-    .map_err(|u| u.problems)
 }

@@ -5,83 +5,13 @@
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 use std::fs;
+// The field sets the reader accepts (it refuses any other field), as the engine exports them.
+use ziping_engine::format::fields::{
+    DECLARED, EVALUATOR, FIGURES, FORM, FUNDS, FUNDS_ROW, HEADER, INDICATOR, SCORE_ENTRY, SIGNOFF,
+};
 
 const SCHEMA: &str = include_str!("../../../docs/ziping-form.schema.json");
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
-
-// The field sets the reader accepts, copied from the `KEYS` lists in engine/src/format/read.rs.
-const FORM: &[&str] = &[
-    "format",
-    "schema_version",
-    "profile",
-    "status",
-    "header",
-    "funds",
-    "narratives",
-    "indicators",
-    "scores",
-    "block_weights",
-    "evaluators",
-    "signoff",
-    "declared",
-];
-const HEADER: &[&str] = &[
-    "title",
-    "year",
-    "project",
-    "filing_unit",
-    "department",
-    "unit",
-    "attribute",
-    "period",
-];
-const FUNDS: &[&str] = &[
-    "rows",
-    "declared_total",
-    "declared_rate",
-    "declared_score",
-    "deviation_reason",
-    "adjustment_reason",
-];
-const FUNDS_ROW: &[&str] = &["source", "initial", "budget", "allocated", "spent"];
-const FIGURES: &[&str] = &["initial", "budget", "allocated", "spent"];
-const INDICATOR: &[&str] = &[
-    "id",
-    "level",
-    "name",
-    "block",
-    "target",
-    "actual",
-    "operator",
-    "method",
-    "band",
-    "weight",
-    "score",
-    "score_reason",
-    "declared_score",
-    "declared_completion",
-    "deviation_reason",
-    "not_applicable",
-    "note",
-];
-const SCORE_ENTRY: &[&str] = &[
-    "actual",
-    "score",
-    "score_reason",
-    "declared_score",
-    "deviation_reason",
-    "not_applicable",
-];
-const EVALUATOR: &[&str] = &["name", "title", "office", "phone"];
-const SIGNOFF: &[&str] = &[
-    "responsible",
-    "handler",
-    "phone",
-    "filed_on",
-    "unit_head",
-    "signed_on",
-];
-const DECLARED: &[&str] = &["total", "grade", "blocks"];
 
 fn schema() -> Value {
     serde_json::from_str(SCHEMA).expect("the schema is valid JSON")

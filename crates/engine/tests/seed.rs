@@ -1,11 +1,16 @@
 //! The seed form (晋中 2021, 交警支队专项业务经费) reproduced to the cent.
 
+mod common;
+
+use common::evaluate_file;
 use ziping_engine::result::Evaluation;
 use ziping_engine::Severity;
 
+/// The seed form's file.
+const SEED: &str = include_str!("../../../examples/jinzhong-2021-traffic-police.json");
+
 fn seed() -> Evaluation {
-    let text = include_str!("../../../examples/jinzhong-2021-traffic-police.json");
-    evaluate_file(text).expect("the seed example reads").1
+    evaluate_file(SEED).expect("the seed example reads").1
 }
 
 fn score(e: &Evaluation, id: &str) -> String {
@@ -71,11 +76,8 @@ fn block_subtotals_total_and_grade() {
 #[test]
 fn completion_on_the_rows_of_the_guide() {
     let e = seed();
+    let form = ziping_engine::read_form(SEED).unwrap();
     let completion = |name: &str, target: &str| {
-        let form = ziping_engine::read_form(include_str!(
-            "../../../examples/jinzhong-2021-traffic-police.json"
-        ))
-        .unwrap();
         let i = form
             .indicators
             .iter()
@@ -87,26 +89,25 @@ fn completion_on_the_rows_of_the_guide() {
             ziping_engine::decimal::fixed(c.value * rust_decimal::Decimal::ONE_HUNDRED, 2),
         )
     };
-    assert_eq!(
-        completion("驾驶人社会考场服务", "2个"),
-        ("50%".into(), "50.00".into())
-    );
-    assert_eq!(
-        completion("驾驶人社会考场服务", "450万"),
-        ("56%".into(), "56.00".into())
-    );
-    assert_eq!(
-        completion("4G酒检仪及平台建设", "60万"),
-        ("73%".into(), "72.60".into())
-    );
-    assert_eq!(
-        completion("4G执法记录仪更新、平台建设及扩容", "153.6万"),
-        ("81%".into(), "80.94".into())
-    );
-    assert_eq!(
-        completion("机动车检验视频管理系统", "40万"),
-        ("0%".into(), "0.00".into())
-    );
+    // (row name, target, completion as shown, completion in percent to two places)
+    for (name, target, shown, percent) in [
+        ("驾驶人社会考场服务", "2个", "50%", "50.00"),
+        ("驾驶人社会考场服务", "450万", "56%", "56.00"),
+        ("4G酒检仪及平台建设", "60万", "73%", "72.60"),
+        (
+            "4G执法记录仪更新、平台建设及扩容",
+            "153.6万",
+            "81%",
+            "80.94",
+        ),
+        ("机动车检验视频管理系统", "40万", "0%", "0.00"),
+    ] {
+        assert_eq!(
+            completion(name, target),
+            (shown.to_string(), percent.to_string()),
+            "{name} {target}"
+        );
+    }
 }
 
 #[test]
@@ -138,22 +139,8 @@ fn the_declared_grade_is_the_one_error() {
 
 #[test]
 fn changing_spent_to_the_budget_gives_full_execution() {
-    let text = include_str!("../../../examples/jinzhong-2021-traffic-police.json")
-        .replace("\"536.23\"", "\"969.94\"");
+    let text = SEED.replace("\"536.23\"", "\"969.94\"");
     let e = evaluate_file(&text).unwrap().1;
     assert_eq!(score(&e, "budget_execution"), "3.00");
     assert_eq!(e.total.shown(), "99.00");
-}
-
-/// Reads a form through the intake and evaluates it with the profile it names.
-fn evaluate_file(
-    text: &str,
-) -> Result<(ziping_engine::Form, ziping_engine::Evaluation), Vec<ziping_engine::Problem>> {
-    ziping_engine::open(
-        "test.json",
-        text.as_bytes(),
-        &ziping_engine::Registry::new(),
-    )
-    .map(|o| (o.form, o.evaluation))
-    .map_err(|u| u.problems)
 }

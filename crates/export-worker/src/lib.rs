@@ -4,7 +4,7 @@
 
 use ziping_app_state::jobs::Job;
 use ziping_engine::review::{review, Reviewed};
-use ziping_engine::{intake, Registry, Text, Unreadable};
+use ziping_engine::{intake, Lang, Registry, Text, Unreadable};
 
 /// Runs a job (the text the page sent): the workbook's bytes, or why it could not be written, in both
 /// languages.
@@ -62,22 +62,14 @@ fn registry(profiles: &[String]) -> Result<Registry, Text> {
 }
 
 fn describe(u: Unreadable) -> Text {
-    let lines = |en: bool| {
-        u.problems
-            .iter()
-            .map(|p| {
-                let m = if en { &p.message.en } else { &p.message.zh };
-                if p.path.is_file() {
-                    m.clone()
-                } else {
-                    format!("{}: {m}", p.path)
-                }
-            })
-            .collect::<Vec<_>>()
-    };
+    let lines = |lang| u.problems.iter().map(|p| p.line(lang)).collect::<Vec<_>>();
     Text::new(
-        format!("“{}”无法读取：{}", u.file, lines(false).join("；")),
-        format!("\"{}\" cannot be read: {}", u.file, lines(true).join("; ")),
+        format!("“{}”无法读取：{}", u.file, lines(Lang::Zh).join("；")),
+        format!(
+            "\"{}\" cannot be read: {}",
+            u.file,
+            lines(Lang::En).join("; ")
+        ),
     )
 }
 

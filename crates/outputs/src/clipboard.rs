@@ -26,16 +26,7 @@ pub fn summary_text(form: &Form, e: &Evaluation, lang: Lang) -> String {
         format!("综合得分：{} · 等次 {grade}\n", e.total.shown())
     });
     if form.declared.total.is_some() || !form.declared.grade.is_empty() {
-        let t = form
-            .declared
-            .total
-            .map(|t| t.to_string())
-            .unwrap_or_else(|| "—".into());
-        let g = if form.declared.grade.is_empty() {
-            "—"
-        } else {
-            &form.declared.grade
-        };
+        let (t, g) = crate::declared(form);
         s.push_str(&if en {
             format!("Declared on the form: {t} · {g}\n")
         } else {

@@ -31,16 +31,7 @@ pub fn report(file: &str, form: &Form, e: &Evaluation, lang: Lang) -> String {
     let en = lang == Lang::En;
     let mut s = String::new();
     let grade = e.grade.as_ref().map(|g| g.grade.as_str()).unwrap_or("—");
-    let declared_total = form
-        .declared
-        .total
-        .map(|t| t.to_string())
-        .unwrap_or_else(|| "—".into());
-    let declared_grade = if form.declared.grade.is_empty() {
-        "—"
-    } else {
-        &form.declared.grade
-    };
+    let (declared_total, declared_grade) = crate::declared(form);
     s.push_str(&format!("{file}\n"));
     s.push_str(&format!(
         "  {} {} · {}\n",
@@ -233,11 +224,11 @@ fn codes(rows: &[&Reviewed], lang: Lang) -> String {
     if codes.is_empty() {
         return String::new();
     }
-    let mut s = String::from(if lang == Lang::En {
-        "findings by code:\n"
-    } else {
-        "问题按代码统计：\n"
-    });
+    let mut s = String::from(crate::pick(
+        lang,
+        "问题按代码统计：\n",
+        "findings by code:\n",
+    ));
     let w = codes.keys().map(|c| c.len()).max().unwrap_or(0);
     for (code, n) in &codes {
         s.push_str(&format!("  {code:<w$}  {n}\n"));
@@ -250,20 +241,15 @@ fn unreadable_list(unreadable: &[Unreadable], lang: Lang) -> String {
     if unreadable.is_empty() {
         return String::new();
     }
-    let mut s = String::from(if lang == Lang::En {
-        "unreadable files:\n"
-    } else {
-        "无法读取的文件：\n"
-    });
+    let mut s = String::from(crate::pick(
+        lang,
+        "无法读取的文件：\n",
+        "unreadable files:\n",
+    ));
     for u in unreadable {
         s.push_str(&format!("  {}\n", u.file));
         for p in &u.problems {
-            let path = if p.path.is_file() {
-                "(file)".to_string()
-            } else {
-                p.path.to_string()
-            };
-            s.push_str(&format!("    {path}: {}\n", p.message.get(lang)));
+            s.push_str(&format!("    {}\n", p.line(lang)));
         }
     }
     s

@@ -104,52 +104,64 @@ fn read_row(
     block: Option<&str>,
     group: &str,
 ) -> (IndicatorResult, Option<(String, RowResult)>) {
+    let v = read_values(cx, i, row, group);
+    let mut result = IndicatorResult {
+        level: 3,
+        target: v.target.clone(),
+        actual: v.actual.clone(),
+        op: v.op,
+        method: None,
+        band: None,
+        completion: v.completion.clone(),
+    };
+    let profile = cx.profile;
+    if !profile.indicators.scored {
+        result.method = v.pair.map(|_| method_of(v.op.unwrap_or(Op::Ge)));
+        return (result, None);
+    }
+    let Some(block) = block
+        .and_then(|b| profile.block(b))
+        .filter(|b| b.from_indicators)
+    else {
+        cx.push(
+            FindingCode::IndicatorNoBlock,
+            FieldPath::IndicatorRow(i),
+            Text::new(
+                format!("指标“{}”不在已对应计分部分的一级指标之下，未计分", row.name),
+                format!("indicator \"{}\" is not under a level-1 heading bound to a scored block: not scored", row.name),
+            ),
+            &profile.basis,
+        );
+        return (result, None);
+    };
+    let scored = score_row(cx, i, row, block, group, &v, &mut result);
+    (result, Some((block.id.clone(), scored)))
+}
+
+/// How one row's target and actual were read.
+struct Values {
+    target: Value,
+    actual: Value,
+    /// The comparison used: the column's, else the target's.
+    op: Option<Op>,
+    /// Target and actual in one unit, where they can be compared.
+    pair: Option<(Decimal, Decimal)>,
+    /// actual ÷ target: the completion and, for ≥ rows, the score ratio.
+    achieved: Option<Decimal>,
+    /// The qualitative band the actual's words name (达成预期指标 …), where it is not a number.
+    actual_band: Option<QualitativeBand>,
+    completion: Option<Figure>,
+}
+
+/// Reads a row's target and actual, and checks how they are written: approximate numbers, the
+/// operator column, units that do not compare, the stated completion, a cost written as ≥.
+fn read_values(cx: &mut Ctx, i: usize, row: &IndicatorRow, group: &str) -> Values {
     let profile = cx.profile;
     let target = parse(&row.target);
     let actual = parse(&row.actual);
-    for (v, field, text) in [
-        (&target, IndicatorField::Target, &row.target),
-        (&actual, IndicatorField::Actual, &row.actual),
-    ] {
-        if let Some(q) = v.quantity().filter(|q| q.approximate) {
-            cx.push(
-                FindingCode::ValueApproximate,
-                FieldPath::Indicator(i, field),
-                Text::new(
-                    format!(
-                        "“{}”的“{text}”是约数，按 {} 计算",
-                        row.name,
-                        plain(q.number)
-                    ),
-                    format!(
-                        "\"{text}\" in \"{}\" is approximate; computed as {}",
-                        row.name,
-                        plain(q.number)
-                    ),
-                ),
-                "[note] “余”“多”“左右”为约数，须核实",
-            );
-        }
-    }
-    let column_op = if profile.indicators.operator_column && !row.operator.trim().is_empty() {
-        let op = Op::from_column(&row.operator);
-        if op.is_none() {
-            cx.push(
-                FindingCode::ValueUnparseable,
-                FieldPath::Indicator(i, IndicatorField::Operator),
-                Text::new(
-                    format!("指标性质“{}”无法识别，应为 ≥、≤ 或 =", row.operator),
-                    format!("operator \"{}\" is not one of ≥ ≤ =", row.operator),
-                ),
-                BASIS_DIRECTION,
-            );
-        }
-        op
-    } else {
-        None
-    };
-    let tq = target.quantity();
-    let aq = actual.quantity();
+    note_approximate(cx, i, row, &target, &actual);
+    let column_op = column_op(cx, i, row);
+    let (tq, aq) = (target.quantity(), actual.quantity());
     let pair = match (tq, aq) {
         (Some(t), Some(a)) => {
             let p = comparable(t, a);
@@ -179,60 +191,12 @@ fn read_row(
     let actual_band = if aq.is_some() {
         None
     } else {
-        band_from_text(&profile.qualitative_bands, row.actual.trim())
+        band_from_text(&profile.qualitative_bands, row.actual.trim()).cloned()
     };
-    let cp = profile.rounding.completion_places;
-    // actual ÷ target, computed once: it is the completion and, for ≥ rows, the score ratio.
     let achieved = pair.and_then(|(t, a)| ratio(a, t));
-    let completion = match (achieved, tq, aq) {
-        (Some(c), Some(tq), Some(aq)) => {
-            let [a0, a1] = qty(aq, tq);
-            let [t0, t1] = qty(tq, aq);
-            Some(Figure::new(
-                c,
-                Format::Percent(cp),
-                ex![a0, a1, " ÷ ", t0, t1, " = ", Piece::Pct(c, cp.max(2))],
-            ))
-        }
-        (None, Some(_), None) if actual_band.is_some_and(|b| b.min.is_zero()) => Some(Figure::new(
-            Decimal::ZERO,
-            Format::Percent(cp),
-            ex![
-                Piece::W("实际为“", "actual \""),
-                row.actual.trim().to_string(),
-                Piece::W("”：未完成，0%", "\": not done, 0%")
-            ],
-        )),
-        _ => None,
-    };
-    if let (Some(c), false) = (&completion, row.declared_completion.trim().is_empty()) {
-        if let Some(q) = parse(&row.declared_completion).quantity() {
-            if c.value
-                .checked_mul(Decimal::ONE_HUNDRED)
-                .map(|v| round(v, q.number.scale()))
-                != Some(q.number)
-            {
-                cx.push(
-                    FindingCode::CompletionDeclaredMismatch,
-                    FieldPath::Indicator(i, IndicatorField::DeclaredCompletion),
-                    Text::new(
-                        format!(
-                            "“{}”完成进度填为 {}，计算为 {}",
-                            row.name,
-                            row.declared_completion,
-                            c.shown()
-                        ),
-                        format!(
-                            "\"{}\": completion stated {}, computed {}",
-                            row.name,
-                            row.declared_completion,
-                            c.shown()
-                        ),
-                    ),
-                    "[form] 完成进度 = 实际完成值 ÷ 目标值",
-                );
-            }
-        }
+    let completion = completion(cx, row, (tq, aq), achieved, actual_band.as_ref());
+    if let Some(c) = &completion {
+        check_stated_completion(cx, i, row, c);
     }
     if tq.and_then(|t| t.op) == Some(Op::Ge) && column_op.is_none() && group.contains("成本") {
         cx.push(
@@ -245,35 +209,133 @@ fn read_row(
             BASIS_DIRECTION,
         );
     }
-    let scored_profile = profile.indicators.scored;
-    let mut result = IndicatorResult {
-        level: 3,
+    Values {
         target,
         actual,
         op,
-        method: None,
-        band: None,
+        pair,
+        achieved,
+        actual_band,
         completion,
-    };
-    if !scored_profile {
-        result.method = pair.map(|_| method_of(op.unwrap_or(Op::Ge)));
-        return (result, None);
     }
-    let Some(block) = block
-        .and_then(|b| profile.block(b))
-        .filter(|b| b.from_indicators)
-    else {
+}
+
+/// An approximate target or actual (200余人, 约30万元) is computed as its number, and said so.
+fn note_approximate(cx: &mut Ctx, i: usize, row: &IndicatorRow, target: &Value, actual: &Value) {
+    for (v, field, text) in [
+        (target, IndicatorField::Target, &row.target),
+        (actual, IndicatorField::Actual, &row.actual),
+    ] {
+        if let Some(q) = v.quantity().filter(|q| q.approximate) {
+            cx.push(
+                FindingCode::ValueApproximate,
+                FieldPath::Indicator(i, field),
+                Text::new(
+                    format!(
+                        "“{}”的“{text}”是约数，按 {} 计算",
+                        row.name,
+                        plain(q.number)
+                    ),
+                    format!(
+                        "\"{text}\" in \"{}\" is approximate; computed as {}",
+                        row.name,
+                        plain(q.number)
+                    ),
+                ),
+                "[note] “余”“多”“左右”为约数，须核实",
+            );
+        }
+    }
+}
+
+/// The operator of the 指标性质 column, where the layout has one and it is filled in.
+fn column_op(cx: &mut Ctx, i: usize, row: &IndicatorRow) -> Option<Op> {
+    if !cx.profile.indicators.operator_column || row.operator.trim().is_empty() {
+        return None;
+    }
+    let op = Op::from_column(&row.operator);
+    if op.is_none() {
         cx.push(
-            FindingCode::IndicatorNoBlock,
-            FieldPath::IndicatorRow(i),
+            FindingCode::ValueUnparseable,
+            FieldPath::Indicator(i, IndicatorField::Operator),
             Text::new(
-                format!("指标“{}”不在已对应计分部分的一级指标之下，未计分", row.name),
-                format!("indicator \"{}\" is not under a level-1 heading bound to a scored block: not scored", row.name),
+                format!("指标性质“{}”无法识别，应为 ≥、≤ 或 =", row.operator),
+                format!("operator \"{}\" is not one of ≥ ≤ =", row.operator),
             ),
-            &profile.basis,
+            BASIS_DIRECTION,
         );
-        return (result, None);
+    }
+    op
+}
+
+/// 完成进度: actual ÷ target, or 0% for an actual that says it was not done.
+fn completion(
+    cx: &Ctx,
+    row: &IndicatorRow,
+    (tq, aq): (Option<&Quantity>, Option<&Quantity>),
+    achieved: Option<Decimal>,
+    actual_band: Option<&QualitativeBand>,
+) -> Option<Figure> {
+    let cp = cx.profile.rounding.completion_places;
+    match (achieved, tq, aq) {
+        (Some(c), Some(tq), Some(aq)) => {
+            let [a0, a1] = qty(aq, tq);
+            let [t0, t1] = qty(tq, aq);
+            let how = ex![a0, a1, " ÷ ", t0, t1, " = ", Piece::Pct(c, cp.max(2))];
+            Some(Figure::new(c, Format::Percent(cp), how))
+        }
+        (None, Some(_), None) if actual_band.is_some_and(|b| b.min.is_zero()) => {
+            let how = ex![
+                Piece::W("实际为“", "actual \""),
+                row.actual.trim().to_string(),
+                Piece::W("”：未完成，0%", "\": not done, 0%")
+            ];
+            Some(Figure::new(Decimal::ZERO, Format::Percent(cp), how))
+        }
+        _ => None,
+    }
+}
+
+/// The completion the form states, against the computed one (at the places it is stated with).
+fn check_stated_completion(cx: &mut Ctx, i: usize, row: &IndicatorRow, c: &Figure) {
+    let Some(q) = parse(&row.declared_completion).quantity().cloned() else {
+        return;
     };
+    let computed = c.value.checked_mul(Decimal::ONE_HUNDRED);
+    if computed.map(|v| round(v, q.number.scale())) == Some(q.number) {
+        return;
+    }
+    cx.push(
+        FindingCode::CompletionDeclaredMismatch,
+        FieldPath::Indicator(i, IndicatorField::DeclaredCompletion),
+        Text::new(
+            format!(
+                "“{}”完成进度填为 {}，计算为 {}",
+                row.name,
+                row.declared_completion,
+                c.shown()
+            ),
+            format!(
+                "\"{}\": completion stated {}, computed {}",
+                row.name,
+                row.declared_completion,
+                c.shown()
+            ),
+        ),
+        "[form] 完成进度 = 实际完成值 ÷ 目标值",
+    );
+}
+
+/// Scores a level-3 row of `block`: from its values (≥ ≤ =), or as a qualitative or manual row.
+fn score_row(
+    cx: &mut Ctx,
+    i: usize,
+    row: &IndicatorRow,
+    block: &Block,
+    group: &str,
+    v: &Values,
+    result: &mut IndicatorResult,
+) -> RowResult {
     let weight = row.weight.unwrap_or_else(|| {
         cx.push(
             FindingCode::WeightsMissing,
@@ -307,11 +369,11 @@ fn read_row(
         basis: &block.basis,
     };
     let forced = row.method.trim();
-    let (tq, aq) = (result.target.quantity(), result.actual.quantity());
-    match (forced, pair, tq, aq) {
+    let (tq, aq) = (v.target.quantity(), v.actual.quantity());
+    match (forced, v.pair, tq, aq) {
         ("manual", ..) => {}
         ("" | "auto", Some((t, a)), Some(tq), Some(aq)) => {
-            let op = op.unwrap_or_else(|| {
+            let op = v.op.unwrap_or_else(|| {
                 cx.push(
                     FindingCode::IndicatorNoOperator,
                     FieldPath::Indicator(i, IndicatorField::Target),
@@ -327,13 +389,13 @@ fn read_row(
                 Op::Ge
             });
             result.op = Some(op);
-            quantitative(cx, &mut input, op, (t, a, achieved), (tq, aq), row, block);
+            quantitative(cx, &mut input, op, (t, a, v.achieved), (tq, aq), row, block);
         }
         _ => {
             if (forced.is_empty() || forced == "auto")
                 && tq.is_some()
                 && !row.actual.trim().is_empty()
-                && actual_band.is_none()
+                && v.actual_band.is_none()
             {
                 cx.push(
                     FindingCode::ValueUnparseable,
@@ -346,12 +408,11 @@ fn read_row(
                 );
             }
             input.method = MethodId::Qualitative;
-            result.band = qualitative(cx, &mut input, row, actual_band);
+            result.band = qualitative(cx, &mut input, row, v.actual_band.as_ref());
         }
     }
     result.method = Some(input.method);
-    let scored = finish(cx, input);
-    (result, Some((block.id.clone(), scored)))
+    finish(cx, input)
 }
 
 /// A field of the indicator row `input` scores.

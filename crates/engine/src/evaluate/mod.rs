@@ -12,7 +12,7 @@ mod indicators;
 mod narrative;
 mod rows;
 
-use crate::decimal::{plain, round, Decimal};
+use crate::decimal::{plain, round, saturating_add, Decimal};
 use crate::ex;
 use crate::explain::{Explain, Piece};
 use crate::findings::{Finding, FindingCode};
@@ -35,159 +35,20 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
     let places = cx.places();
     let funds = funds::evaluate(&mut cx);
     let (indicators, indicator_rows) = indicators::evaluate(&mut cx);
-    let mut by_block: BTreeMap<String, Vec<RowResult>> = BTreeMap::new();
-    for (block, row) in indicator_rows {
-        by_block.entry(block).or_default().push(row);
-    }
-    let mut blocks = Vec::with_capacity(profile.blocks.len());
-    let mut weight_sum = Decimal::ZERO;
-    let mut applicable_weight = Decimal::ZERO;
-    let mut reachable = Decimal::ZERO;
-    let mut any_excluded = false;
-    for block in &profile.blocks {
-        let weight = cx.block_weight(block);
-        weight_sum = crate::decimal::saturating_add(weight_sum, weight);
-        let rows: Vec<RowResult> = if block.from_indicators {
-            let rows = by_block.remove(&block.id).unwrap_or_default();
-            indicators::check_block_weights(&mut cx, block, weight, &rows);
-            rows
-        } else {
-            block
-                .rows
-                .iter()
-                .map(|r| rows::score_fixed(&mut cx, block, r, &funds, weight))
-                .collect()
-        };
-        for r in &rows {
-            if r.source == ScoreSource::Excluded {
-                any_excluded = true;
-                continue;
-            }
-            applicable_weight = crate::decimal::saturating_add(applicable_weight, r.weight);
-            reachable = crate::decimal::saturating_add(
-                reachable,
-                if r.source == ScoreSource::Computed && !r.method.is_judgement() {
-                    r.score.value
-                } else {
-                    r.weight
-                },
-            );
-        }
-        let score = cx.sum_figure(
-            rows.iter()
-                .filter(|r| r.source != ScoreSource::Excluded)
-                .map(|r| &r.score),
-        );
-        blocks.push(BlockResult {
-            id: block.id.clone(),
-            name: block.name.clone(),
-            weight: Figure::new(weight, Format::Raw, weight_explain(block, weight)),
-            score,
-            rows,
-        });
-    }
-    if weight_sum != Decimal::ONE_HUNDRED {
-        cx.push(
-            FindingCode::WeightsTotalSum,
-            FieldPath::BlockWeights,
-            Text::new(
-                format!("各部分分值之和为 {}，应为 100", plain(weight_sum)),
-                format!("the block weights add up to {}, not 100", plain(weight_sum)),
-            ),
-            "[2020] 总分 100",
-        );
-    }
+    let (blocks, mut weights) = score_blocks(&mut cx, &funds, indicator_rows);
     check_unknown_ids(&mut cx);
     let raw_total = cx.sum_figure(blocks.iter().map(|b| &b.score));
-    let mut total = raw_total.value;
-    let mut rescaled = None;
-    if any_excluded {
-        let (value, explain) = if applicable_weight.is_zero() {
-            (
-                Decimal::ZERO,
-                ex![Piece::W(
-                    "没有适用的计分行，总分为 0",
-                    "no row applies: the total is 0"
-                )],
-            )
-        } else {
-            let v = total
-                .checked_mul(Decimal::ONE_HUNDRED)
-                .and_then(|t| t.checked_div(applicable_weight))
-                .map(|v| round(v, places))
-                .unwrap_or(Decimal::MAX);
-            let e = ex![
-                Piece::W(
-                    "不适用的指标不计，折算为百分制：",
-                    "rows that do not apply are left out and the total rescaled to 100: "
-                ),
-                Piece::Fixed(raw_total.value, places),
-                " ÷ ",
-                Piece::Plain(applicable_weight),
-                " × 100 = ",
-                Piece::Fixed(v, places)
-            ];
-            (v, e)
-        };
-        reachable = if applicable_weight.is_zero() {
-            Decimal::ZERO
-        } else {
-            reachable
-                .checked_mul(Decimal::ONE_HUNDRED)
-                .and_then(|r| r.checked_div(applicable_weight))
-                .unwrap_or(Decimal::MAX)
-        };
-        cx.push(
-            FindingCode::TotalRescaled,
-            FieldPath::Indicators,
-            explain.text(),
-            "[note] 不适用指标不计，按适用指标满分折算为 100 分",
-        );
-        total = value;
-        rescaled = Some(Figure::new(value, Format::Fixed(places), explain));
-    }
-    let mut capped = None;
-    if let Some(rate) = funds.execution_rate.as_ref().map(|f| f.value) {
-        let cap = profile
-            .local_rules
-            .execution_caps
-            .iter()
-            .filter(|c| rate < c.below)
-            .map(|c| c.cap)
-            .min();
-        if let Some(cap) = cap {
-            if total > cap {
-                let explain = ex![
-                    Piece::W("执行率 ", "execution "),
-                    Piece::Pct(rate, cx.pp()),
-                    Piece::W(
-                        " 低于封顶阈值，总分 ",
-                        " is below a cap threshold: the total "
-                    ),
-                    Piece::Fixed(total, places),
-                    Piece::W(" 封顶为 ", " is capped at "),
-                    Piece::Plain(cap)
-                ];
-                cx.push(
-                    FindingCode::TotalCapped,
-                    FieldPath::Funds,
-                    explain.text(),
-                    "[local] 按预算执行率对总分封顶",
-                );
-                total = cap;
-                capped = Some(Figure::new(cap, Format::Fixed(places), explain));
-            }
-        }
-    }
-    let total_value = round(total, places);
-    let total_explain = match (&rescaled, &capped) {
-        (_, Some(c)) => c.explain.clone(),
-        (Some(r), None) => r.explain.clone(),
-        (None, None) => raw_total.explain.clone(),
+    let rescaled = rescale(&mut cx, &raw_total, &mut weights);
+    let before_cap = rescaled.as_ref().map_or(raw_total.value, |r| r.value);
+    let capped = cap(&mut cx, &funds, before_cap);
+    let (total, explain) = match (&rescaled, &capped) {
+        (_, Some(c)) => (c.value, c.explain.clone()),
+        (Some(r), None) => (r.value, r.explain.clone()),
+        (None, None) => (raw_total.value, raw_total.explain.clone()),
     };
-    let total = Figure::new(total_value, Format::Fixed(places), total_explain);
+    let total = Figure::new(round(total, places), Format::Fixed(places), explain);
     let reachable = Figure::new(
-        round(reachable, places),
+        round(weights.reachable, places),
         Format::Fixed(places),
         ex![Piece::W(
             "计算得出的行取计算值，评价打分的行取满分",
@@ -218,6 +79,162 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
         findings,
         counts,
     }
+}
+
+/// What the blocks' rows add up to, beside their scores.
+struct Weights {
+    /// The weights of the rows that apply.
+    applicable: Decimal,
+    /// The highest total the rows can reach (computed rows at their score, judgement rows at full).
+    reachable: Decimal,
+    /// Some row does not apply: the total is rescaled to 100.
+    any_excluded: bool,
+}
+
+/// Scores every block of the profile: its fixed rows, or the indicator rows bound to it.
+fn score_blocks(
+    cx: &mut Ctx,
+    funds: &crate::result::FundsResult,
+    indicator_rows: Vec<(String, RowResult)>,
+) -> (Vec<BlockResult>, Weights) {
+    let profile = cx.profile;
+    let mut by_block: BTreeMap<String, Vec<RowResult>> = BTreeMap::new();
+    for (block, row) in indicator_rows {
+        by_block.entry(block).or_default().push(row);
+    }
+    let mut blocks = Vec::with_capacity(profile.blocks.len());
+    let mut weight_sum = Decimal::ZERO;
+    let mut w = Weights {
+        applicable: Decimal::ZERO,
+        reachable: Decimal::ZERO,
+        any_excluded: false,
+    };
+    for block in &profile.blocks {
+        let weight = cx.block_weight(block);
+        weight_sum = saturating_add(weight_sum, weight);
+        let rows: Vec<RowResult> = if block.from_indicators {
+            let rows = by_block.remove(&block.id).unwrap_or_default();
+            indicators::check_block_weights(cx, block, weight, &rows);
+            rows
+        } else {
+            let fixed = block.rows.iter();
+            fixed
+                .map(|r| rows::score_fixed(cx, block, r, funds, weight))
+                .collect()
+        };
+        for r in &rows {
+            if r.source == ScoreSource::Excluded {
+                w.any_excluded = true;
+                continue;
+            }
+            w.applicable = saturating_add(w.applicable, r.weight);
+            let computed = r.source == ScoreSource::Computed && !r.method.is_judgement();
+            let best = if computed { r.score.value } else { r.weight };
+            w.reachable = saturating_add(w.reachable, best);
+        }
+        let applying = rows.iter().filter(|r| r.source != ScoreSource::Excluded);
+        let score = cx.sum_figure(applying.map(|r| &r.score));
+        blocks.push(BlockResult {
+            id: block.id.clone(),
+            name: block.name.clone(),
+            weight: Figure::new(weight, Format::Raw, weight_explain(block, weight)),
+            score,
+            rows,
+        });
+    }
+    if weight_sum != Decimal::ONE_HUNDRED {
+        cx.push(
+            FindingCode::WeightsTotalSum,
+            FieldPath::BlockWeights,
+            Text::new(
+                format!("各部分分值之和为 {}，应为 100", plain(weight_sum)),
+                format!("the block weights add up to {}, not 100", plain(weight_sum)),
+            ),
+            "[2020] 总分 100",
+        );
+    }
+    (blocks, w)
+}
+
+/// The total rescaled to 100 when rows that do not apply were left out [note] (and the reachable
+/// total with it); `None` when every row applies.
+fn rescale(cx: &mut Ctx, raw_total: &Figure, w: &mut Weights) -> Option<Figure> {
+    if !w.any_excluded {
+        return None;
+    }
+    let places = cx.places();
+    let to_100 = |x: Decimal| {
+        x.checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|t| t.checked_div(w.applicable))
+            .unwrap_or(Decimal::MAX)
+    };
+    let (value, explain) = if w.applicable.is_zero() {
+        let why = Piece::W(
+            "没有适用的计分行，总分为 0",
+            "no row applies: the total is 0",
+        );
+        (Decimal::ZERO, ex![why])
+    } else {
+        let v = round(to_100(raw_total.value), places);
+        let e = ex![
+            Piece::W(
+                "不适用的指标不计，折算为百分制：",
+                "rows that do not apply are left out and the total rescaled to 100: "
+            ),
+            Piece::Fixed(raw_total.value, places),
+            " ÷ ",
+            Piece::Plain(w.applicable),
+            " × 100 = ",
+            Piece::Fixed(v, places)
+        ];
+        (v, e)
+    };
+    w.reachable = if w.applicable.is_zero() {
+        Decimal::ZERO
+    } else {
+        to_100(w.reachable)
+    };
+    cx.push(
+        FindingCode::TotalRescaled,
+        FieldPath::Indicators,
+        explain.text(),
+        "[note] 不适用指标不计，按适用指标满分折算为 100 分",
+    );
+    Some(Figure::new(value, Format::Fixed(places), explain))
+}
+
+/// The total capped by a local rule on the execution rate [local], where one applies and the total
+/// is above it.
+fn cap(cx: &mut Ctx, funds: &crate::result::FundsResult, total: Decimal) -> Option<Figure> {
+    let rate = funds.execution_rate.as_ref()?.value;
+    let caps = &cx.profile.local_rules.execution_caps;
+    let cap = caps
+        .iter()
+        .filter(|c| rate < c.below)
+        .map(|c| c.cap)
+        .min()?;
+    if total <= cap {
+        return None;
+    }
+    let places = cx.places();
+    let explain = ex![
+        Piece::W("执行率 ", "execution "),
+        Piece::Pct(rate, cx.pp()),
+        Piece::W(
+            " 低于封顶阈值，总分 ",
+            " is below a cap threshold: the total "
+        ),
+        Piece::Fixed(total, places),
+        Piece::W(" 封顶为 ", " is capped at "),
+        Piece::Plain(cap)
+    ];
+    cx.push(
+        FindingCode::TotalCapped,
+        FieldPath::Funds,
+        explain.text(),
+        "[local] 按预算执行率对总分封顶",
+    );
+    Some(Figure::new(cap, Format::Fixed(places), explain))
 }
 
 /// Entries for scoring rows or blocks the profile does not have are reported, never silently dropped.

@@ -58,7 +58,6 @@ pub(super) fn score_fixed(
     } else {
         row.weight * block_weight / block.weight
     };
-    let places = cx.places();
     let mut input = RowInput {
         id: &row.id,
         path: FieldPath::ScoreRow(row.id.clone()),
@@ -83,112 +82,28 @@ pub(super) fn score_fixed(
             &row.basis
         },
     };
+    let w = input.weight;
     match &row.method {
-        Method::FundsExecution | Method::FundsArrival => {
-            let execution = matches!(row.method, Method::FundsExecution);
-            input.method = if execution {
-                MethodId::FundsExecution
-            } else {
-                MethodId::FundsArrival
-            };
-            let rate = if execution {
-                &funds.execution_rate
-            } else {
-                &funds.arrival_rate
-            };
-            if execution {
-                input.deviation_reason = &cx.form.funds.deviation_reason;
-                input.reason_in_funds = true;
-                // The funds table's printed 得分 is this row's stated score.
-                if input.declared.is_none() && cx.form.funds.declared_score.is_some() {
-                    input.declared = cx.form.funds.declared_score;
-                    input.declared_in_funds = true;
-                }
+        Method::FundsExecution => {
+            input.method = MethodId::FundsExecution;
+            input.deviation_reason = &cx.form.funds.deviation_reason;
+            input.reason_in_funds = true;
+            // The funds table's printed 得分 is this row's stated score.
+            if input.declared.is_none() && cx.form.funds.declared_score.is_some() {
+                input.declared = cx.form.funds.declared_score;
+                input.declared_in_funds = true;
             }
-            input.computed = Some(match rate {
-                Some(rate) => {
-                    let mut r = rate.value;
-                    let mut how = rate.explain.clone();
-                    if let (true, Some(p)) =
-                        (execution, cx.profile.rounding.rate_places_before_scoring)
-                    {
-                        r = r
-                            .checked_mul(Decimal::ONE_HUNDRED)
-                            .map_or(Decimal::MAX, |v| round(v, p) / Decimal::ONE_HUNDRED);
-                        how = how.then(ex![
-                            Piece::W("，先取整为 ", ", first rounded to "),
-                            Piece::Pct(r, p)
-                        ]);
-                    }
-                    if r < Decimal::ZERO {
-                        // Only negative amounts (flagged as such) give a negative rate: it scores 0.
-                        r = Decimal::ZERO;
-                    }
-                    if r > Decimal::ONE {
-                        r = Decimal::ONE;
-                        how = how.then(ex![Piece::W(
-                            "，超过 100% 按 100% 计",
-                            ", above 100% counts as 100%"
-                        )]);
-                    }
-                    // A rate from a tiny budget can be too large to scale: it is above 100% anyway.
-                    let whole = rate
-                        .value
-                        .checked_mul(Decimal::ONE_HUNDRED)
-                        .map_or(Decimal::ONE, |v| round(v, 0) / Decimal::ONE_HUNDRED)
-                        .clamp(Decimal::ZERO, Decimal::ONE);
-                    input.early_rounded = vec![
-                        round(whole * w, places),
-                        round(whole * w, 0),
-                        round(r * w, 0),
-                    ];
-                    input.below_target = r < Decimal::ONE;
-                    cx.score_figure(
-                        r * w,
-                        how.then(ex![Piece::W("；× ", "; × "), Piece::Plain(w)]),
-                    )
-                }
-                None => Figure::new(
-                    Decimal::ZERO,
-                    Format::Fixed(places),
-                    ex![Piece::W(
-                        "没有可用的比率（预算为 0 或缺失），记 0",
-                        "no rate (budget zero or missing): 0"
-                    )],
-                ),
-            });
+            let early = cx.profile.rounding.rate_places_before_scoring;
+            input.computed = Some(from_rate(cx, &mut input, &funds.execution_rate, early));
+        }
+        Method::FundsArrival => {
+            input.method = MethodId::FundsArrival;
+            input.computed = Some(from_rate(cx, &mut input, &funds.arrival_rate, None));
         }
         Method::Manual => input.judgement = true,
         Method::Banded { bands } => {
             input.method = MethodId::Banded;
-            if let Some(v) = percent_input(&entry.actual) {
-                let band = bands
-                    .iter()
-                    .find(|b| b.min.is_none_or(|m| v >= m) && b.max.is_none_or(|m| v < m));
-                input.computed = Some(match band {
-                    Some(b) => {
-                        let lo = b.min.map(Piece::Plain).unwrap_or(Piece::S("−∞"));
-                        let hi = b.max.map(Piece::Plain).unwrap_or(Piece::S("+∞"));
-                        let how = ex![
-                            Piece::Plain(v),
-                            Piece::W("% 落在 [", "% falls in ["),
-                            lo,
-                            ", ",
-                            hi,
-                            Piece::W(") 档 → ", ") → "),
-                            Piece::Plain(b.points)
-                        ];
-                        cx.score_figure(b.points, how)
-                    }
-                    None => cx.score_figure(
-                        Decimal::ZERO,
-                        ex![
-                            Piece::Plain(v),
-                            Piece::W("% 不在任何一档", "% is in no band")
-                        ],
-                    ),
-                });
-            }
+            input.computed = percent_input(&entry.actual).map(|v| banded(cx, bands, v));
         }
         Method::PerPoint {
             limit,
@@ -197,68 +112,153 @@ pub(super) fn score_fixed(
             floor,
         } => {
             input.method = MethodId::PerPoint;
-            if let Some(v) = percent_input(&entry.actual) {
-                let (beyond, side) = match deduct_when {
-                    DeductWhen::Above => (
-                        v.checked_sub(*limit).unwrap_or(Decimal::MAX),
-                        Piece::W("超过", "above"),
-                    ),
-                    DeductWhen::Below => (
-                        limit.checked_sub(v).unwrap_or(Decimal::MAX),
-                        Piece::W("低于", "below"),
-                    ),
-                };
-                input.computed = Some(if beyond <= Decimal::ZERO {
-                    let how = ex![
-                        Piece::Plain(v),
-                        Piece::W("% 未", "% is not "),
-                        side,
-                        " ",
-                        Piece::Plain(*limit),
-                        Piece::W("%，满分 ", "%: full "),
-                        Piece::Plain(w)
-                    ];
-                    cx.score_figure(w, how)
-                } else {
-                    let deduction = beyond.checked_mul(*per_point).unwrap_or(Decimal::MAX);
-                    let score = (w - deduction.min(w)).max(*floor);
-                    let how = ex![
-                        Piece::Plain(v),
-                        Piece::W("% ", "% is "),
-                        side,
-                        " ",
-                        Piece::Plain(*limit),
-                        Piece::W("% ", "% by "),
-                        Piece::Plain(beyond),
-                        Piece::W(" 个百分点，扣 ", " points: minus "),
-                        Piece::Plain(beyond),
-                        " × ",
-                        Piece::Plain(*per_point),
-                        " = ",
-                        Piece::Plain(deduction),
-                        Piece::W("；", "; "),
-                        Piece::Plain(w),
-                        " − ",
-                        Piece::Plain(deduction),
-                        Piece::W("，不低于 ", ", not below "),
-                        Piece::Plain(*floor)
-                    ];
-                    cx.score_figure(score, how)
-                });
-            }
+            let rule = (*limit, *deduct_when, *per_point, *floor);
+            input.computed = percent_input(&entry.actual).map(|v| per_point_score(cx, w, rule, v));
         }
         Method::Coefficient => {
             input.method = MethodId::Coefficient;
-            if let Some(v) = percent_input(&entry.actual) {
+            input.computed = percent_input(&entry.actual).map(|v| {
                 let c = v.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
-                input.computed = Some(cx.score_figure(
-                    c / Decimal::ONE_HUNDRED * w,
-                    ex![Piece::Plain(c), "% × ", Piece::Plain(w)],
-                ));
-            }
+                let how = ex![Piece::Plain(c), "% × ", Piece::Plain(w)];
+                cx.score_figure(c / Decimal::ONE_HUNDRED * w, how)
+            });
         }
     }
     finish(cx, input)
+}
+
+/// A row scored from a rate of the funds table: min(rate, 100%) × weight, with the rate first rounded
+/// to `early` places where the profile says so. Notes the scores a stated score would have if the
+/// rate had been rounded too early.
+fn from_rate(cx: &Ctx, input: &mut RowInput, rate: &Option<Figure>, early: Option<u32>) -> Figure {
+    let (w, places) = (input.weight, cx.places());
+    let Some(rate) = rate else {
+        let why = Piece::W(
+            "没有可用的比率（预算为 0 或缺失），记 0",
+            "no rate (budget zero or missing): 0",
+        );
+        return Figure::new(Decimal::ZERO, Format::Fixed(places), ex![why]);
+    };
+    let mut r = rate.value;
+    let mut how = rate.explain.clone();
+    if let Some(p) = early {
+        r = r
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .map_or(Decimal::MAX, |v| round(v, p) / Decimal::ONE_HUNDRED);
+        how = how.then(ex![
+            Piece::W("，先取整为 ", ", first rounded to "),
+            Piece::Pct(r, p)
+        ]);
+    }
+    if r < Decimal::ZERO {
+        // Only negative amounts (flagged as such) give a negative rate: it scores 0.
+        r = Decimal::ZERO;
+    }
+    if r > Decimal::ONE {
+        r = Decimal::ONE;
+        how = how.then(ex![Piece::W(
+            "，超过 100% 按 100% 计",
+            ", above 100% counts as 100%"
+        )]);
+    }
+    // A rate from a tiny budget can be too large to scale: it is above 100% anyway.
+    let whole = rate
+        .value
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map_or(Decimal::ONE, |v| round(v, 0) / Decimal::ONE_HUNDRED)
+        .clamp(Decimal::ZERO, Decimal::ONE);
+    input.early_rounded = vec![
+        round(whole * w, places),
+        round(whole * w, 0),
+        round(r * w, 0),
+    ];
+    input.below_target = r < Decimal::ONE;
+    cx.score_figure(
+        r * w,
+        how.then(ex![Piece::W("；× ", "; × "), Piece::Plain(w)]),
+    )
+}
+
+/// The points of the band the percentage `v` falls in (0 in none).
+fn banded(cx: &Ctx, bands: &[crate::profile::ScoreBand], v: Decimal) -> Figure {
+    let band = bands
+        .iter()
+        .find(|b| b.min.is_none_or(|m| v >= m) && b.max.is_none_or(|m| v < m));
+    let Some(b) = band else {
+        let how = ex![
+            Piece::Plain(v),
+            Piece::W("% 不在任何一档", "% is in no band")
+        ];
+        return cx.score_figure(Decimal::ZERO, how);
+    };
+    let lo = b.min.map(Piece::Plain).unwrap_or(Piece::S("−∞"));
+    let hi = b.max.map(Piece::Plain).unwrap_or(Piece::S("+∞"));
+    let how = ex![
+        Piece::Plain(v),
+        Piece::W("% 落在 [", "% falls in ["),
+        lo,
+        ", ",
+        hi,
+        Piece::W(") 档 → ", ") → "),
+        Piece::Plain(b.points)
+    ];
+    cx.score_figure(b.points, how)
+}
+
+/// Full marks while `v` is on the good side of the limit; each percentage point beyond deducts
+/// `per_point`, never below `floor`.
+fn per_point_score(
+    cx: &Ctx,
+    w: Decimal,
+    (limit, deduct_when, per_point, floor): (Decimal, DeductWhen, Decimal, Decimal),
+    v: Decimal,
+) -> Figure {
+    let (beyond, side) = match deduct_when {
+        DeductWhen::Above => (
+            v.checked_sub(limit).unwrap_or(Decimal::MAX),
+            Piece::W("超过", "above"),
+        ),
+        DeductWhen::Below => (
+            limit.checked_sub(v).unwrap_or(Decimal::MAX),
+            Piece::W("低于", "below"),
+        ),
+    };
+    if beyond <= Decimal::ZERO {
+        let how = ex![
+            Piece::Plain(v),
+            Piece::W("% 未", "% is not "),
+            side,
+            " ",
+            Piece::Plain(limit),
+            Piece::W("%，满分 ", "%: full "),
+            Piece::Plain(w)
+        ];
+        return cx.score_figure(w, how);
+    }
+    let deduction = beyond.checked_mul(per_point).unwrap_or(Decimal::MAX);
+    let score = (w - deduction.min(w)).max(floor);
+    let how = ex![
+        Piece::Plain(v),
+        Piece::W("% ", "% is "),
+        side,
+        " ",
+        Piece::Plain(limit),
+        Piece::W("% ", "% by "),
+        Piece::Plain(beyond),
+        Piece::W(" 个百分点，扣 ", " points: minus "),
+        Piece::Plain(beyond),
+        " × ",
+        Piece::Plain(per_point),
+        " = ",
+        Piece::Plain(deduction),
+        Piece::W("；", "; "),
+        Piece::Plain(w),
+        " − ",
+        Piece::Plain(deduction),
+        Piece::W("，不低于 ", ", not below "),
+        Piece::Plain(floor)
+    ];
+    cx.score_figure(score, how)
 }
 
 /// A percentage entered as "92.5%", "92.5" or "≥92.5%": the number.
@@ -271,8 +271,25 @@ fn percent_input(text: &str) -> Option<Decimal> {
 
 /// Settles a row's score from what was computed and what was entered, and checks it.
 pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
-    let places = cx.places();
-    let result = |r: &RowInput, source, score, computed| RowResult {
+    let mut r = r;
+    let computed = r.computed.take();
+    if r.not_applicable {
+        let why = ex![Piece::W("不适用，不计分", "does not apply: not scored")];
+        let score = Figure::new(Decimal::ZERO, Format::Dash, why);
+        return row_result(&r, ScoreSource::Excluded, score, computed);
+    }
+    let (source, score, computed) = settle(cx, &r, computed);
+    check(cx, &r, source, &score);
+    row_result(&r, source, score, computed)
+}
+
+fn row_result(
+    r: &RowInput,
+    source: ScoreSource,
+    score: Figure,
+    computed: Option<Figure>,
+) -> RowResult {
+    RowResult {
         id: r.id.to_string(),
         path: r.path.clone(),
         name: r.name.to_string(),
@@ -282,27 +299,27 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
         entered: r.entered,
         source,
         score,
-    };
-    let mut r = r;
-    let computed = r.computed.take();
-    let (group, name) = (r.group, r.name);
-    let label = || {
-        if group.is_empty() {
-            name.to_string()
-        } else {
-            format!("{group}·{name}")
-        }
-    };
-    if r.not_applicable {
-        let score = Figure::new(
-            Decimal::ZERO,
-            Format::Dash,
-            ex![Piece::W("不适用，不计分", "does not apply: not scored")],
-        );
-        return result(&r, ScoreSource::Excluded, score, computed);
     }
-    // `computed` stays beside the score only where the score that counts is something else.
-    let (source, score, computed) = match (r.entered, computed) {
+}
+
+/// The row as findings name it: `二级指标·三级指标`, or the name alone.
+fn label(r: &RowInput) -> String {
+    if r.group.is_empty() {
+        r.name.to_string()
+    } else {
+        format!("{}·{}", r.group, r.name)
+    }
+}
+
+/// The score that counts, where it comes from, and the engine's score where it is not the one that
+/// counts (beside an override, or the band's default beside an entered qualitative score).
+fn settle(
+    cx: &mut Ctx,
+    r: &RowInput,
+    computed: Option<Figure>,
+) -> (ScoreSource, Figure, Option<Figure>) {
+    let places = cx.places();
+    match (r.entered, computed) {
         (Some(entered), Some(c)) if !r.judgement => {
             let e = cx.row_value(entered);
             if r.score_reason.trim().is_empty() {
@@ -310,8 +327,8 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
                     FindingCode::ScoreOverrideWithoutReason,
                     FieldPath::of_row(&r.path, RowField::ScoreReason),
                     Text::new(
-                        format!("“{}”的计算得分 {} 被改为 {}，须说明理由", label(), c.shown(), fixed(e, places)),
-                        format!("the computed score {} of \"{}\" was changed to {}: a reason is required", c.shown(), label(), fixed(e, places)),
+                        format!("“{}”的计算得分 {} 被改为 {}，须说明理由", label(r), c.shown(), fixed(e, places)),
+                        format!("the computed score {} of \"{}\" was changed to {}: a reason is required", c.shown(), label(r), fixed(e, places)),
                     ),
                     "[note] 改动计算得分须说明理由",
                 );
@@ -324,11 +341,8 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
                 Piece::W("）：", "): "),
                 r.score_reason.to_string()
             ];
-            (
-                ScoreSource::Override,
-                Figure::new(e, Format::Fixed(places), explain),
-                Some(c),
-            )
+            let score = Figure::new(e, Format::Fixed(places), explain);
+            (ScoreSource::Override, score, Some(c))
         }
         (Some(entered), c) => {
             let e = cx.row_value(entered);
@@ -348,19 +362,22 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
                 FindingCode::ScoreMissing,
                 FieldPath::of_row(&r.path, RowField::Score),
                 Text::new(
-                    format!("“{}”尚未打分，暂记 0", label()),
-                    format!("\"{}\" has no score yet: counted as 0", label()),
+                    format!("“{}”尚未打分，暂记 0", label(r)),
+                    format!("\"{}\" has no score yet: counted as 0", label(r)),
                 ),
                 r.basis,
             );
             let explain = ex![Piece::W("尚未打分，暂记 0", "no score yet: counted as 0")];
-            (
-                ScoreSource::Missing,
-                Figure::new(Decimal::ZERO, Format::Fixed(places), explain),
-                None,
-            )
+            let score = Figure::new(Decimal::ZERO, Format::Fixed(places), explain);
+            (ScoreSource::Missing, score, None)
         }
-    };
+    }
+}
+
+/// The checks every scored row gets: within its weight, no full marks below target, a reason where
+/// one is required, and what the form states for it.
+fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
+    let places = cx.places();
     let w = r.weight;
     if cx.above_weight(score.value, w) || score.value < Decimal::ZERO {
         cx.push(
@@ -369,14 +386,14 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
             Text::new(
                 format!(
                     "“{}”得分 {} 不在 0 至分值 {} 之间",
-                    label(),
+                    label(r),
                     score.shown(),
                     plain(w)
                 ),
                 format!(
                     "the score {} of \"{}\" is not between 0 and its weight {}",
                     score.shown(),
-                    label(),
+                    label(r),
                     plain(w)
                 ),
             ),
@@ -393,10 +410,10 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
             FindingCode::ScoreFullMarksBelowTarget,
             FieldPath::of_row(&r.path, RowField::Score),
             Text::new(
-                format!("“{}”实际未达目标，却打了满分 {}", label(), score.shown()),
+                format!("“{}”实际未达目标，却打了满分 {}", label(r), score.shown()),
                 format!(
                     "\"{}\" falls short of its target yet has full marks {}",
-                    label(),
+                    label(r),
                     score.shown()
                 ),
             ),
@@ -419,13 +436,13 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
             Text::new(
                 format!(
                     "“{}”得分 {} 低于分值 {}，须填写偏差原因分析及改进措施",
-                    label(),
+                    label(r),
                     score.shown(),
                     plain(w)
                 ),
                 format!(
                     "\"{}\" scores {} of {}: a deviation reason is required",
-                    label(),
+                    label(r),
                     score.shown(),
                     plain(w)
                 ),
@@ -466,13 +483,13 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
                 Text::new(
                     format!(
                         "“{}”{zh}：填 {}，应为 {}",
-                        label(),
+                        label(r),
                         plain(stated),
                         score.shown()
                     ),
                     format!(
                         "\"{}\": {en}: stated {}, should be {}",
-                        label(),
+                        label(r),
                         plain(stated),
                         score.shown()
                     ),
@@ -485,5 +502,4 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
             );
         }
     }
-    result(&r, source, score, computed)
 }

@@ -1,17 +1,29 @@
 //! Golden tests per built-in profile: small forms whose every number was worked out by hand.
 
 use crate::format::read_form;
+use crate::model::Form;
 use crate::result::{Evaluation, RowResult, ScoreSource};
 use crate::{evaluate, Profile};
 use serde_json::{json, Value};
 
-fn run(profile: &str, mut form: Value) -> Evaluation {
+/// The form of `profile` with the fields of `form`, read as a file.
+fn form_for(profile: &str, mut form: Value) -> Form {
     form["format"] = "ziping-form".into();
     form["schema_version"] = 1.into();
     form["profile"] = profile.into();
-    let form =
-        read_form(&form.to_string()).unwrap_or_else(|p| panic!("test form unreadable: {p:?}"));
-    evaluate(&form, &Profile::builtin(profile).unwrap())
+    read_form(&form.to_string()).unwrap_or_else(|p| panic!("test form unreadable: {p:?}"))
+}
+
+fn run(profile: &str, form: Value) -> Evaluation {
+    evaluate(
+        &form_for(profile, form),
+        &Profile::builtin(profile).unwrap(),
+    )
+}
+
+/// Form fields with one funds row, this year's appropriation (本年财政拨款), `budget` and `spent`.
+fn one_funds_row(budget: &str, spent: &str) -> Value {
+    json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": budget, "spent": spent}]}})
 }
 
 fn row<'e>(e: &'e Evaluation, id: &str) -> &'e RowResult {
@@ -222,10 +234,7 @@ fn an_override_without_a_reason_is_an_error_and_keeps_both_values() {
 
 #[test]
 fn zero_budget_is_an_error_not_a_panic() {
-    let e = run(
-        "central-2020",
-        json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "0", "spent": "5"}]}}),
-    );
+    let e = run("central-2020", one_funds_row("0", "5"));
     assert!(e.funds.execution_rate.is_none());
     assert!(has(&e, "funds.zero_budget", "funds.rows"));
     assert_eq!(row(&e, "budget_execution").score.shown(), "0.00");
@@ -233,10 +242,7 @@ fn zero_budget_is_an_error_not_a_panic() {
 
 #[test]
 fn execution_above_100_percent_is_capped_and_warned() {
-    let e = run(
-        "central-2020",
-        json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "50", "spent": "60"}]}}),
-    );
+    let e = run("central-2020", one_funds_row("50", "60"));
     assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown(), "120.00%");
     assert_eq!(row(&e, "budget_execution").score.shown(), "10.00");
     assert!(codes(&e).contains(&"funds.execution_above_100"));
@@ -267,8 +273,8 @@ fn the_funds_total_row_is_derived_and_a_wrong_printed_total_is_flagged() {
 #[test]
 fn a_rate_rounded_before_scoring_is_recognised() {
     // 86.2 ÷ 100 = 86.20% → 8.62; a form that rounds to 86% and then to whole points states 9.
-    let f = json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "100", "spent": "86.2"}]},
-                   "scores": {"budget_execution": {"declared_score": "9"}}});
+    let mut f = one_funds_row("100", "86.2");
+    f["scores"] = json!({"budget_execution": {"declared_score": "9"}});
     let e = run("central-2020", f);
     assert_eq!(row(&e, "budget_execution").score.shown(), "8.62");
     assert!(
@@ -286,29 +292,17 @@ fn a_rate_rounded_before_scoring_is_recognised() {
 fn a_profile_can_state_that_rates_are_rounded_before_scoring() {
     let mut p = Profile::builtin("central-2020").unwrap();
     p.rounding.rate_places_before_scoring = Some(0);
-    let form = read_form(
-        &json!({"format": "ziping-form", "schema_version": 1, "profile": "central-2020",
-        "funds": {"rows": [{"source": "本年财政拨款", "budget": "100", "spent": "86.2"}]}})
-        .to_string(),
-    )
-    .unwrap();
-    let e = evaluate(&form, &p);
+    let e = evaluate(&form_for("central-2020", one_funds_row("100", "86.2")), &p);
     assert_eq!(row(&e, "budget_execution").score.shown(), "8.60");
 }
 
 #[test]
 fn half_way_cases_round_away_from_zero() {
     // 1.25 ÷ 100 × 10 = 0.125 → 0.13 (banker's rounding would give 0.12)
-    let e = run(
-        "central-2020",
-        json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "100", "spent": "1.25"}]}}),
-    );
+    let e = run("central-2020", one_funds_row("100", "1.25"));
     assert_eq!(row(&e, "budget_execution").score.shown(), "0.13");
     // 0.5 ÷ 8 × 10 = 0.625 → 0.63
-    let e = run(
-        "central-2020",
-        json!({"funds": {"rows": [{"source": "本年财政拨款", "budget": "8", "spent": "0.5"}]}}),
-    );
+    let e = run("central-2020", one_funds_row("8", "0.5"));
     assert_eq!(row(&e, "budget_execution").score.shown(), "0.63");
     // completion 72.5% shows as 73% in a whole-percent column
     let e = run(
@@ -323,14 +317,11 @@ fn the_total_is_rounded_once_when_rows_are_not() {
     let mut p = Profile::builtin("central-2020").unwrap();
     p.rounding.round_rows = false;
     let mut f = central_form();
-    f["format"] = "ziping-form".into();
-    f["schema_version"] = 1.into();
-    f["profile"] = "central-2020".into();
     // ≥ 1 of 3 → 1/3 × 20 = 6.666…; unrounded rows sum exactly and the total rounds once.
     f["indicators"][2]["target"] = "≥3次".into();
     f["indicators"][2]["actual"] = "1次".into();
     f["indicators"][7]["score"] = "10".into();
-    let e = evaluate(&read_form(&f.to_string()).unwrap(), &p);
+    let e = evaluate(&form_for("central-2020", f), &p);
     assert_eq!(row(&e, "a").score.value.round_dp(6).to_string(), "6.666667");
     // 9 + (6.666… + 9 + 7.5 + 10) + 25 + 10 = 77.1666… → 77.17
     assert_eq!(e.total.shown(), "77.17");

@@ -151,7 +151,8 @@ fn list<T: Default>(
     key: &str,
     read: impl FnOnce(&mut Reader, &Value, &At) -> Option<T>,
 ) -> T {
-    r.or_empty(m, key, &At::Top, read).unwrap_or_default()
+    let value = given(m, key).and_then(|v| read(r, v, &At::Key(&At::Top, key)));
+    value.unwrap_or_default()
 }
 
 /// Numbers by key (block weights, stated subtotals): a `null` or blank one is left out.
@@ -188,7 +189,8 @@ fn form(r: &mut Reader, v: &Value) -> Form {
     Form {
         profile,
         status: r
-            .or_empty(m, "status", top, |r, v, at| r.choice(v, at, STATUS))
+            .optional(m, "status", top, |r, v, at| r.choice(v, at, STATUS))
+            .flatten()
             .unwrap_or_default(),
         header: part(r, m, "header", header),
         funds: part(r, m, "funds", funds),
@@ -227,7 +229,7 @@ fn figures(r: &mut Reader, m: &Map<String, Value>, at: &At) -> FundsFigures {
 
 fn funds(r: &mut Reader, v: &Value, at: &At) -> Option<Funds> {
     let m = r.object(v, at, fields::FUNDS)?;
-    let rows = r.or_empty(m, "rows", at, |r, v, at| {
+    let rows = r.optional(m, "rows", at, |r, v, at| {
         r.list(v, at, |r, v, at| {
             let m = r.object(v, at, fields::FUNDS_ROW)?;
             Some(FundsRow {
@@ -241,7 +243,7 @@ fn funds(r: &mut Reader, v: &Value, at: &At) -> Option<Funds> {
         Some(figures(r, m, at))
     });
     Some(Funds {
-        rows: rows.unwrap_or_default(),
+        rows: rows.flatten().unwrap_or_default(),
         declared_total: declared_total.unwrap_or_default(),
         declared_rate: number(r, m, "declared_rate", at),
         declared_score: number(r, m, "declared_score", at),
@@ -376,7 +378,7 @@ fn signoff(r: &mut Reader, v: &Value, at: &At) -> Option<Signoff> {
 
 fn declared(r: &mut Reader, v: &Value, at: &At) -> Option<Declared> {
     let m = r.object(v, at, fields::DECLARED)?;
-    let blocks = r.or_empty(m, "blocks", at, numbers);
+    let blocks = r.optional(m, "blocks", at, numbers).flatten();
     Some(Declared {
         total: number(r, m, "total", at),
         grade: text(r, m, "grade", at),

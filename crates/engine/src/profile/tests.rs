@@ -1,7 +1,12 @@
 use super::*;
 
+/// A built-in profile's file, parsed, to be spoilt.
+fn source(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
 fn central() -> serde_json::Value {
-    serde_json::from_str(include_str!("builtin/central-2020.json")).unwrap()
+    source(include_str!("builtin/central-2020.json"))
 }
 
 fn reject(v: serde_json::Value) -> Vec<crate::Problem> {
@@ -35,53 +40,46 @@ fn builtin_profiles_round_trip_through_their_export() {
     }
 }
 
+/// A built-in profile with one value changed is rejected with, among its problems, one at the path
+/// of what is wrong whose English message says so.
 #[test]
-fn block_weights_not_summing_to_100_are_rejected() {
-    let mut v = central();
-    v["blocks"][1]["weight"] = "45".into();
-    let problems = reject(v);
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.path == "blocks" && p.message.en.contains("sum to 95")),
-        "{problems:?}"
-    );
-}
-
-#[test]
-fn fixed_rows_not_summing_to_their_block_are_rejected() {
-    let mut v: serde_json::Value =
-        serde_json::from_str(include_str!("builtin/jinzhong-2021.json")).unwrap();
-    v["blocks"][0]["rows"][0]["weight"] = "5".into();
-    let problems = reject(v);
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.path == "blocks[0].rows" && p.message.en.contains("sum to 22")),
-        "{problems:?}"
-    );
-}
-
-#[test]
-fn overlapping_grade_bands_are_rejected() {
-    let mut v = central();
-    v["grades"][1]["min"] = "95".into();
-    let problems = reject(v);
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.path == "grades[1]" && p.message.en.contains("overlaps")),
-        "{problems:?}"
-    );
-}
-
-#[test]
-fn a_grade_scale_not_starting_at_zero_is_rejected() {
-    let mut v = central();
-    v["grades"][3]["min"] = "10".into();
-    assert!(reject(v)
-        .iter()
-        .any(|p| p.path == "grades" && p.message.en.contains("start at 0")));
+fn weights_and_bands_that_do_not_fit_are_rejected_at_their_path() {
+    let jinzhong = source(include_str!("builtin/jinzhong-2021.json"));
+    let department_wide = source(include_str!("builtin/department-wide.json"));
+    // (profile, the value changed, its new value, the problem's path, words of its message)
+    for (mut v, pointer, value, path, words) in [
+        // Block weights not summing to 100.
+        (central(), "/blocks/1/weight", "45", "blocks", "sum to 95"),
+        // Fixed rows not summing to their block.
+        (
+            jinzhong,
+            "/blocks/0/rows/0/weight",
+            "5",
+            "blocks[0].rows",
+            "sum to 22",
+        ),
+        // Overlapping grade bands.
+        (central(), "/grades/1/min", "95", "grades[1]", "overlaps"),
+        // A grade scale not starting at zero.
+        (central(), "/grades/3/min", "10", "grades", "start at 0"),
+        // Overlapping banded tables.
+        (
+            department_wide,
+            "/blocks/1/rows/0/method/bands/1/max",
+            "95",
+            "blocks[1].rows[0].method.bands[1]",
+            "overlaps",
+        ),
+    ] {
+        *v.pointer_mut(pointer).expect(pointer) = value.into();
+        let problems = reject(v);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.path == path && p.message.en.contains(words)),
+            "{pointer} = {value}: {problems:?}"
+        );
+    }
 }
 
 #[test]
@@ -92,21 +90,6 @@ fn overlapping_or_gapped_qualitative_bands_are_rejected() {
     let mut v = central();
     v["qualitative_bands"][1]["max"] = "0.7".into();
     assert!(reject(v).iter().any(|p| p.message.en.contains("gap")));
-}
-
-#[test]
-fn overlapping_banded_tables_are_rejected() {
-    let mut v: serde_json::Value =
-        serde_json::from_str(include_str!("builtin/department-wide.json")).unwrap();
-    v["blocks"][1]["rows"][0]["method"]["bands"][1]["max"] = "95".into();
-    let problems = reject(v);
-    assert!(
-        problems
-            .iter()
-            .any(|p| p.path == "blocks[1].rows[0].method.bands[1]"
-                && p.message.en.contains("overlaps")),
-        "{problems:?}"
-    );
 }
 
 #[test]

@@ -13,6 +13,29 @@ impl Problems {
     fn add(&mut self, path: impl Borrow<DocPath>, zh: impl Into<String>, en: impl Into<String>) {
         self.0.push(Problem::new(path.borrow().clone(), zh, en));
     }
+
+    /// `id` (of a `what`: 部分/block, 行/row …) must not be in `seen` already.
+    fn unique<'a>(
+        &mut self,
+        seen: &mut BTreeSet<&'a str>,
+        id: &'a str,
+        path: DocPath,
+        (zh, en): (&str, &str),
+    ) {
+        if !seen.insert(id) {
+            self.add(
+                path,
+                format!("{zh}编号 \"{id}\" 重复"),
+                format!("{en} id \"{id}\" is repeated"),
+            );
+        }
+    }
+
+    fn not_negative(&mut self, weight: Decimal, path: DocPath) {
+        if weight < Decimal::ZERO {
+            self.add(path, "分值不能为负", "a weight may not be negative");
+        }
+    }
 }
 
 pub(super) fn validate(p: &Profile) -> Vec<Problem> {
@@ -34,13 +57,8 @@ pub(super) fn validate(p: &Profile) -> Vec<Problem> {
     }
     let mut section_ids = BTreeSet::new();
     for (i, s) in p.sections.iter().enumerate() {
-        if !section_ids.insert(s.id.as_str()) {
-            out.add(
-                DocPath::at("sections").index(i).key("id"),
-                format!("栏目编号 \"{}\" 重复", s.id),
-                format!("section id \"{}\" is repeated", s.id),
-            );
-        }
+        let path = DocPath::at("sections").index(i).key("id");
+        out.unique(&mut section_ids, &s.id, path, ("栏目", "section"));
     }
     validate_blocks(p, &mut out);
     validate_bands(p, &mut out);
@@ -132,20 +150,8 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
     let mut from_indicators = false;
     for (bi, b) in p.blocks.iter().enumerate() {
         let path = DocPath::at("blocks").index(bi);
-        if !block_ids.insert(b.id.as_str()) {
-            out.add(
-                path.key("id"),
-                format!("部分编号 \"{}\" 重复", b.id),
-                format!("block id \"{}\" is repeated", b.id),
-            );
-        }
-        if b.weight < Decimal::ZERO {
-            out.add(
-                path.key("weight"),
-                "分值不能为负",
-                "a weight may not be negative",
-            );
-        }
+        out.unique(&mut block_ids, &b.id, path.key("id"), ("部分", "block"));
+        out.not_negative(b.weight, path.key("weight"));
         from_indicators |= b.from_indicators;
         match (b.rows.is_empty(), b.from_indicators) {
             (true, false) => out.add(
@@ -197,20 +203,8 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
                     "an adjustable block cannot hold banded or per-point rows: their points are absolute and cannot follow the block's weight",
                 );
             }
-            if !row_ids.insert(r.id.as_str()) {
-                out.add(
-                    rpath.key("id"),
-                    format!("行编号 \"{}\" 重复", r.id),
-                    format!("row id \"{}\" is repeated", r.id),
-                );
-            }
-            if r.weight < Decimal::ZERO {
-                out.add(
-                    rpath.key("weight"),
-                    "分值不能为负",
-                    "a weight may not be negative",
-                );
-            }
+            out.unique(&mut row_ids, &r.id, rpath.key("id"), ("行", "row"));
+            out.not_negative(r.weight, rpath.key("weight"));
             match &r.method {
                 Method::Banded { bands } => {
                     check_score_bands(bands, r.weight, &rpath.key("method").key("bands"), out)

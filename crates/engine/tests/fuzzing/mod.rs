@@ -25,12 +25,13 @@ use std::fs;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, Once};
+use std::sync::{Arc, LazyLock, Mutex, Once};
 use std::time::{Duration, Instant};
 use ziping_engine::decimal::Decimal;
+use ziping_engine::format::fields;
 use ziping_engine::model::{Form, FundsRow, IndicatorRow, ScoreEntry};
-use ziping_engine::profile::Method;
-use ziping_engine::{evaluate, read_form, to_json, Profile};
+use ziping_engine::profile::{Method, PROFILE_FIELDS};
+use ziping_engine::{evaluate, read_form, to_json, Problem, Profile};
 
 /// An input that takes longer than this, on each of three tries, is a hang.
 pub const HANG_LIMIT: Duration = Duration::from_secs(1);
@@ -146,14 +147,59 @@ impl Rng {
 
 pub struct Fixtures {
     /// examples/*.json, the bad-file corpus's forms, and each built-in profile's blank form.
-    pub form_texts: Vec<String>,
-    pub form_jsons: Vec<Json>,
+    pub form_files: Files,
     /// The example forms, read.
     pub forms: Vec<Form>,
     /// engine/src/profile/builtin/*.json and the corpus's profile files.
-    pub profile_texts: Vec<String>,
-    pub profile_jsons: Vec<Json>,
+    pub profile_files: Files,
     pub profiles: Vec<Profile>,
+}
+
+/// Files of one kind: their texts, and those that parse to a JSON object, parsed.
+pub struct Files {
+    pub texts: Vec<String>,
+    pub jsons: Vec<Json>,
+}
+
+impl Files {
+    fn new(texts: Vec<String>) -> Files {
+        let jsons = texts
+            .iter()
+            .filter_map(|t| serde_json::from_str(t).ok())
+            .filter(|v: &Json| v.is_object())
+            .collect();
+        Files { texts, jsons }
+    }
+
+    /// One of the parsed files after 1 to `most` structural changes ([`mutate_tree`] with `keys`,
+    /// `profile`), written out, one time in `repeat_in` with a key written twice.
+    fn rewritten(
+        &self,
+        rng: &mut Rng,
+        keys: &[&str],
+        profile: bool,
+        most: usize,
+        repeat_in: usize,
+    ) -> String {
+        let mut v = rng.pick(&self.jsons).clone();
+        for _ in 0..rng.range(1, most) {
+            mutate_tree(rng, &mut v, keys, profile);
+        }
+        let mut text = serialize(rng, &v);
+        if rng.chance(1, repeat_in) {
+            repeat_a_key(rng, &mut text, keys);
+        }
+        text
+    }
+
+    /// One of the texts after 1 to `most` byte-level mutations ([`mutate_bytes`]).
+    fn damaged(&self, rng: &mut Rng, most: usize) -> String {
+        let mut b = rng.pick(&self.texts).clone().into_bytes();
+        for _ in 0..rng.range(1, most) {
+            mutate_bytes(rng, &mut b, &self.texts);
+        }
+        text_of(b)
+    }
 }
 
 fn json_files(dir: &Path) -> Vec<(String, String)> {
@@ -199,19 +245,10 @@ impl Fixtures {
                 form_texts.push(text);
             }
         }
-        let parse_all = |texts: &[String]| -> Vec<Json> {
-            texts
-                .iter()
-                .filter_map(|t| serde_json::from_str(t).ok())
-                .filter(|v: &Json| v.is_object())
-                .collect()
-        };
         Fixtures {
-            form_jsons: parse_all(&form_texts),
-            form_texts,
+            form_files: Files::new(form_texts),
             forms,
-            profile_jsons: parse_all(&profile_texts),
-            profile_texts,
+            profile_files: Files::new(profile_texts),
             profiles,
         }
     }
@@ -221,52 +258,28 @@ impl Fixtures {
 // Dictionaries
 // ---------------------------------------------------------------------------------------------
 
-const FORM_KEYS: &[&str] = &[
-    "format",
-    "schema_version",
-    "profile",
-    "status",
-    "header",
-    "funds",
-    "narratives",
-    "indicators",
-    "scores",
-    "block_weights",
-    "evaluators",
-    "signoff",
-    "declared",
-    "rows",
-    "declared_total",
-    "declared_rate",
-    "declared_score",
-    "deviation_reason",
-    "adjustment_reason",
-    "source",
-    "initial",
-    "budget",
-    "allocated",
-    "spent",
-    "id",
-    "level",
-    "name",
-    "block",
-    "target",
-    "actual",
-    "operator",
-    "method",
-    "band",
-    "weight",
-    "score",
-    "score_reason",
-    "declared_completion",
-    "not_applicable",
-    "note",
-    "title",
-    "year",
-    "project",
-    "total",
-    "grade",
-    "blocks",
+/// Every field a form file may have ([`fields`], the lists the reader holds files to) and the keys
+/// of [`FORM_EXTRA_KEYS`], each once.
+static FORM_KEYS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let lists = [
+        fields::FORM,
+        fields::HEADER,
+        fields::FUNDS,
+        fields::FUNDS_ROW,
+        fields::FIGURES,
+        fields::INDICATOR,
+        fields::SCORE_ENTRY,
+        fields::EVALUATOR,
+        fields::SIGNOFF,
+        fields::DECLARED,
+        FORM_EXTRA_KEYS,
+    ];
+    dictionary(&lists)
+});
+
+/// Keys of a form file that are not field names: fixed-row, block and section ids, and keys no
+/// reader knows.
+const FORM_EXTRA_KEYS: &[&str] = &[
     "budget_execution",
     "output",
     "benefit",
@@ -276,23 +289,13 @@ const FORM_KEYS: &[&str] = &[
     "\u{feff}format",
 ];
 
-const PROFILE_KEYS: &[&str] = &[
-    "format",
-    "id",
-    "name",
-    "description",
-    "basis",
-    "title",
-    "orientation",
-    "sections",
-    "funds",
-    "indicators",
-    "blocks",
-    "qualitative_bands",
-    "grades",
-    "rounding",
-    "thresholds",
-    "local_rules",
+/// The fields of a profile file's top ([`PROFILE_FIELDS`]) and the keys of [`PROFILE_INNER_KEYS`],
+/// each once.
+static PROFILE_KEYS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| dictionary(&[PROFILE_FIELDS, PROFILE_INNER_KEYS]));
+
+/// The fields of the objects inside a profile file (blocks, rows, methods, bands, rounding, rules …).
+const PROFILE_INNER_KEYS: &[&str] = &[
     "kind",
     "weight",
     "adjustable",
@@ -328,6 +331,17 @@ const PROFILE_KEYS: &[&str] = &[
     "columns",
     "column",
 ];
+
+/// The words of `lists`, in order, each once (a key in several lists is not picked more often).
+fn dictionary(lists: &[&[&'static str]]) -> Vec<&'static str> {
+    let mut words: Vec<&str> = Vec::new();
+    for &word in lists.iter().copied().flatten() {
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
+}
 
 const TOKENS: &[&str] = &[
     "{",
@@ -585,6 +599,16 @@ fn unicode_string(rng: &mut Rng, max: usize) -> String {
     (0..n).map(|_| random_char(rng)).collect()
 }
 
+/// A decimal digit: 1 to 9 when `leading`, else 0 to 9.
+fn digit(rng: &mut Rng, leading: bool) -> char {
+    let d = if leading {
+        rng.range(1, 9)
+    } else {
+        rng.below(10)
+    };
+    char::from(b'0' + d as u8)
+}
+
 /// Digits, biased to short numbers, sometimes very long, with fraction, separators or full width.
 fn number_text(rng: &mut Rng) -> String {
     let int_len = match rng.below(10) {
@@ -594,12 +618,8 @@ fn number_text(rng: &mut Rng) -> String {
     };
     let mut s = String::new();
     for i in 0..int_len {
-        let d = if i == 0 && int_len > 1 && !rng.chance(1, 10) {
-            rng.range(1, 9)
-        } else {
-            rng.below(10)
-        };
-        s.push(char::from(b'0' + d as u8));
+        let leading = i == 0 && int_len > 1 && !rng.chance(1, 10);
+        s.push(digit(rng, leading));
         if rng.chance(1, 40) {
             s.push(',');
         }
@@ -613,7 +633,7 @@ fn number_text(rng: &mut Rng) -> String {
             _ => rng.range(11, 32),
         };
         for _ in 0..frac {
-            s.push(char::from(b'0' + rng.below(10) as u8));
+            s.push(digit(rng, false));
         }
     }
     match rng.below(25) {
@@ -708,8 +728,14 @@ fn decimal_string(rng: &mut Rng) -> String {
     if rng.chance(1, 4) {
         return rng.pick(DECIMALS).to_string();
     }
+    plain_decimal(rng, 12)
+}
+
+/// Digits as the format writes them: a minus one time in `minus_in`, 1 to 3 whole digits (sometimes 4
+/// to 12), and half the time 1 or 2 decimals (sometimes up to 10).
+fn plain_decimal(rng: &mut Rng, minus_in: usize) -> String {
     let mut s = String::new();
-    if rng.chance(1, 12) {
+    if rng.chance(1, minus_in) {
         s.push('-');
     }
     let int_len = if rng.chance(1, 10) {
@@ -718,18 +744,13 @@ fn decimal_string(rng: &mut Rng) -> String {
         rng.range(1, 3)
     };
     for i in 0..int_len {
-        let d = if i == 0 {
-            rng.range(1, 9)
-        } else {
-            rng.below(10)
-        };
-        s.push(char::from(b'0' + d as u8));
+        s.push(digit(rng, i == 0));
     }
     if rng.chance(1, 2) {
         s.push('.');
         let most = if rng.chance(1, 8) { 10 } else { 2 };
         for _ in 0..rng.range(1, most) {
-            s.push(char::from(b'0' + rng.below(10) as u8));
+            s.push(digit(rng, false));
         }
     }
     s
@@ -755,33 +776,7 @@ fn field_decimal(rng: &mut Rng) -> String {
     match rng.below(100) {
         0 => rng.pick(DECIMALS).to_string(),
         1..=10 => rng.pick(EDGE_DECIMALS).to_string(),
-        _ => {
-            let mut s = String::new();
-            if rng.chance(1, 15) {
-                s.push('-');
-            }
-            let int_len = if rng.chance(1, 10) {
-                rng.range(4, 12)
-            } else {
-                rng.range(1, 3)
-            };
-            for i in 0..int_len {
-                let d = if i == 0 {
-                    rng.range(1, 9)
-                } else {
-                    rng.below(10)
-                };
-                s.push(char::from(b'0' + d as u8));
-            }
-            if rng.chance(1, 2) {
-                s.push('.');
-                let most = if rng.chance(1, 8) { 10 } else { 2 };
-                for _ in 0..rng.range(1, most) {
-                    s.push(char::from(b'0' + rng.below(10) as u8));
-                }
-            }
-            s
-        }
+        _ => plain_decimal(rng, 15),
     }
 }
 
@@ -1379,17 +1374,10 @@ fn odd_text(rng: &mut Rng, base: &str) -> String {
 fn generate_form(rng: &mut Rng, fx: &Fixtures) -> String {
     match rng.below(100) {
         0..=29 => {
-            let mut v = rng.pick(&fx.form_jsons).clone();
-            for _ in 0..rng.range(1, 5) {
-                mutate_tree(rng, &mut v, FORM_KEYS, false);
-            }
-            let mut text = serialize(rng, &v);
-            if rng.chance(1, 10) {
-                repeat_a_key(rng, &mut text, FORM_KEYS);
-            }
+            let mut text = fx.form_files.rewritten(rng, &FORM_KEYS, false, 5, 10);
             if rng.chance(1, 6) {
                 let mut b = text.into_bytes();
-                mutate_bytes(rng, &mut b, &fx.form_texts);
+                mutate_bytes(rng, &mut b, &fx.form_files.texts);
                 text = text_of(b);
             }
             text
@@ -1397,19 +1385,13 @@ fn generate_form(rng: &mut Rng, fx: &Fixtures) -> String {
         30..=49 => {
             let mut v = skeleton_form(rng, fx);
             for _ in 0..[0, 0, 0, 1, 2][rng.below(5)] {
-                mutate_tree(rng, &mut v, FORM_KEYS, false);
+                mutate_tree(rng, &mut v, &FORM_KEYS, false);
             }
             serialize(rng, &v)
         }
-        50..=74 => {
-            let mut b = rng.pick(&fx.form_texts).clone().into_bytes();
-            for _ in 0..rng.range(1, 8) {
-                mutate_bytes(rng, &mut b, &fx.form_texts);
-            }
-            text_of(b)
-        }
+        50..=74 => fx.form_files.damaged(rng, 8),
         75..=81 => {
-            let v = random_json(rng, 5, FORM_KEYS);
+            let v = random_json(rng, 5, &FORM_KEYS);
             let mut v = if rng.chance(1, 2) {
                 let mut base = json!({"format": "ziping-form", "schema_version": 1, "profile": "central-2020"});
                 if let (Some(m), Json::Object(extra)) = (base.as_object_mut(), v) {
@@ -1420,7 +1402,7 @@ fn generate_form(rng: &mut Rng, fx: &Fixtures) -> String {
                 v
             };
             if rng.chance(1, 3) {
-                mutate_tree(rng, &mut v, FORM_KEYS, false);
+                mutate_tree(rng, &mut v, &FORM_KEYS, false);
             }
             serialize(rng, &v)
         }
@@ -1431,7 +1413,8 @@ fn generate_form(rng: &mut Rng, fx: &Fixtures) -> String {
             if rng.chance(1, 2) {
                 inner
             } else {
-                let base = serde_json::to_string(rng.pick(&fx.form_jsons)).unwrap_or_default();
+                let base =
+                    serde_json::to_string(rng.pick(&fx.form_files.jsons)).unwrap_or_default();
                 let key = rng.pick(&[
                     "\"header\":",
                     "\"indicators\":",
@@ -1448,7 +1431,7 @@ fn generate_form(rng: &mut Rng, fx: &Fixtures) -> String {
         }
         88..=92 => {
             // Huge numbers, NaN and Infinity as bare JSON where a decimal or level goes.
-            let base = serde_json::to_string(rng.pick(&fx.form_jsons)).unwrap_or_default();
+            let base = serde_json::to_string(rng.pick(&fx.form_files.jsons)).unwrap_or_default();
             let lit = rng.pick(&[
                 "1e40",
                 "1e400",
@@ -1481,7 +1464,7 @@ fn generate_form(rng: &mut Rng, fx: &Fixtures) -> String {
             }
         }
         _ => {
-            let base = rng.pick(&fx.form_texts).clone();
+            let base = rng.pick(&fx.form_files.texts).clone();
             odd_text(rng, &base)
         }
     }
@@ -1489,21 +1472,11 @@ fn generate_form(rng: &mut Rng, fx: &Fixtures) -> String {
 
 fn generate_profile(rng: &mut Rng, fx: &Fixtures) -> String {
     match rng.below(100) {
-        0..=44 => {
-            let mut v = rng.pick(&fx.profile_jsons).clone();
-            for _ in 0..rng.range(1, 4) {
-                mutate_tree(rng, &mut v, PROFILE_KEYS, true);
-            }
-            let mut text = serialize(rng, &v);
-            if rng.chance(1, 12) {
-                repeat_a_key(rng, &mut text, PROFILE_KEYS);
-            }
-            text
-        }
+        0..=44 => fx.profile_files.rewritten(rng, &PROFILE_KEYS, true, 4, 12),
         45..=54 => {
             // Splice at the tree level: a part of one profile into another.
-            let mut v = rng.pick(&fx.profile_jsons).clone();
-            let other = rng.pick(&fx.profile_jsons);
+            let mut v = rng.pick(&fx.profile_files.jsons).clone();
+            let other = rng.pick(&fx.profile_files.jsons);
             let key = rng.pick(&[
                 "blocks",
                 "grades",
@@ -1519,19 +1492,13 @@ fn generate_profile(rng: &mut Rng, fx: &Fixtures) -> String {
                 m.insert(key.to_string(), x.clone());
             }
             if rng.chance(1, 2) {
-                mutate_tree(rng, &mut v, PROFILE_KEYS, true);
+                mutate_tree(rng, &mut v, &PROFILE_KEYS, true);
             }
             serialize(rng, &v)
         }
-        55..=84 => {
-            let mut b = rng.pick(&fx.profile_texts).clone().into_bytes();
-            for _ in 0..rng.range(1, 6) {
-                mutate_bytes(rng, &mut b, &fx.profile_texts);
-            }
-            text_of(b)
-        }
+        55..=84 => fx.profile_files.damaged(rng, 6),
         85..=89 => {
-            let v = random_json(rng, 5, PROFILE_KEYS);
+            let v = random_json(rng, 5, &PROFILE_KEYS);
             serialize(rng, &v)
         }
         90..=93 => {
@@ -1539,7 +1506,7 @@ fn generate_profile(rng: &mut Rng, fx: &Fixtures) -> String {
             nest(rng, "\"x\"", depth)
         }
         _ => {
-            let base = rng.pick(&fx.profile_texts).clone();
+            let base = rng.pick(&fx.profile_files.texts).clone();
             odd_text(rng, &base)
         }
     }
@@ -1559,21 +1526,37 @@ pub fn generate(target: Target, fx: &Fixtures, seed: u64, i: u64) -> String {
 // Checks
 // ---------------------------------------------------------------------------------------------
 
-fn problems_are_explained<P>(
-    list: &[P],
-    path: impl Fn(&P) -> String,
-    zh_en: impl Fn(&P) -> (&str, &str),
-) -> Result<(), String> {
-    if list.is_empty() {
+/// The file, read; `None` when it is refused, naming at least one problem, each with a message in
+/// both languages.
+fn read_or_explained<T>(read: Result<T, Vec<Problem>>) -> Result<Option<T>, String> {
+    let problems = match read {
+        Ok(read) => return Ok(Some(read)),
+        Err(problems) => problems,
+    };
+    if problems.is_empty() {
         return Err("refused with no problem listed".into());
     }
-    for p in list {
-        let (zh, en) = zh_en(p);
-        if zh.trim().is_empty() || en.trim().is_empty() {
-            return Err(format!("a problem at {:?} has an empty message", path(p)));
+    for p in &problems {
+        if p.message.zh.trim().is_empty() || p.message.en.trim().is_empty() {
+            return Err(format!(
+                "a problem at {:?} has an empty message",
+                p.path.to_string()
+            ));
         }
     }
-    Ok(())
+    Ok(None)
+}
+
+/// What a `what` (form, profile) written by the engine gives when it is read again.
+fn read_back<T>(what: &str, read: Result<T, Vec<Problem>>) -> Result<T, String> {
+    read.map_err(|p| {
+        format!(
+            "the written {what} does not read back: {:?}",
+            p.iter()
+                .map(|p| (&p.path, &p.message.en))
+                .collect::<Vec<_>>()
+        )
+    })
 }
 
 /// Evaluates and renders the evaluation (every explanation is formatted when it is serialized).
@@ -1589,16 +1572,8 @@ fn evaluate_and_render(form: &Form, profile: &Profile) -> Result<(), String> {
 
 /// Checks one form file. `Ok(true)` when it reads.
 pub fn check_form(fx: &Fixtures, text: &str) -> Result<bool, String> {
-    let form = match read_form(text) {
-        Err(problems) => {
-            problems_are_explained(
-                &problems,
-                |p| p.path.to_string(),
-                |p| (&p.message.zh, &p.message.en),
-            )?;
-            return Ok(false);
-        }
-        Ok(form) => form,
+    let Some(form) = read_or_explained(read_form(text))? else {
+        return Ok(false);
     };
     for p in &fx.profiles {
         evaluate_and_render(&form, p)?;
@@ -1609,14 +1584,7 @@ pub fn check_form(fx: &Fixtures, text: &str) -> Result<bool, String> {
         &ziping_engine::Registry::new(),
     );
     let written = to_json(&form);
-    let again = read_form(&written).map_err(|p| {
-        format!(
-            "the written form does not read back: {:?}",
-            p.iter()
-                .map(|p| (&p.path, &p.message.en))
-                .collect::<Vec<_>>()
-        )
-    })?;
+    let again = read_back("form", read_form(&written))?;
     if again != form {
         return Err("write → read changed the form".into());
     }
@@ -1688,29 +1656,14 @@ fn probe_forms(p: &Profile) -> Vec<Form> {
 
 /// Checks one profile file. `Ok(true)` when it validates.
 pub fn check_profile(fx: &Fixtures, text: &str) -> Result<bool, String> {
-    let profile = match Profile::from_json(text) {
-        Err(problems) => {
-            problems_are_explained(
-                &problems,
-                |p| p.path.to_string(),
-                |p| (&p.message.zh, &p.message.en),
-            )?;
-            return Ok(false);
-        }
-        Ok(p) => p,
+    let Some(profile) = read_or_explained(Profile::from_json(text))? else {
+        return Ok(false);
     };
     for form in fx.forms.iter().chain(probe_forms(&profile).iter()) {
         evaluate_and_render(form, &profile)?;
     }
     let written = profile.to_json();
-    let again = Profile::from_json(&written).map_err(|p| {
-        format!(
-            "the written profile does not read back: {:?}",
-            p.iter()
-                .map(|p| (&p.path, &p.message.en))
-                .collect::<Vec<_>>()
-        )
-    })?;
+    let again = read_back("profile", Profile::from_json(&written))?;
     if again != profile {
         return Err("to_json → from_json changed the profile".into());
     }
@@ -1871,6 +1824,27 @@ pub struct Failure {
     pub input_len: usize,
 }
 
+impl Failure {
+    /// The failure of `input`, iteration `iteration`, saved to `file`.
+    pub fn new(
+        target: Target,
+        kind: &'static str,
+        iteration: u64,
+        detail: String,
+        file: PathBuf,
+        input: &str,
+    ) -> Failure {
+        Failure {
+            target,
+            kind,
+            iteration,
+            detail,
+            file,
+            input_len: input.len(),
+        }
+    }
+}
+
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
@@ -1976,12 +1950,7 @@ fn install_hook() {
             let saved = CURRENT.with(|c| {
                 c.try_borrow().ok().and_then(|c| {
                     c.as_ref().map(|c| {
-                        let message = info
-                            .payload()
-                            .downcast_ref::<&str>()
-                            .map(|s| s.to_string())
-                            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-                            .unwrap_or_else(|| "a panic".into());
+                        let message = panic_text(info.payload());
                         let place = info
                             .location()
                             .map(|l| format!(" at {}:{}", l.file(), l.line()))
@@ -2100,10 +2069,11 @@ pub fn run_one(
     let t0 = Instant::now();
     let r = panic::catch_unwind(AssertUnwindSafe(|| check(target, fx, input)));
     REPLAYING.with(|r| r.set(false));
-    (r.map_err(panic_text), t0.elapsed())
+    (r.map_err(|p| panic_text(&*p)), t0.elapsed())
 }
 
-fn panic_text(payload: Box<dyn std::any::Any + Send>) -> String {
+/// A panic's message (its payload as text).
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
@@ -2166,7 +2136,7 @@ pub fn run(
         let failed: Option<(&'static str, String, Option<PathBuf>)> = match outcome {
             Err(payload) => {
                 let saved = LAST_PANIC.with(|l| l.borrow_mut().take());
-                let text = panic_text(payload);
+                let text = panic_text(&*payload);
                 Some(match saved {
                     Some((file, detail)) => ("panic", detail, Some(file)),
                     None => ("panic", format!("panic: {text}"), None),
@@ -2191,14 +2161,9 @@ pub fn run(
         if let Some((kind, detail, file)) = failed {
             let file =
                 file.unwrap_or_else(|| save_failure(target, kind, opts.seed, i, &input, &detail));
-            report.failures.push(Failure {
-                target,
-                kind,
-                iteration: i,
-                detail,
-                file,
-                input_len: input.len(),
-            });
+            report
+                .failures
+                .push(Failure::new(target, kind, i, detail, file, &input));
         }
         i += 1;
     }
