@@ -18,36 +18,20 @@ pub fn HeaderSection(p: &FormPart) -> Html {
             value: e.target_unchecked_into::<HtmlSelectElement>().value(),
         });
     });
-    let fields = HeaderField::ALL
-        .iter()
-        .zip(&w.header_fields)
-        .map(|(h, label)| (FieldPath::Header(*h), label));
-    let status = html! {
-        <div class="field">
-            <label for="form-status" class="field-label">{ w.status_label }</label>
-            <select id="form-status" data-path="status" onchange={onchange} disabled={p.readonly}>
-                <option value="draft" selected={p.form.status == Status::Draft}>{ w.status_draft }</option>
-                <option value="final" selected={p.form.status == Status::Final}>{ w.status_final }</option>
-            </select>
-        </div>
-    };
-    field_grid(p, "header-fields", "sec-header", fields, status)
-}
-
-/// A section of labelled fields in a grid, and what follows them.
-fn field_grid<'w>(
-    p: &FormPart,
-    class: &'static str,
-    id: &'static str,
-    fields: impl Iterator<Item = (FieldPath, &'w &'static str)>,
-    more: Html,
-) -> Html {
     html! {
-        <section class={classes!("form-section", class)} aria-labelledby={id}>
-            <h2 id={id}>{ p.title.clone() }</h2>
+        <section class="form-section header-fields" aria-labelledby="sec-header">
+            <h2 id="sec-header">{ p.title.clone() }</h2>
             <div class="field-grid">
-                { for fields.map(|(path, label)| p.field(path, *label, false)) }
-                { more }
+                { for HeaderField::ALL.iter().enumerate().map(|(i, h)| {
+                    p.field(FieldPath::Header(*h), w.header_fields[i], false)
+                }) }
+                <div class="field">
+                    <label for="form-status" class="field-label">{ w.status_label }</label>
+                    <select id="form-status" data-path="status" onchange={onchange} disabled={p.readonly}>
+                        <option value="draft" selected={p.form.status == Status::Draft}>{ w.status_draft }</option>
+                        <option value="final" selected={p.form.status == Status::Final}>{ w.status_final }</option>
+                    </select>
+                </div>
             </div>
         </section>
     }
@@ -98,9 +82,14 @@ pub fn EvaluatorsSection(p: &FormPart) -> Html {
 #[function_component]
 pub fn SignoffSection(p: &FormPart) -> Html {
     let (_lang, w) = use_words();
-    let fields = SignoffField::ALL
-        .iter()
-        .zip(&w.signoff_fields)
-        .map(|(s, label)| (FieldPath::Signoff(*s), label));
-    field_grid(p, "signoff", "sec-signoff", fields, html! {})
+    html! {
+        <section class="form-section signoff" aria-labelledby="sec-signoff">
+            <h2 id="sec-signoff">{ p.title.clone() }</h2>
+            <div class="field-grid">
+                { for SignoffField::ALL.iter().enumerate().map(|(i, s)| {
+                    p.field(FieldPath::Signoff(*s), w.signoff_fields[i], false)
+                }) }
+            </div>
+        </section>
+    }
 }
