@@ -5,7 +5,7 @@ use super::rows::{finish, RowInput};
 use super::Ctx;
 use crate::decimal::{percent, plain, ratio, round, Decimal};
 use crate::ex;
-use crate::explain::Piece;
+use crate::explain::{Explain, Piece};
 use crate::findings::FindingCode;
 use crate::model::IndicatorRow;
 use crate::path::{FieldPath, IndicatorField};
@@ -431,6 +431,54 @@ fn method_of(op: Op) -> MethodId {
     }
 }
 
+/// The two quantities of a quantitative row as read (target, actual, the completion ratio when it
+/// exists) with their explanation pieces (number and unit, each in the other's unit).
+struct Compared {
+    t: Decimal,
+    a: Decimal,
+    achieved: Option<Decimal>,
+    target: [Piece; 2],
+    actual: [Piece; 2],
+    pp: u32,
+    w: Decimal,
+}
+
+impl Compared {
+    /// `… 满分 w` / `… full w`: the whole weight.
+    fn full(&self, mut how: Explain) -> (Decimal, Explain) {
+        how.0
+            .extend([Piece::W("，满分 ", ": full "), Piece::Plain(self.w)]);
+        (self.w, how)
+    }
+
+    /// `left ÷ right = r%`, then `times` and the weight.
+    fn ratio_of(
+        &self,
+        sign: &'static str,
+        [l0, l1]: [Piece; 2],
+        [r0, r1]: [Piece; 2],
+        r: Decimal,
+        times: Piece,
+    ) -> Explain {
+        ex![
+            sign,
+            l0,
+            l1,
+            " ÷ ",
+            r0,
+            r1,
+            " = ",
+            Piece::Pct(r, self.pp),
+            times,
+            Piece::Plain(self.w)
+        ]
+    }
+}
+
+const TIMES: Piece = Piece::W("；× ", "; × ");
+
+/// Scores a row whose actual and target are numbers, by its comparison (≥ a ratio capped at the
+/// weight, ≤ the inverse ratio, = full only when met), then the profile's over-achievement rules.
 fn quantitative(
     cx: &mut Ctx,
     input: &mut RowInput,
@@ -440,95 +488,29 @@ fn quantitative(
     row: &IndicatorRow,
     block: &Block,
 ) {
-    let w = input.weight;
-    let [t0, t1] = qty(tq, aq);
-    let [a0, a1] = qty(aq, tq);
-    let pp = cx.pp();
+    let c = Compared {
+        t,
+        a,
+        achieved,
+        target: qty(tq, aq),
+        actual: qty(aq, tq),
+        pp: cx.pp(),
+        w: input.weight,
+    };
     input.method = method_of(op);
     input.judgement = false;
-    let full = (Piece::W("，满分 ", ": full "), Piece::Plain(w));
-    let times = (Piece::W("；× ", "; × "), Piece::Plain(w));
     let (mut exact, mut how) = match op {
         Op::Ge => {
             input.below_target = a < t;
-            match achieved {
-                Some(r) => (
-                    r.min(Decimal::ONE) * w,
-                    ex![
-                        "≥：",
-                        a0,
-                        a1,
-                        " ÷ ",
-                        t0,
-                        t1,
-                        " = ",
-                        Piece::Pct(r, pp),
-                        Piece::W("；min(比率, 100%) × ", "; min(ratio, 100%) × "),
-                        Piece::Plain(w)
-                    ],
-                ),
-                None => (
-                    w,
-                    ex![
-                        Piece::W("≥：目标为 0，实际 ", "≥: target 0 is met by "),
-                        a0,
-                        a1,
-                        full.0,
-                        full.1
-                    ],
-                ),
-            }
+            at_least(&c)
         }
         Op::Le => {
             input.below_target = a > t;
-            if a <= t || a.is_zero() {
-                (
-                    w,
-                    ex![
-                        Piece::W("≤：实际 ", "≤: actual "),
-                        a0,
-                        a1,
-                        Piece::W(" 未超过目标 ", " within target "),
-                        t0,
-                        t1,
-                        full.0,
-                        full.1
-                    ],
-                )
-            } else {
-                let r = ratio(t, a).unwrap_or(Decimal::ZERO);
-                (
-                    r * w,
-                    ex![
-                        "≤：",
-                        t0,
-                        t1,
-                        " ÷ ",
-                        a0,
-                        a1,
-                        " = ",
-                        Piece::Pct(r, pp),
-                        times.0,
-                        times.1
-                    ],
-                )
-            }
+            at_most(&c)
         }
         Op::Eq => {
             input.below_target = a < t;
-            if a == t {
-                (
-                    w,
-                    ex![
-                        Piece::W("=：实际 ", "=: actual "),
-                        a0,
-                        a1,
-                        Piece::W(" 等于目标", " equals the target"),
-                        full.0,
-                        full.1
-                    ],
-                )
-            } else if a > t {
+            if a > t {
                 cx.push(
                     FindingCode::IndicatorExactExceeded,
                     field_of(input, IndicatorField::Actual),
@@ -544,86 +526,135 @@ fn quantitative(
                     ),
                     "[note] 等于型指标超出目标：按满分计并提示偏差（本工具的约定）",
                 );
-                (
-                    w,
-                    ex![
-                        Piece::W("=：实际 ", "=: actual "),
-                        a0,
-                        a1,
-                        Piece::W(" 超过目标 ", " above target "),
-                        t0,
-                        t1,
-                        full.0,
-                        full.1,
-                        Piece::W("（偏差）", " (deviation)")
-                    ],
-                )
-            } else {
-                let r = achieved.unwrap_or(Decimal::ZERO);
-                (
-                    r * w,
-                    ex![
-                        "=：",
-                        a0,
-                        a1,
-                        " ÷ ",
-                        t0,
-                        t1,
-                        " = ",
-                        Piece::Pct(r, pp),
-                        times.0,
-                        times.1
-                    ],
-                )
             }
+            exactly(&c)
         }
     };
     if let (Op::Ge, Some(r)) = (op, achieved) {
-        if let Some(at) = cx.profile.thresholds.over_achievement_reason_at {
-            if r >= at && row.deviation_reason.trim().is_empty() {
-                cx.push(
-                    FindingCode::ReasonMissingOverAchievement,
-                    field_of(input, IndicatorField::DeviationReason),
-                    Text::new(
-                        format!("“{}”完成 {}，超过目标 {} 以上，须说明原因（目标是否偏低）", row.name, percent(r, pp), percent(at - Decimal::ONE, 0)),
-                        format!("\"{}\" reached {}, more than {} above target: a reason is required (was the target too low?)", row.name, percent(r, pp), percent(at - Decimal::ONE, 0)),
-                    ),
-                    "[2020] 大幅超额完成须分析原因",
-                );
-            }
-        }
-        if let Some(d) = &cx.profile.local_rules.over_achievement_deduction {
-            if r >= d.at {
-                exact = (exact - d.points).max(Decimal::ZERO);
-                how.0.extend([
-                    Piece::W("；超额 ", "; over-achievement of "),
-                    Piece::Pct(d.at - Decimal::ONE, 0),
-                    Piece::W(" 以上扣 ", " or more minus "),
-                    Piece::Plain(d.points),
-                ]);
-                cx.push(
-                    FindingCode::IndicatorOverAchievementDeduction,
-                    input.path.clone(),
-                    Text::new(
-                        format!(
-                            "“{}”超额完成 {}，按地方规则扣 {} 分",
-                            row.name,
-                            percent(r - Decimal::ONE, pp),
-                            plain(d.points)
-                        ),
-                        format!(
-                            "\"{}\" over-achieved by {}: minus {} under the local rule",
-                            row.name,
-                            percent(r - Decimal::ONE, pp),
-                            plain(d.points)
-                        ),
-                    ),
-                    &block.basis,
-                );
-            }
-        }
+        over_achievement(cx, input, r, row, block, (&mut exact, &mut how));
     }
     input.computed = Some(cx.score_figure(exact, how));
+}
+
+/// `≥`: actual ÷ target, at most 100 % of the weight; a target of 0 is met by any actual.
+fn at_least(c: &Compared) -> (Decimal, Explain) {
+    let [a0, a1] = c.actual.clone();
+    match c.achieved {
+        Some(r) => {
+            let capped = Piece::W("；min(比率, 100%) × ", "; min(ratio, 100%) × ");
+            (
+                r.min(Decimal::ONE) * c.w,
+                c.ratio_of("≥：", [a0, a1], c.target.clone(), r, capped),
+            )
+        }
+        None => c.full(ex![
+            Piece::W("≥：目标为 0，实际 ", "≥: target 0 is met by "),
+            a0,
+            a1
+        ]),
+    }
+}
+
+/// `≤`: full within the target (or at 0), else target ÷ actual of the weight.
+fn at_most(c: &Compared) -> (Decimal, Explain) {
+    let ([a0, a1], [t0, t1]) = (c.actual.clone(), c.target.clone());
+    if c.a <= c.t || c.a.is_zero() {
+        c.full(ex![
+            Piece::W("≤：实际 ", "≤: actual "),
+            a0,
+            a1,
+            Piece::W(" 未超过目标 ", " within target "),
+            t0,
+            t1
+        ])
+    } else {
+        let r = ratio(c.t, c.a).unwrap_or(Decimal::ZERO);
+        (r * c.w, c.ratio_of("≤：", [t0, t1], [a0, a1], r, TIMES))
+    }
+}
+
+/// `=`: full when met, full with a deviation when above, else actual ÷ target of the weight.
+fn exactly(c: &Compared) -> (Decimal, Explain) {
+    let ([a0, a1], [t0, t1]) = (c.actual.clone(), c.target.clone());
+    if c.a == c.t {
+        c.full(ex![
+            Piece::W("=：实际 ", "=: actual "),
+            a0,
+            a1,
+            Piece::W(" 等于目标", " equals the target")
+        ])
+    } else if c.a > c.t {
+        let (w, mut how) = c.full(ex![
+            Piece::W("=：实际 ", "=: actual "),
+            a0,
+            a1,
+            Piece::W(" 超过目标 ", " above target "),
+            t0,
+            t1
+        ]);
+        how.0.push(Piece::W("（偏差）", " (deviation)"));
+        (w, how)
+    } else {
+        let r = c.achieved.unwrap_or(Decimal::ZERO);
+        (r * c.w, c.ratio_of("=：", [a0, a1], [t0, t1], r, TIMES))
+    }
+}
+
+/// The profile's rules for a `≥` row completed at the ratio `r`: a reason required from a threshold
+/// on, and a local deduction from its threshold on.
+fn over_achievement(
+    cx: &mut Ctx,
+    input: &RowInput,
+    r: Decimal,
+    row: &IndicatorRow,
+    block: &Block,
+    (exact, how): (&mut Decimal, &mut Explain),
+) {
+    let pp = cx.pp();
+    if let Some(at) = cx.profile.thresholds.over_achievement_reason_at {
+        if r >= at && row.deviation_reason.trim().is_empty() {
+            cx.push(
+                FindingCode::ReasonMissingOverAchievement,
+                field_of(input, IndicatorField::DeviationReason),
+                Text::new(
+                    format!("“{}”完成 {}，超过目标 {} 以上，须说明原因（目标是否偏低）", row.name, percent(r, pp), percent(at - Decimal::ONE, 0)),
+                    format!("\"{}\" reached {}, more than {} above target: a reason is required (was the target too low?)", row.name, percent(r, pp), percent(at - Decimal::ONE, 0)),
+                ),
+                "[2020] 大幅超额完成须分析原因",
+            );
+        }
+    }
+    if let Some(d) = &cx.profile.local_rules.over_achievement_deduction {
+        if r >= d.at {
+            *exact = (*exact - d.points).max(Decimal::ZERO);
+            how.0.extend([
+                Piece::W("；超额 ", "; over-achievement of "),
+                Piece::Pct(d.at - Decimal::ONE, 0),
+                Piece::W(" 以上扣 ", " or more minus "),
+                Piece::Plain(d.points),
+            ]);
+            let over = percent(r - Decimal::ONE, pp);
+            cx.push(
+                FindingCode::IndicatorOverAchievementDeduction,
+                input.path.clone(),
+                Text::new(
+                    format!(
+                        "“{}”超额完成 {}，按地方规则扣 {} 分",
+                        row.name,
+                        over,
+                        plain(d.points)
+                    ),
+                    format!(
+                        "\"{}\" over-achieved by {}: minus {} under the local rule",
+                        row.name,
+                        over,
+                        plain(d.points)
+                    ),
+                ),
+                &block.basis,
+            );
+        }
+    }
 }
 
 /// Scores a qualitative row from its band; returns the band's id.

@@ -541,3 +541,70 @@ fn a_stated_score_equal_to_the_computed_one_is_not_called_rounded_early_beside_a
     );
     assert!(!codes(&e).contains(&"score.rounded_early"));
 }
+
+#[test]
+fn every_comparison_explains_its_score() {
+    let f = json!({
+        "indicators": [
+            {"id": "h1", "level": 1, "name": "产出指标", "block": "output"},
+            ind("h11", 2, "数量指标"),
+            q("ge", "培训场次", "≥50次", "40次", "10"),
+            q("ge0", "事故数", "≥0起", "3起", "5"),
+            q("le", "项目总成本", "≤90万元", "100万元", "10"),
+            q("le_in", "单位成本", "≤90万元", "80万元", "5"),
+            q("eq", "设备数量", "=8台", "6台", "10"),
+            q("eq_met", "站点数量", "=8个", "8个", "5"),
+            q("eq_over", "车辆数量", "=8辆", "9辆", "5"),
+        ]
+    });
+    let e = run("central-2020", f);
+    let how = |id: &str| {
+        let t = row(&e, id).score.explanation();
+        (t.zh, t.en)
+    };
+    let expect = [
+        (
+            "ge",
+            "≥：40次 ÷ 50次 = 80.00%；min(比率, 100%) × 10 = 8.00",
+            "≥：40次 ÷ 50次 = 80.00%; min(ratio, 100%) × 10 = 8.00",
+        ),
+        (
+            "ge0",
+            "≥：目标为 0，实际 3起，满分 5 = 5.00",
+            "≥: target 0 is met by 3起: full 5 = 5.00",
+        ),
+        (
+            "le",
+            "≤：90万元 ÷ 100万元 = 90.00%；× 10 = 9.00",
+            "≤：90万元 ÷ 100万元 = 90.00%; × 10 = 9.00",
+        ),
+        (
+            "le_in",
+            "≤：实际 80万元 未超过目标 90万元，满分 5 = 5.00",
+            "≤: actual 80万元 within target 90万元: full 5 = 5.00",
+        ),
+        (
+            "eq",
+            "=：6台 ÷ 8台 = 75.00%；× 10 = 7.50",
+            "=：6台 ÷ 8台 = 75.00%; × 10 = 7.50",
+        ),
+        (
+            "eq_met",
+            "=：实际 8个 等于目标，满分 5 = 5.00",
+            "=: actual 8个 equals the target: full 5 = 5.00",
+        ),
+        (
+            "eq_over",
+            "=：实际 9辆 超过目标 8辆，满分 5（偏差） = 5.00",
+            "=: actual 9辆 above target 8辆: full 5 (deviation) = 5.00",
+        ),
+    ];
+    for (id, zh, en) in expect {
+        assert_eq!(how(id), (zh.to_string(), en.to_string()), "row {id}");
+    }
+    assert!(
+        has(&e, "indicator.exact_exceeded", "indicators[8].actual"),
+        "{:?}",
+        codes(&e)
+    );
+}
