@@ -1,4 +1,4 @@
-//! The single source of UI state: the pure reducer of `crate::state`, held by Yew's `use_reducer`, and
+//! The single source of UI state: the pure reducer of `ziping_app_state`, held by Yew's `use_reducer`, and
 //! the contexts that hand it down without prop drilling.
 //!
 //! Two contexts: `Dispatch` never changes (so a row that only sends actions never re-renders because

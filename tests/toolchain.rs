@@ -1,5 +1,6 @@
 //! The build's pinned versions agree with tools/versions.env, the release build keeps its settings, and
-//! the engine crate stays free of web dependencies. Native only: it reads the repository's files.
+//! the pure crates stay free of web dependencies, unsafe
+//! code and (in the engine) floats, and the page never turns text into markup. Native only: it reads the repository's files.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -261,26 +262,6 @@ fn tree(package: &str, args: &[&str]) -> BTreeSet<String> {
 
 #[test]
 fn pure_crates_sources_name_no_web_crate() {
-    fn visit(dir: &Path, found: &mut Vec<String>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                visit(&path, found);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = fs::read_to_string(&path).unwrap();
-                for name in ["yew", "web_sys", "wasm_bindgen", "js_sys", "gloo"] {
-                    let hit = text.lines().any(|l| {
-                        let code = l.split("//").next().unwrap();
-                        code.contains(&format!("{name}::"))
-                            || code.contains(&format!("extern crate {name}"))
-                    });
-                    if hit {
-                        found.push(format!("{} uses {name}", path.display()));
-                    }
-                }
-            }
-        }
-    }
     let mut found = Vec::new();
     for dir in [
         "crates/engine/src",
@@ -289,7 +270,114 @@ fn pure_crates_sources_name_no_web_crate() {
         "crates/xlsx/src",
         "crates/cli/src",
     ] {
-        visit(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut found);
+        for (file, text) in sources(dir) {
+            for name in ["yew", "web_sys", "wasm_bindgen", "js_sys", "gloo"] {
+                let hit = code_lines(&text).any(|(_, code)| {
+                    code.contains(&format!("{name}::"))
+                        || code.contains(&format!("extern crate {name}"))
+                });
+                if hit {
+                    found.push(format!("{file} uses {name}"));
+                }
+            }
+        }
     }
     assert!(found.is_empty(), "{found:#?}");
+}
+
+/// Every `.rs` file under `dir` (relative to the workspace), with its text.
+fn sources(dir: &str) -> Vec<(String, String)> {
+    fn visit(dir: &Path, out: &mut Vec<(String, String)>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                visit(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push((
+                    path.display().to_string(),
+                    fs::read_to_string(&path).unwrap(),
+                ));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    visit(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut out);
+    assert!(!out.is_empty(), "no sources under {dir}");
+    out
+}
+
+/// The lines of `text` that are code (comments cut off), with their numbers.
+fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.split("//").next().unwrap()))
+}
+
+#[test]
+fn every_crate_but_the_web_shells_forbids_unsafe_code() {
+    for krate in [
+        "engine",
+        "app-state",
+        "outputs",
+        "xlsx",
+        "cli",
+        "export-worker",
+    ] {
+        let lib = read(&format!("crates/{krate}/src/lib.rs"));
+        assert!(
+            lib.lines().any(|l| l.trim() == "#![forbid(unsafe_code)]"),
+            "crates/{krate}/src/lib.rs does not forbid unsafe code"
+        );
+    }
+}
+
+#[test]
+fn the_page_never_turns_text_into_markup() {
+    // Yew escapes every text it renders; these are the ways around that.
+    let ways = [
+        "inner_html",
+        "from_html_unchecked",
+        "outer_html",
+        "insert_adjacent_html",
+        "document_write",
+    ];
+    let mut found = Vec::new();
+    for (file, text) in sources("src")
+        .into_iter()
+        .chain(sources("crates/export-worker/src"))
+    {
+        for (n, code) in code_lines(&text) {
+            for way in ways {
+                if code.contains(way) {
+                    found.push(format!("{file}:{n}: {way}"));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_engine_has_no_floating_point_but_the_json_visitor() {
+    // Money and scores are decimals. The one float is serde's callback for a JSON number written
+    // with a fraction, which the reader keeps as JSON (and refuses where a decimal string is due).
+    let mut found = Vec::new();
+    for (file, text) in sources("crates/engine/src") {
+        for (n, code) in code_lines(&text) {
+            if code.contains("f64") || code.contains("f32") {
+                let file = file.rsplit("crates/").next().unwrap();
+                found.push((format!("{file}: {}", code.trim()), n));
+            }
+        }
+    }
+    let lines: Vec<&str> = found.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        lines,
+        [
+            "engine/src/reader.rs: fn visit_f64<E>(self, v: f64) -> Result<Value, E> {",
+            "engine/src/reader.rs: Ok(Number::from_f64(v)"
+        ],
+        "floats in the engine (at lines {:?})",
+        found.iter().map(|(_, n)| n).collect::<Vec<_>>()
+    );
 }

@@ -67,7 +67,7 @@ async function footValue(page, key) {
   return (await page.locator(`[data-testid=review-table] tfoot [data-foot=${key}]`).first().textContent()).trim();
 }
 
-// How the desk orders each column (crate::state::review): text by code point, grades 优 良 中 差,
+// How the desk orders each column (crates/app-state/src/review.rs): text by code point, grades 优 良 中 差,
 // then other text, then none; numbers by value, a missing number after the others when ascending.
 const GRADE_RANK = { 优: 0, 良: 1, 中: 2, 差: 3, "": 5 };
 const NUMBER = (s) => (s === "" ? null : Number(s.replace("−", "-").replace("+", "")));

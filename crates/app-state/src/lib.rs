@@ -16,6 +16,8 @@
 //! Beside it: [`findings_index`] (the findings by field, for inputs to show), [`sections`] (when a
 //! section of the editor must render again), [`jobs`] (the export worker's protocol).
 
+#![forbid(unsafe_code)]
+
 pub mod document;
 pub mod findings_index;
 pub mod jobs;

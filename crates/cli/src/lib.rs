@@ -13,6 +13,8 @@
 //! it, and no file is read beyond the 20 MB limit. Exit codes: 0 success (for `check`: no form has
 //! errors), 1 some form has errors, 2 a file cannot be read or the arguments are wrong.
 
+#![forbid(unsafe_code)]
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::{Read, Write};

@@ -5,6 +5,8 @@
 //! browser. The one entry point for numbers is [`evaluate`]: a pure function from a form and its
 //! profile to every derived number. Nothing outside this crate computes a score.
 
+#![forbid(unsafe_code)]
+
 pub mod decimal;
 pub mod evaluate;
 pub mod explain;

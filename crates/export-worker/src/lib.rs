@@ -2,6 +2,8 @@
 //! engine's intake — with the same registry rule as every other shell — and writing the workbook with
 //! `ziping_xlsx`. Pure and tested natively; `src/main.rs` is the web worker around [`run`].
 
+#![forbid(unsafe_code)]
+
 use ziping_app_state::jobs::Job;
 use ziping_engine::review::{review, Reviewed};
 use ziping_engine::{intake, Lang, Registry, Text, Unreadable};

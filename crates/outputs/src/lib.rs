@@ -7,6 +7,8 @@
 //! The engine computes every number; this crate only writes out what it computed. It writes no
 //! workbook (that is `crates/xlsx`) and knows nothing of the browser.
 
+#![forbid(unsafe_code)]
+
 mod clipboard;
 mod csv;
 mod report;

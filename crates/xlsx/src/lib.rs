@@ -10,6 +10,8 @@
 //! reproduce them. Formulas round with `ROUND`, which is 四舍五入 (half away from zero) in Excel, WPS
 //! and LibreOffice alike.
 
+#![forbid(unsafe_code)]
+
 mod cells;
 mod form;
 mod summary;

@@ -1,6 +1,6 @@
 //! The review desk's summary (汇总) of many forms: a workbook with the table, its foot and the grade
 //! distribution as live formulas, every finding on a second sheet and the unreadable files on a
-//! third; and the table as CSV for Excel (UTF-8 with a byte-order mark).
+//! third (the CSV is `ziping_outputs::summary_csv`).
 
 use crate::cells::{places_format, Formats};
 use crate::OutputError;
