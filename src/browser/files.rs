@@ -159,7 +159,7 @@ async fn folder_children(entry: &JsValue) -> Vec<JsValue> {
         }
         children.extend(list.iter());
     }
-    children.sort_by_key(|c| prop(c, "fullPath").as_string().unwrap_or_default());
+    children.sort_unstable_by_key(|c| prop(c, "fullPath").as_string().unwrap_or_default());
     children
 }
 

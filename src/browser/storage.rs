@@ -46,7 +46,7 @@ pub fn load_index() -> Vec<DraftMeta> {
             })
         })
         .collect();
-    list.sort_by_key(|d| std::cmp::Reverse(d.updated));
+    list.sort_unstable_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
     list
 }
 
@@ -124,9 +124,10 @@ pub fn save_profiles(sources: &[Rc<str>]) -> Result<(), String> {
     storage()?.set_item(PROFILES_KEY, &list).map_err(describe)
 }
 
-/// The profiles kept in this browser, and the recovery keys of those that no longer read (a kept
-/// profile from an older version, say): their text is set aside under a key of its own, never
-/// dropped, and the user is told.
+/// The profiles kept in this browser, and the recovery keys of those that can no longer be used — a
+/// kept profile that no longer reads (from an older version, say) or that takes a built-in profile's
+/// id (which the registry refuses): their text is set aside under a key of its own, never dropped,
+/// and the user is told.
 pub fn load_profiles() -> (Vec<(Profile, String)>, Vec<String>) {
     let Ok(s) = storage() else {
         return (Vec::new(), Vec::new());
@@ -144,13 +145,14 @@ pub fn load_profiles() -> (Vec<(Profile, String)>, Vec<String>) {
             )
         }
     };
+    let builtins = ziping_engine::Registry::new();
     let mut kept = Vec::new();
     let mut aside = Vec::new();
     for (i, v) in items.iter().enumerate() {
         let text = v.to_string();
         match ziping_engine::intake::open_profile("", text.as_bytes()) {
-            Ok(p) => kept.push((p, text)),
-            Err(_) => aside.extend(keep_aside(&s, &format!("profile:{i}"), &text)),
+            Ok(p) if !builtins.is_builtin(&p.id) => kept.push((p, text)),
+            _ => aside.extend(keep_aside(&s, &format!("profile:{i}"), &text)),
         }
     }
     (kept, aside)

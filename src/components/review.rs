@@ -115,7 +115,7 @@ fn grade_order(registry: &Registry) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in registry.all() {
         let mut bands: Vec<_> = p.grades.iter().collect();
-        bands.sort_by_key(|b| std::cmp::Reverse(b.min));
+        bands.sort_unstable_by_key(|b| std::cmp::Reverse(b.min));
         for b in bands {
             if !out.contains(&b.grade) {
                 out.push(b.grade.clone());

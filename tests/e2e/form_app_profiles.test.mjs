@@ -63,3 +63,34 @@ test("a profile that contradicts itself is refused with every reason and its pat
     assertClean(app);
   });
 });
+
+test("kept profiles that no longer read or take a built-in id are set aside, never dropped, and the user is told", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    const usable = structuredClone(JINZHONG);
+    usable.id = "county-2024";
+    usable.name = { zh: "某县 2024 项目自评表", en: "A county's 2024 project form" };
+    const clash = structuredClone(JINZHONG); // keeps the id jinzhong-2021
+    clash.name = { zh: "冒名的规则", en: "A profile with a built-in id" };
+    const broken = { id: "old-version", blocks: "not a list" };
+    const list = [usable, clash, broken];
+    await page.evaluate((text) => localStorage.setItem("ziping:profiles", text), JSON.stringify(list));
+    await reloadApp(page, "[data-testid=profiles-set-aside]");
+
+    const notice = page.locator("[data-testid=profiles-set-aside]");
+    const keys = (await notice.locator("code").allTextContents()).map((k) => k.trim());
+    assert.equal(keys.length, 2, `two set aside: ${keys}`);
+    const kept = await page.evaluate((ks) => ks.map((k) => JSON.parse(localStorage.getItem(k))), keys);
+    assert.deepEqual(kept, [clash, broken], "their text is kept under the recovery keys");
+    for (const k of keys) assert.match(k, /^ziping:recovered:profile:\d+:/);
+
+    // The usable one is used; the built-in keeps its own name; the kept list holds what is used.
+    await page.locator('[data-profile="county-2024"]').waitFor();
+    const main = await page.locator("main").textContent();
+    assert.doesNotMatch(main, /冒名的规则/, "no import takes a built-in's place");
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem("ziping:profiles")).length === 1);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("ziping:profiles")));
+    assert.deepEqual(stored.map((p) => p.id), ["county-2024"]);
+    assertClean(app);
+  });
+});

@@ -236,11 +236,15 @@ impl Review {
                 FilterBy::Grade => r.grade.clone(),
             })
             .collect();
-        if by == FilterBy::Grade {
-            v.sort_by(|a, b| grade_rank(a).cmp(&grade_rank(b)));
-        } else {
-            v.sort();
+        // Grades by rank (优 良 中 差, then others by text), the rest by text.
+        fn key(by: FilterBy, g: &str) -> (u8, &str) {
+            if by == FilterBy::Grade {
+                grade_rank(g)
+            } else {
+                (0, g)
+            }
         }
+        v.sort_unstable_by(|a, b| key(by, a).cmp(&key(by, b)));
         v.dedup();
         v
     }
