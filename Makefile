@@ -22,7 +22,7 @@ WASM := wasm32-unknown-unknown
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080/ (installs missing tools first)"
-	@echo "make test    run every test layer: native, wasm in Chromium, end-to-end, fmt and clippy"
+	@echo "make test    run every test layer: native (cargo test --workspace), wasm in Chromium, end-to-end, fmt and clippy"
 	@echo "make dist    release build into dist/ (any sub-path of any static host)"
 	@echo "make bench   performance budgets: engine benches, then size, load and typing in Chromium (docs/performance.md)"
 	@echo "layers alone (no set-up): make test-native | test-wasm | test-e2e | lint"
@@ -44,6 +44,10 @@ dist: setup
 test: setup-test
 	@tools/test.sh
 
+# The layers alone, without the set-up (tools/test.sh says what each runs): native is every crate of the
+# workspace (LibreOffice recalculates the workbooks), wasm the page's tests in headless Chromium, e2e
+# the release build in Chromium, lint rustfmt and clippy (native, and wasm32 for the page and the
+# export worker).
 test-native:
 	@tools/test.sh native
 

@@ -3,8 +3,8 @@
 # the pinned version (tools/versions.env) is skipped, so a second run takes about a second. Each step
 # names itself, and on failure says how to do it by hand.
 #   tools/setup.sh build   # wasm target, Trunk, wasm-bindgen CLI, npm packages (wasm-opt)
-#   tools/setup.sh test    # the above, plus rustfmt and clippy, and from Debian: Chromium, ChromeDriver
-#                          # and a CJK font
+#   tools/setup.sh test    # the above, plus rustfmt and clippy, and from Debian: Chromium, ChromeDriver,
+#                          # a CJK font, poppler-utils and libreoffice-calc
 # Nothing half-installed is ever trusted: every check runs the tool and compares its exact version, so
 # an interrupted install is redone on the next run.
 set -euo pipefail

@@ -42,14 +42,20 @@ record() {
   summary+=("$(printf '%-8s %-22s %5s tests %5ss  %s' "$layer" "$verdict" "$count" "$secs" "$note")")
 }
 
+# native: every crate of the workspace, natively — the engine (with the bad-file corpus and a short
+# fuzz run), app state, outputs, xlsx (recalculated with LibreOffice's soffice), the command line and
+# the export worker — and the root crate's native tests: tests/one_way_in.rs (the same files through
+# every shell) and tests/toolchain.rs (pinned versions, build settings).
 run_native() {
   local log=$LOGS/native.log start=$SECONDS
   say "native: cargo test --workspace --no-fail-fast"
   cargo test --workspace --no-fail-fast 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
-  record native "$status" "$(cargo_tests "$log")" $((SECONDS - start)) "engine, command line, build checks"
+  record native "$status" "$(cargo_tests "$log")" $((SECONDS - start)) "engine, app state, outputs, xlsx, command line, export worker, build checks"
 }
 
+# wasm: the page's crate (ziping) built for wasm32 and its tests (tests/ui_renders.rs) run in headless
+# Chromium.
 run_wasm() {
   local log=$LOGS/wasm.log start=$SECONDS
   say "wasm: cargo test -p ziping --target $WASM (headless Chromium through wasm-bindgen-test-runner)"
@@ -75,6 +81,8 @@ run_size() {
   record size "$status" 1 $((SECONDS - start)) "${note:-bench/size.mjs gave no verdict}"
 }
 
+# e2e: the release build (dist/) and its size check, a second build with the panic-test feature for the
+# recovery screen's test, then the end-to-end tests against dist/ served from /app/.
 run_e2e() {
   local log=$LOGS/e2e.log start=$SECONDS status count
   say "e2e: trunk build --release (dist/, and target/dist-panic-test with the panic-test feature), then node --test tests/e2e/"
@@ -95,6 +103,8 @@ run_e2e() {
   record e2e "$status" "${count:-0}" $((SECONDS - start)) "dist/ served from /app/ in Chromium"
 }
 
+# lint: rustfmt over the workspace; clippy natively for every crate and target, and for wasm32 for the
+# two crates that run in the browser (the page, ziping, and the export worker, ziping-export-worker).
 run_lint() {
   local log=$LOGS/lint.log start=$SECONDS status=0
   say "lint: cargo fmt --all --check; cargo clippy -D warnings (native and $WASM)"

@@ -1,6 +1,6 @@
 //! Findings: what is wrong or doubtful in a form, each with a stable code, the field it concerns, a
 //! message in Chinese and English, and the rule it rests on. The full list of codes is in
-//! docs/findings.md and in [`CODES`].
+//! docs/findings.md and in [`FindingCode::ALL`].
 
 use crate::path::FieldPath;
 use crate::text::Text;
