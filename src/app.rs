@@ -82,7 +82,7 @@ fn screen(state: &AppState, save: SaveStatus) -> Html {
     match (&state.screen, &state.doc) {
         (Screen::Editor, Some(doc)) => html! {
             <Editor id={doc.id.clone()} form={Ptr(doc.form.clone())} evaluation={Ptr(doc.evaluation.clone())} profile={Ptr(doc.profile.clone())}
-                can_undo={doc.can_undo()} can_redo={doc.can_redo()} refused={doc.refused.clone()} read_only={doc.read_only}
+                can_undo={doc.can_undo()} can_redo={doc.can_redo()} read_only={doc.read_only}
                 save={save} focus={state.focus.clone()} from_review={state.from_review} registry={state.registry.clone()} />
         },
         (Screen::Print, Some(doc)) => html! {

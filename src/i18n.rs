@@ -173,7 +173,10 @@ pub struct Words {
     pub go_to_field: &'static str,
     pub basis: &'static str,
     pub severity: [&'static str; 3],
-    pub not_a_number: &'static str,
+    /// Beside a number that waits for an input to be fixed or filled in.
+    pub pending: &'static str,
+    /// A colon between a label and what follows (full-width in Chinese).
+    pub colon: &'static str,
     // Drop zone
     pub drop_here: &'static str,
     pub skip_to_content: &'static str,
@@ -372,7 +375,8 @@ pub static ZH: Words = Words {
     go_to_field: "转到",
     basis: "依据",
     severity: ["错误", "警告", "提示"],
-    not_a_number: "不是数字，未保存；请输入如 969.94 的数字",
+    colon: "：",
+    pending: "待修正",
     drop_here: "松开鼠标以导入",
     skip_to_content: "跳到正文",
     more: "更多",
@@ -567,7 +571,8 @@ pub static EN: Words = Words {
     go_to_field: "Go to",
     basis: "Basis",
     severity: ["error", "warning", "note"],
-    not_a_number: "Not a number, not saved; type a number such as 969.94",
+    colon: ": ",
+    pending: "to fix",
     drop_here: "Drop to import",
     skip_to_content: "Skip to content",
     more: "More",

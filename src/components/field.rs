@@ -1,14 +1,15 @@
 //! One input bound to one field of the form, by its path. It shows the findings on that field under
 //! it, marks itself `aria-invalid` when one is an error, and points to them with `aria-describedby`.
 
-use crate::i18n::words;
 use crate::store::{use_sender, use_words};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use ziping_app_state::findings_index::Note;
 use ziping_app_state::DocAction;
-use ziping_engine::path::{parse_typed, FieldPath, Kind};
-use ziping_engine::Severity;
+use ziping_engine::entry::NumberKind;
+use ziping_engine::path::{stored, FieldPath, Kind};
+use ziping_engine::result::Figure;
+use ziping_engine::{Lang, Severity};
 
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
@@ -25,9 +26,9 @@ pub struct FieldProps {
     pub placeholder: AttrValue,
     #[prop_or_default]
     pub notes: Vec<Note>,
-    /// What was typed and refused (e.g. letters in an amount), to keep showing it with the reason.
+    /// For a number field, what it holds (which decides the units it takes); points when not given.
     #[prop_or_default]
-    pub refused: Option<AttrValue>,
+    pub number: Option<NumberKind>,
     #[prop_or_default]
     pub readonly: bool,
     #[prop_or_default]
@@ -59,24 +60,17 @@ fn dom_id(path: &FieldPath) -> String {
 pub fn Field(props: &FieldProps) -> Html {
     let send = use_sender();
     let (lang, w) = use_words();
-    // Decimal fields keep what is being typed ("969." on the way to "969.94") while it still means
-    // the value the form holds; anything else (an undo, an import) shows the form's value.
+    // A number field keeps what is being typed ("969." on the way to "969.94") while the form
+    // holds what it means; anything else (an undo, an import) shows the form's value, which is the
+    // text as typed wherever it is not the plain number.
     let typed = use_state(|| None::<String>);
     let kind = props.path.kind();
+    let number = props
+        .number
+        .or((kind == Kind::Decimal).then_some(NumberKind::Points));
     let id = dom_id(&props.path);
-    let shown: String = match (&props.refused, &*typed) {
-        (Some(r), _) => r.to_string(),
-        (None, Some(t))
-            if kind == Kind::Decimal
-                && parse_typed(t)
-                    .ok()
-                    .flatten()
-                    .map(|d| d.to_string())
-                    .unwrap_or_default()
-                    == props.value.as_str() =>
-        {
-            t.clone()
-        }
+    let shown: String = match (&*typed, number) {
+        (Some(t), Some(n)) if stored(t, n) == props.value.as_str() => t.clone(),
         _ => props.value.to_string(),
     };
     let on_value = {
@@ -93,25 +87,22 @@ pub fn Field(props: &FieldProps) -> Html {
             });
         }
     };
-    let mut notes: Vec<(String, String)> = props
+    let notes: Vec<(String, String)> = props
         .notes
         .iter()
         .map(|n| {
             (
                 severity_class(n.severity).to_string(),
                 format!(
-                    "{}：{}",
-                    words(lang).severity[n.severity as usize],
+                    "{}{}{}",
+                    w.severity[n.severity as usize],
+                    w.colon,
                     n.message.get(lang)
                 ),
             )
         })
         .collect();
-    if props.refused.is_some() {
-        notes.insert(0, ("error".into(), w.not_a_number.to_string()));
-    }
-    let invalid =
-        props.refused.is_some() || props.notes.iter().any(|n| n.severity == Severity::Error);
+    let invalid = props.notes.iter().any(|n| n.severity == Severity::Error);
     let described = (!notes.is_empty()).then(|| format!("{id}-notes"));
     // Inside a table the column heads say what a field is: its name is given to screen readers as
     // `aria-label` rather than by a hidden <label> (two nodes fewer per field in rows of a thousand).
@@ -177,17 +168,29 @@ pub struct NumProps {
     /// A name for the number, for screen readers and tests (e.g. "total").
     #[prop_or_default]
     pub testid: Option<AttrValue>,
+    /// The number waits for an input to be fixed or filled in: "—" and a visible "待修正".
+    #[prop_or_default]
+    pub pending: bool,
 }
 
 /// A number computed by the engine: shown, and opening its explanation on click or Enter.
 #[function_component]
 pub fn Num(props: &NumProps) -> Html {
+    let (_, w) = use_words();
     html! {
-        <details class={classes!("num", props.class.clone())} data-testid={props.testid.clone()}>
-            <summary><span class="num-value">{ props.shown.clone() }</span></summary>
+        <details class={classes!("num", props.class.clone(), props.pending.then_some("pending"))} data-testid={props.testid.clone()}>
+            <summary>
+                <span class="num-value">{ props.shown.clone() }</span>
+                if props.pending { <span class="pending-mark">{ w.pending }</span> }
+            </summary>
             <span class="explain" role="note">{ props.explain.clone() }</span>
         </details>
     }
+}
+
+/// A figure of the evaluation, shown as a [`Num`] in the page's language.
+pub fn figure(f: &Figure, lang: Lang) -> Html {
+    html! { <Num shown={f.shown()} explain={f.explanation().get(lang).to_string()} pending={f.is_pending()} /> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,7 +1,7 @@
 //! 项目资金情况: the sources of money, the total row derived from them, the rates and, where the
 //! profile scores the budget, the score — each computed number opening its explanation.
 
-use super::field::Num;
+use super::field::figure;
 use super::FormPart;
 use crate::store::{use_sender, use_words};
 use yew::prelude::*;
@@ -46,7 +46,7 @@ pub fn Funds(p: &FormPart) -> Html {
                         { for columns.iter().map(|c| html! {
                             <td data-testid={format!("funds-total-{}", c.column.key())}>
                                 if let Some(f) = e.column(c.column) {
-                                    <Num shown={f.shown()} explain={f.explanation().get(lang).to_string()} />
+                                    { figure(f, lang) }
                                 } else { { "—" } }
                             </td>
                         }) }
@@ -60,18 +60,18 @@ pub fn Funds(p: &FormPart) -> Html {
             <dl class="rates">
                 <dt>{ w.execution_rate }</dt>
                 <dd data-testid="execution-rate">
-                    if let Some(f) = &e.execution_rate { <Num shown={f.shown()} explain={f.explanation().get(lang).to_string()} /> } else { { "—" } }
+                    if let Some(f) = &e.execution_rate { { figure(f, lang) } } else { { "—" } }
                 </dd>
                 if e.arrival_rate.is_some() {
                     <dt>{ w.arrival_rate }</dt>
                     <dd data-testid="arrival-rate">
-                        if let Some(f) = &e.arrival_rate { <Num shown={f.shown()} explain={f.explanation().get(lang).to_string()} /> }
+                        if let Some(f) = &e.arrival_rate { { figure(f, lang) } }
                     </dd>
                 }
                 if p.profile.funds.shows_score {
                     if let Some(row) = p.evaluation.blocks.iter().flat_map(|b| &b.rows).find(|r| r.method == MethodId::FundsExecution) {
                         <dt>{ format!("{} ({} {})", w.score, w.weight, row.weight) }</dt>
-                        <dd data-testid="funds-score"><Num shown={row.score.shown()} explain={row.score.explanation().get(lang).to_string()} /></dd>
+                        <dd data-testid="funds-score">{ figure(&row.score, lang) }</dd>
                     }
                 }
             </dl>

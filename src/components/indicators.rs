@@ -1,7 +1,7 @@
 //! 绩效指标 / 绩效目标实现情况: the indicator outline as a table, in the profile's columns. Each row is
 //! a memoized component: an edit re-renders only the rows whose data, results or findings changed.
 
-use super::field::{Choice, Field, Num};
+use super::field::{figure, Choice, Field, Num};
 use super::{FormPart, RowNotes};
 use crate::i18n::Words;
 use crate::store::{use_sender, use_words, Ptr};
@@ -83,15 +83,9 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
     let count = shared.len();
     let chunks = (0..count).step_by(CHUNK_ROWS).map(|start| {
         let end = (start + CHUNK_ROWS).min(count);
-        let refused = match &p.refused {
-            Some((FieldPath::Indicator(ri, f), t)) if (start..end).contains(ri) => {
-                Some((*ri, *f, t.clone()))
-            }
-            _ => None,
-        };
         html! {
             <Chunk key={start} start={start} rows={Rc::<[SharedRow]>::from(&shared[start..end])}
-                notes={(start..end).map(|i| p.index.row_notes(i)).collect::<Vec<_>>()} refused={refused}
+                notes={(start..end).map(|i| p.index.row_notes(i)).collect::<Vec<_>>()}
                 layout={layout} blocks={blocks.clone()} bands={bands.clone()} at_end={end == count} />
         }
     });
@@ -235,8 +229,6 @@ struct ChunkProps {
     rows: Rc<[SharedRow]>,
     /// The findings on each of the rows.
     notes: Vec<Option<RowNotes>>,
-    /// A value one of the rows refused: (row, field, what was typed).
-    refused: Option<(usize, IndicatorField, String)>,
     layout: Layout,
     blocks: Ptr<Vec<(String, Text)>>,
     bands: Ptr<Vec<(String, Text)>>,
@@ -251,7 +243,6 @@ impl PartialEq for ChunkProps {
             && self.layout == o.layout
             && self.blocks == o.blocks
             && self.bands == o.bands
-            && self.refused == o.refused
             && self.notes == o.notes
             && self.rows.len() == o.rows.len()
             && self.rows.iter().zip(o.rows.iter()).all(|(a, b)| a.same(b))
@@ -283,13 +274,9 @@ fn Chunk(p: &ChunkProps) -> Html {
         <tbody class="rows">
         { for p.rows.iter().enumerate().map(|(j, r)| {
             let i = p.start + j;
-            let refused = match &p.refused {
-                Some((ri, f, t)) if *ri == i => Some((*f, t.clone())),
-                _ => None,
-            };
             html! {
                 <Row key={r.key.clone()} index={i} row={r.row.clone()} result={r.result.clone()}
-                    score={r.score.clone()} notes={p.notes[j].clone()} refused={refused}
+                    score={r.score.clone()} notes={p.notes[j].clone()}
                     layout={p.layout} blocks={p.blocks.clone()} bands={p.bands.clone()} last={p.at_end && j + 1 == n} />
             }
         }) }
@@ -305,7 +292,6 @@ struct RowProps {
     result: Option<Ptr<IndicatorResult>>,
     score: Option<Ptr<RowResult>>,
     notes: Option<RowNotes>,
-    refused: Option<(IndicatorField, String)>,
     layout: Layout,
     blocks: Ptr<Vec<(String, Text)>>,
     bands: Ptr<Vec<(String, Text)>>,
@@ -351,13 +337,8 @@ fn Row(p: &RowProps) -> Html {
             .find(|(nf, _)| *nf == f)
             .map(|(_, n)| n.clone())
             .unwrap_or_default();
-        let refused = p
-            .refused
-            .as_ref()
-            .filter(|(rf, _)| *rf == f)
-            .map(|(_, t)| AttrValue::from(t.clone()));
         let multiline = matches!(f, IndicatorField::DeviationReason);
-        html! { <Field value={indicator_value(r, f)} {path} label={format!("{} {} · {label}", w.indicator_name, i + 1)} quiet_label=true notes={notes} refused={refused} readonly={layout.readonly} multiline={multiline} /> }
+        html! { <Field value={indicator_value(r, f)} {path} label={format!("{} {} · {label}", w.indicator_name, i + 1)} quiet_label=true notes={notes} readonly={layout.readonly} multiline={multiline} /> }
     };
     let actions = if layout.readonly {
         html! {}
@@ -463,7 +444,7 @@ fn Row(p: &RowProps) -> Html {
                 <td class="col-num">{ field(IndicatorField::Weight, w.weight) }</td>
                 <td class="col-score">
                     if let Some(s) = &p.score {
-                        <Num shown={s.score.shown()} explain={s.score.explanation().get(lang).to_string()} testid={AttrValue::from(format!("score-{i}"))} />
+                        <Num shown={s.score.shown()} explain={s.score.explanation().get(lang).to_string()} pending={s.score.is_pending()} testid={AttrValue::from(format!("score-{i}"))} />
                         if s.source == ScoreSource::Override {
                             if let Some(c) = &s.computed { <span class="was">{ format!("{} {}", w.override_shown, c.shown()) }</span> }
                         }
@@ -477,7 +458,7 @@ fn Row(p: &RowProps) -> Html {
             }
             if layout.completion {
                 <td class="col-num" data-testid={format!("completion-{i}")}>
-                    if let Some(c) = completion { <Num shown={c.shown()} explain={c.explanation().get(lang).to_string()} /> } else { { "—" } }
+                    if let Some(c) = completion { { figure(c, lang) } } else { { "—" } }
                     if layout.scored {
                         <details class="more"><summary>{ w.stated_completion }</summary>{ field(IndicatorField::DeclaredCompletion, w.stated_completion) }</details>
                     }

@@ -25,7 +25,7 @@ use ziping_engine::path::FieldPath;
 use ziping_engine::{Evaluation, Profile};
 
 /// What every section of the form is drawn from: the form, its evaluation and profile, the findings
-/// by field, the value a field refused, and whether the form is read-only.
+/// by field, and whether the form is read-only.
 ///
 /// Props of a section compare equal when what that section shows is unchanged
 /// (`ziping_app_state::sections`), so that typing in one section does not render the others again.
@@ -36,7 +36,6 @@ pub struct FormPart {
     pub evaluation: Ptr<Evaluation>,
     pub profile: Ptr<Profile>,
     pub index: Ptr<FindingsIndex>,
-    pub refused: Option<(FieldPath, String)>,
     pub readonly: bool,
     /// For a narrative section: the key of its text.
     #[prop_or_default]
@@ -52,7 +51,6 @@ impl PartialEq for FormPart {
             && self.key_name == o.key_name
             && self.part == o.part
             && self.profile == o.profile
-            && self.refused == o.refused
             && self.readonly == o.readonly;
         if !same_frame {
             return false;
@@ -72,14 +70,10 @@ impl PartialEq for FormPart {
 }
 
 impl FormPart {
-    /// An input bound to `path`, showing the findings on it and what it refused. `quiet` shows the
-    /// label to screen readers only (inside tables, whose column heads say it).
+    /// An input bound to `path`, showing the findings on it. `quiet` shows the label to screen
+    /// readers only (inside tables, whose column heads say it).
     pub fn field(&self, path: FieldPath, label: impl Into<AttrValue>, quiet: bool) -> Html {
-        let refused = self
-            .refused
-            .as_ref()
-            .filter(|(rp, _)| *rp == path)
-            .map(|(_, t)| AttrValue::from(t.clone()));
+        let number = path.number_kind(&self.profile);
         let multiline = matches!(
             path,
             FieldPath::Narrative(_)
@@ -88,7 +82,7 @@ impl FormPart {
         );
         html! {
             <Field value={path.get(&self.form)} notes={self.index.notes(&path)} {path} label={label.into()} quiet_label={quiet}
-                refused={refused} readonly={self.readonly} multiline={multiline} />
+                number={number} readonly={self.readonly} multiline={multiline} />
         }
     }
 }

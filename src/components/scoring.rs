@@ -1,7 +1,7 @@
 //! 评分表: the profile's fixed scoring rows by block, each row's score (computed or entered, with its
 //! explanation), block subtotals, and what the form states for them.
 
-use super::field::Num;
+use super::field::figure;
 use super::FormPart;
 use crate::store::use_words;
 use yew::prelude::*;
@@ -36,7 +36,7 @@ pub fn Scoring(p: &FormPart) -> Html {
                     }
                     <td class="col-score" data-testid={format!("row-score-{}", row.id)}>
                         if let Some(r) = r {
-                            <Num shown={r.score.shown()} explain={r.score.explanation().get(lang).to_string()} />
+                            { figure(&r.score, lang) }
                             if r.source == ScoreSource::Override {
                                 if let Some(c) = &r.computed { <span class="was">{ format!("{} {}", w.override_shown, c.shown()) }</span> }
                             }
@@ -63,7 +63,7 @@ pub fn Scoring(p: &FormPart) -> Html {
                 <tr class="block-head">
                     <th scope="rowgroup" colspan={(cols - 4).to_string()}>{ format!("{}（{}）", block.name.get(lang), ziping_engine::decimal::plain(block.weight)) }</th>
                     <td class="col-score" data-testid={format!("block-{}", block.id)}>
-                        if let Some(b) = result { <Num shown={b.score.shown()} explain={b.score.explanation().get(lang).to_string()} /> }
+                        if let Some(b) = result { { figure(&b.score, lang) } }
                     </td>
                     <td class="block-total-label">{ w.block_total }</td>
                     <td>{ field(FieldPath::DeclaredBlock(block.id.clone()), format!("{} · {}", block.name.get(lang), w.stated)) }</td>

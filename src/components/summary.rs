@@ -1,7 +1,7 @@
 //! The summary that stays in view: block subtotals, the total and the grade, against what the form
 //! states, and the count of errors and warnings. The grade is always written out, never a colour alone.
 
-use super::field::Num;
+use super::field::{figure, Num};
 use crate::store::{use_words, Ptr};
 use yew::prelude::*;
 use ziping_engine::model::Form;
@@ -52,13 +52,13 @@ pub fn Summary(p: &SummaryProps) -> Html {
                     { for e.blocks.iter().map(|b| html! {
                         <tr>
                             <th scope="row">{ format!("{}（{}）", b.name.get(lang), b.weight.shown()) }</th>
-                            <td data-testid={format!("summary-block-{}", b.id)}><Num shown={b.score.shown()} explain={b.score.explanation().get(lang).to_string()} /></td>
+                            <td data-testid={format!("summary-block-{}", b.id)}>{ figure(&b.score, lang) }</td>
                             <td>{ d.blocks.get(&b.id).map(|v| v.to_string()).unwrap_or_else(|| "—".into()) }</td>
                         </tr>
                     }) }
                     <tr class="total">
                         <th scope="row">{ w.total }</th>
-                        <td><Num shown={e.total.shown()} explain={e.total.explanation().get(lang).to_string()} testid={AttrValue::from("total")} class={classes!("big")} /></td>
+                        <td><Num shown={e.total.shown()} explain={e.total.explanation().get(lang).to_string()} pending={e.total.is_pending()} testid={AttrValue::from("total")} class={classes!("big")} /></td>
                         <td class={classes!(total_differs.then_some("differs"))} data-testid="declared-total">{ declared_total }</td>
                     </tr>
                     <tr class="grade">

@@ -21,8 +21,6 @@ pub struct Doc {
     redo: Vec<Rc<Form>>,
     /// Increases with every change; the UI saves when it moves.
     pub revision: u64,
-    /// A field that refused what was typed (e.g. letters in an amount), with what was typed.
-    pub refused: Option<(FieldPath, String)>,
     /// Shown read-only (a form opened from the review desk); "edit a copy" makes a draft of it.
     pub read_only: bool,
 }
@@ -71,7 +69,10 @@ pub enum DocAction {
 }
 
 impl Doc {
-    pub fn new(id: String, form: Form, profile: Rc<Profile>) -> Doc {
+    /// A document of `form` under `profile`: what was typed into its number fields read again
+    /// under the profile, then evaluated.
+    pub fn new(id: String, mut form: Form, profile: Rc<Profile>) -> Doc {
+        FieldPath::settle_typed(&mut form, &profile);
         let evaluation = evaluate(&form, &profile);
         Doc::evaluated(id, form, profile, evaluation)
     }
@@ -86,7 +87,6 @@ impl Doc {
             undo: Vec::new(),
             redo: Vec::new(),
             revision: 0,
-            refused: None,
             read_only: false,
         }
     }
@@ -133,7 +133,6 @@ impl Doc {
         self.evaluation = Rc::new(evaluate(&form, &self.profile));
         self.form = form;
         self.revision += 1;
-        self.refused = None;
     }
 
     fn undo(&mut self) {
@@ -150,22 +149,13 @@ impl Doc {
         }
     }
 
-    /// Sets a field from what was typed; a value the field refuses is kept in `refused`.
+    /// Sets a field to what was typed. A number field keeps text that does not read as typed (and
+    /// holds no number, which evaluation reports), so a field never refuses an edit.
     fn set(&mut self, path: FieldPath, value: String) {
-        let mut refused = None;
-        self.change(Some(path.clone()), |f| match path.set(f, &value) {
-            Ok(()) => true,
-            Err(_) => {
-                refused = Some((path.clone(), value.clone()));
-                false
-            }
+        let profile = self.profile.clone();
+        self.change(Some(path.clone()), |f| {
+            path.set(f, &value, &profile).is_ok()
         });
-        match refused {
-            Some(r) => self.refused = Some(r),
-            // Accepted (even if the form already held that value): the refusal is over.
-            None if self.refused.as_ref().is_some_and(|(p, _)| *p == path) => self.refused = None,
-            None => {}
-        }
     }
 }
 

@@ -209,7 +209,7 @@ impl Review {
                     Column::DeclaredGrade => {
                         grade_rank(&x.declared_grade).cmp(&grade_rank(&y.declared_grade))
                     }
-                    Column::Total => x.total.cmp(&y.total),
+                    Column::Total => cmp_opt(x.total, y.total),
                     Column::Grade => grade_rank(&x.grade).cmp(&grade_rank(&y.grade)),
                     Column::Difference => cmp_opt(x.difference, y.difference),
                     Column::Errors => x.counts.errors.cmp(&y.counts.errors),

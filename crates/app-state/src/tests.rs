@@ -63,28 +63,39 @@ fn an_edit_reevaluates_at_once() {
 }
 
 #[test]
-fn a_value_that_is_not_a_number_is_refused_and_changes_nothing() {
+fn a_value_that_is_not_a_number_stays_as_typed_and_is_never_scored_as_another_number() {
     let s0 = seed_state();
-    let s = set(&s0, FieldPath::FundsCell(0, FundsColumn::Spent), "5三6");
-    assert_eq!(doc(&s).form, doc(&s0).form);
-    assert_eq!(
-        doc(&s).refused,
-        Some((
-            FieldPath::FundsCell(0, FundsColumn::Spent),
-            "5三6".to_string()
-        ))
-    );
-    assert!(!doc(&s).can_undo());
-    // Entering an accepted value ends the refusal, even when the form already held that value.
-    let s = set(&s, FieldPath::FundsCell(0, FundsColumn::Spent), "536.23");
-    assert_eq!(doc(&s).refused, None);
-    // Full-width digits are numbers.
-    let s = set(
-        &s0,
-        FieldPath::FundsCell(0, FundsColumn::Spent),
-        "９６９.９４",
-    );
+    let spent = FieldPath::FundsCell(0, FundsColumn::Spent);
+    // Typed key by key, as a clerk does: "4", "48", "48,", "48,6".
+    let mut s = s0.clone();
+    for prefix in ["4", "48", "48,", "48,6"] {
+        s = set(&s, spent.clone(), prefix);
+    }
+    let d = doc(&s);
+    assert_eq!(spent.get(&d.form), "48,6", "the field holds what was typed");
+    assert_eq!(d.form.funds.rows[0].figures.spent, None, "not 48");
+    assert_eq!(d.evaluation.total.shown(), "—");
+    assert!(d
+        .evaluation
+        .findings
+        .iter()
+        .any(|f| f.code.key() == "value.unread" && f.path == spent));
+    // One field typed key by key is one undo step, and undo brings the number back.
+    let s = s.reduce(DocAction::Undo);
+    assert_eq!(spent.get(&doc(&s).form), "536.23");
+    let s = s.reduce(DocAction::Redo);
+    assert_eq!(spent.get(&doc(&s).form), "48,6");
+    // Another field edited in between leaves it as typed (no old number comes back).
+    let s = set(&s, FieldPath::Header(path::HeaderField::Project), "改名");
+    assert_eq!(spent.get(&doc(&s).form), "48,6");
+    assert_eq!(doc(&s).form.funds.rows[0].figures.spent, None);
+    // Full-width digits and thousands separators are numbers.
+    let s = set(&s0, spent.clone(), "９６９.９４");
     assert_eq!(doc(&s).evaluation.total.shown(), "99.00");
+    let s = set(&s0, spent.clone(), "969.94");
+    let t = set(&s0, spent.clone(), "9,69.94");
+    assert_eq!(doc(&s).evaluation.total.shown(), "99.00");
+    assert_eq!(doc(&t).evaluation.total.shown(), "—");
 }
 
 #[test]
@@ -195,7 +206,7 @@ fn an_edit_that_changes_nothing_makes_no_revision_and_no_undo_step() {
         };
         for value in [now.clone(), again, other, String::new()] {
             let mut next = (**form).clone();
-            if path.set(&mut next, &value).is_err() {
+            if path.set(&mut next, &value, &doc(&s0).profile).is_err() {
                 continue;
             }
             assert_eq!(
@@ -379,7 +390,15 @@ fn a_new_form_starts_from_the_profile_and_edits_score_live() {
         FieldPath::Score("approval_compliance".into(), path::ScoreField::Score),
         "3",
     );
-    assert_eq!(doc(&s).evaluation.blocks[0].score.shown(), "3.00");
+    let ev = &doc(&s).evaluation;
+    let row = ev.blocks[0]
+        .rows
+        .iter()
+        .find(|r| r.id == "approval_compliance")
+        .unwrap();
+    assert_eq!(row.score.shown(), "3.00");
+    // The block waits for the funds table's amounts (a new form has none yet).
+    assert_eq!(ev.blocks[0].score.shown(), "—");
     // Clearing a score entry's last field removes the entry.
     let s = set(
         &s,
@@ -467,7 +486,7 @@ mod review_desk {
     }
 
     /// The computed totals of the rows the desk shows, in its order.
-    fn totals(s: &AppState) -> Vec<ziping_engine::decimal::Decimal> {
+    fn totals(s: &AppState) -> Vec<Option<ziping_engine::decimal::Decimal>> {
         let r = &s.review;
         r.visible().iter().map(|&i| r.rows[i].total).collect()
     }

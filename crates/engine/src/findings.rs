@@ -122,8 +122,10 @@ finding_codes! {
     TotalDeclaredMismatch = "total.declared_mismatch", Error, "The stated total differs from the computed total.";
     TotalRescaled = "total.rescaled", Info, "Rows that do not apply were left out and the total rescaled to 100.";
     ValueApproximate = "value.approximate", Warning, "An approximate value (余, 多, 左右, 约).";
+    ValueMissing = "value.missing", Error, "A required input is empty: the numbers that depend on it are left open.";
     ValueUnitMismatch = "value.unit_mismatch", Warning, "Target and actual are in units that cannot be compared.";
     ValueUnparseable = "value.unparseable", Warning, "A target or actual cannot be compared; the row is treated as qualitative.";
+    ValueUnread = "value.unread", Error, "What was typed into a number field is not a number: kept as typed, and the numbers that depend on it are left open.";
     WeightsBlockSum = "weights.block_sum", Error, "The weights of a block's rows do not add up to the block's weight.";
     WeightsMissing = "weights.missing", Error, "A scored indicator row has no weight.";
     WeightsNotAdjustable = "weights.not_adjustable", Warning, "A block weight was changed where the profile does not allow it; the profile's is used.";

@@ -9,7 +9,8 @@
 //!    its path;
 //! 5. plain text: narrative markup pasted from web editors (`<p>…</p>`) becomes plain lines;
 //! 6. profile: the one the form names, looked up in the [`Registry`] (or the one a shell was told to
-//!    use), and the form evaluated with it.
+//!    use); what was typed into number fields is read again under it (its unit of money decides what
+//!    `486,000元` is), and the form evaluated with it.
 //!
 //! Profile files come in the same way through [`open_profile`].
 
@@ -61,7 +62,7 @@ pub fn open_with(
     let unreadable = |problems| Unreadable::new(file, problems);
     let text = text_of(bytes).map_err(|p| unreadable(vec![p]))?;
     let form = read_form(text).map_err(unreadable)?;
-    let form = made_plain(form);
+    let mut form = made_plain(form);
     let profile = match profile {
         Some(p) => p.clone(),
         None => registry
@@ -69,6 +70,7 @@ pub fn open_with(
             .cloned()
             .ok_or_else(|| unreadable(vec![registry.unknown(&form.profile)]))?,
     };
+    crate::path::FieldPath::settle_typed(&mut form, &profile);
     let evaluation = crate::evaluate(&form, &profile);
     Ok(Opened {
         file: file.to_string(),

@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 pub mod decimal;
+pub mod entry;
 pub mod evaluate;
 pub mod explain;
 pub mod findings;

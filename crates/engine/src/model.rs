@@ -7,8 +7,15 @@
 //! form never overwrites one with the other.
 
 use crate::decimal::Decimal;
+use crate::path::{FieldPath, IndicatorField, ScoreField};
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// What was typed into number fields, by field, where it is not the plain number the field holds
+/// (see [`crate::entry`]): `1,000.50`, `48.6万元`, or text that does not read as a number (`48,6`),
+/// for which the field holds no number. Kept so that the screen, the draft and the file show what was
+/// typed, and so that an entry that does not read is never replaced by another number.
+pub type Typed<K> = BTreeMap<K, String>;
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -43,6 +50,13 @@ pub struct Form {
     pub evaluators: Vec<Evaluator>,
     pub signoff: Signoff,
     pub declared: Declared,
+    /// What was typed into the number fields that are not in a row (`funds.declared_rate`,
+    /// `declared.total`, `block_weights.<id>` …), by path. Rows keep their own.
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        serialize_with = "crate::format::write::typed_map"
+    )]
+    pub typed: Typed<FieldPath>,
 }
 
 /// Draft while being filled in; final once submitted.
@@ -115,6 +129,12 @@ pub struct FundsRow {
     pub source: String,
     #[serde(flatten)]
     pub figures: FundsFigures,
+    /// What was typed into the row's money cells, where it is not the plain number.
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        serialize_with = "crate::format::write::typed_map"
+    )]
+    pub typed: Typed<FundsColumn>,
 }
 
 /// The money columns. `budget` is the full-year (adjusted) budget that execution is measured against.
@@ -192,6 +212,10 @@ impl FundsColumn {
         FundsColumn::Spent,
     ];
 
+    pub fn from_key(key: &str) -> Option<FundsColumn> {
+        FundsColumn::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             FundsColumn::Initial => "initial",
@@ -261,6 +285,12 @@ pub struct IndicatorRow {
     /// A transcriber's remark (e.g. an extra cell printed on the original).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// What was typed into 分值, 得分 and the stated 得分, where it is not the plain number.
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        serialize_with = "crate::format::write::typed_map"
+    )]
+    pub typed: Typed<IndicatorField>,
 }
 
 /// The form's entry for one fixed row of the profile's scoring table.
@@ -286,6 +316,12 @@ pub struct ScoreEntry {
     pub deviation_reason: String,
     #[serde(skip_serializing_if = "is_false")]
     pub not_applicable: bool,
+    /// What was typed into the score fields, where it is not the plain number.
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        serialize_with = "crate::format::write::typed_map"
+    )]
+    pub typed: Typed<ScoreField>,
 }
 
 /// 评价人员.

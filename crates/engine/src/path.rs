@@ -9,15 +9,17 @@
 //! - [`Location`]: where a problem of a file is: the whole file, a line and column of its text, or a
 //!   value of its JSON ([`DocPath`], also for profile files).
 
-use crate::decimal::{self, Decimal};
-use crate::model::{Form, FundsColumn, IndicatorRow, ScoreEntry, Status};
+use crate::decimal::Decimal;
+use crate::entry::{self, Entry, NumberKind};
+use crate::model::{Form, FundsColumn, IndicatorRow, ScoreEntry, Status, Typed};
+use crate::profile::Profile;
 use std::fmt;
 
 /// Declares a field enum: its variants, their keys in the file format, `ALL` and the key lookups.
 macro_rules! field_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal),* $(,)? }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
             $($variant),*
         }
@@ -134,7 +136,7 @@ field_enum!(
 
 /// The fields every scored row has, whether a fixed row of the scoring table (`scores.<id>`) or a
 /// level-3 indicator (`indicators[i]`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RowField {
     Actual,
     Score,
@@ -144,7 +146,7 @@ pub enum RowField {
 }
 
 /// A place in a form: a field, or a part of the form a finding concerns as a whole.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FieldPath {
     // Parts of the form.
     /// `funds`: the funds table as a whole.
@@ -388,12 +390,17 @@ impl FieldPath {
                 .get(*i)
                 .map(|r| r.source.clone())
                 .unwrap_or_default(),
-            FieldPath::FundsCell(i, c) => {
-                shown(form.funds.rows.get(*i).and_then(|r| r.figures.get(*c)))
+            FieldPath::FundsCell(i, c) => form
+                .funds
+                .rows
+                .get(*i)
+                .map(|r| as_typed(r.figures.get(*c), &r.typed, c))
+                .unwrap_or_default(),
+            FieldPath::FundsDeclaredTotal(c) => {
+                as_typed(form.funds.declared_total.get(*c), &form.typed, self)
             }
-            FieldPath::FundsDeclaredTotal(c) => shown(form.funds.declared_total.get(*c)),
-            FieldPath::FundsDeclaredRate => shown(form.funds.declared_rate),
-            FieldPath::FundsDeclaredScore => shown(form.funds.declared_score),
+            FieldPath::FundsDeclaredRate => as_typed(form.funds.declared_rate, &form.typed, self),
+            FieldPath::FundsDeclaredScore => as_typed(form.funds.declared_score, &form.typed, self),
             FieldPath::FundsDeviationReason => form.funds.deviation_reason.clone(),
             FieldPath::FundsAdjustmentReason => form.funds.adjustment_reason.clone(),
             FieldPath::Narrative(k) => form.narratives.get(k).cloned().unwrap_or_default(),
@@ -403,16 +410,20 @@ impl FieldPath {
                 .map(|r| indicator_value(r, *f))
                 .unwrap_or_default(),
             FieldPath::Score(id, f) => score_value(form.scores.get(id), *f),
-            FieldPath::BlockWeight(id) => shown(form.block_weights.get(id).copied()),
+            FieldPath::BlockWeight(id) => {
+                as_typed(form.block_weights.get(id).copied(), &form.typed, self)
+            }
             FieldPath::Evaluator(i, f) => form
                 .evaluators
                 .get(*i)
                 .and_then(|e| evaluator_text(e, *f).cloned())
                 .unwrap_or_default(),
             FieldPath::Signoff(s) => signoff_text(&form.signoff, *s).cloned().unwrap_or_default(),
-            FieldPath::DeclaredTotal => shown(form.declared.total),
+            FieldPath::DeclaredTotal => as_typed(form.declared.total, &form.typed, self),
             FieldPath::DeclaredGrade => form.declared.grade.clone(),
-            FieldPath::DeclaredBlock(id) => shown(form.declared.blocks.get(id).copied()),
+            FieldPath::DeclaredBlock(id) => {
+                as_typed(form.declared.blocks.get(id).copied(), &form.typed, self)
+            }
             FieldPath::Funds
             | FieldPath::FundsRows
             | FieldPath::Indicators
@@ -422,10 +433,27 @@ impl FieldPath {
         }
     }
 
-    /// Sets the field from what was typed. A decimal field refuses what is not a plain number, with
-    /// a message (the form is then unchanged); clearing it removes the value.
-    pub fn set(&self, form: &mut Form, value: &str) -> Result<(), SetError> {
-        let number = || parse_typed(value);
+    /// What a number field holds under `profile` (which decides the unit of money); `None` for a
+    /// field that is not a number.
+    pub fn number_kind(&self, profile: &Profile) -> Option<NumberKind> {
+        if self.kind() != Kind::Decimal {
+            return None;
+        }
+        Some(match self {
+            FieldPath::FundsCell(..) | FieldPath::FundsDeclaredTotal(_) => {
+                NumberKind::Money(profile.funds.unit)
+            }
+            FieldPath::FundsDeclaredRate => NumberKind::Percent,
+            _ => NumberKind::Points,
+        })
+    }
+
+    /// Sets the field from what was typed. A number field reads it as a clerk writes numbers
+    /// ([`crate::entry`], units of money by `profile`); it keeps the text as typed whenever that is
+    /// not the plain number — and, for text that does not read as a number, holds no number at all,
+    /// so nothing is ever scored from a value the field does not show. Clearing a field removes it.
+    pub fn set(&self, form: &mut Form, value: &str, profile: &Profile) -> Result<(), SetError> {
+        let kind = self.number_kind(profile).unwrap_or(NumberKind::Points);
         let text = || value.to_string();
         match self {
             FieldPath::Status => {
@@ -446,13 +474,30 @@ impl FieldPath {
                     .source = text()
             }
             FieldPath::FundsCell(i, c) => {
-                let n = number()?;
                 let row = form.funds.rows.get_mut(*i).ok_or(SetError::NoSuchRow)?;
-                *row.figures.get_mut(*c) = n;
+                put(row.figures.get_mut(*c), &mut row.typed, *c, value, kind);
             }
-            FieldPath::FundsDeclaredTotal(c) => *form.funds.declared_total.get_mut(*c) = number()?,
-            FieldPath::FundsDeclaredRate => form.funds.declared_rate = number()?,
-            FieldPath::FundsDeclaredScore => form.funds.declared_score = number()?,
+            FieldPath::FundsDeclaredTotal(c) => put(
+                form.funds.declared_total.get_mut(*c),
+                &mut form.typed,
+                self.clone(),
+                value,
+                kind,
+            ),
+            FieldPath::FundsDeclaredRate => put(
+                &mut form.funds.declared_rate,
+                &mut form.typed,
+                self.clone(),
+                value,
+                kind,
+            ),
+            FieldPath::FundsDeclaredScore => put(
+                &mut form.funds.declared_score,
+                &mut form.typed,
+                self.clone(),
+                value,
+                kind,
+            ),
             FieldPath::FundsDeviationReason => form.funds.deviation_reason = text(),
             FieldPath::FundsAdjustmentReason => form.funds.adjustment_reason = text(),
             FieldPath::Narrative(k) => {
@@ -474,7 +519,11 @@ impl FieldPath {
                 }
                 set?;
             }
-            FieldPath::BlockWeight(id) => set_in_map(&mut form.block_weights, id, number()?),
+            FieldPath::BlockWeight(id) => {
+                let mut n = form.block_weights.get(id).copied();
+                put(&mut n, &mut form.typed, self.clone(), value, kind);
+                set_in_map(&mut form.block_weights, id, n);
+            }
             FieldPath::Evaluator(i, f) => {
                 let e = form.evaluators.get_mut(*i).ok_or(SetError::NoSuchRow)?;
                 *evaluator_text_mut(e, *f).ok_or(SetError::NotAField)? = text();
@@ -482,9 +531,19 @@ impl FieldPath {
             FieldPath::Signoff(s) => {
                 *signoff_text_mut(&mut form.signoff, *s).ok_or(SetError::NotAField)? = text()
             }
-            FieldPath::DeclaredTotal => form.declared.total = number()?,
+            FieldPath::DeclaredTotal => put(
+                &mut form.declared.total,
+                &mut form.typed,
+                self.clone(),
+                value,
+                kind,
+            ),
             FieldPath::DeclaredGrade => form.declared.grade = text(),
-            FieldPath::DeclaredBlock(id) => set_in_map(&mut form.declared.blocks, id, number()?),
+            FieldPath::DeclaredBlock(id) => {
+                let mut n = form.declared.blocks.get(id).copied();
+                put(&mut n, &mut form.typed, self.clone(), value, kind);
+                set_in_map(&mut form.declared.blocks, id, n);
+            }
             FieldPath::Profile
             | FieldPath::Funds
             | FieldPath::FundsRows
@@ -494,6 +553,90 @@ impl FieldPath {
             | FieldPath::BlockWeights => return Err(SetError::NotAField),
         }
         Ok(())
+    }
+
+    /// The number a number field holds: none when it is empty, holds text that does not read, or
+    /// is not a number field.
+    pub fn get_number(&self, form: &Form) -> Option<Decimal> {
+        match self {
+            FieldPath::FundsCell(i, c) => form.funds.rows.get(*i)?.figures.get(*c),
+            FieldPath::FundsDeclaredTotal(c) => form.funds.declared_total.get(*c),
+            FieldPath::FundsDeclaredRate => form.funds.declared_rate,
+            FieldPath::FundsDeclaredScore => form.funds.declared_score,
+            FieldPath::Indicator(i, f) => {
+                let r = form.indicators.get(*i)?;
+                match f {
+                    IndicatorField::Weight => r.weight,
+                    IndicatorField::Score => r.score,
+                    IndicatorField::DeclaredScore => r.declared_score,
+                    _ => None,
+                }
+            }
+            FieldPath::Score(id, f) => {
+                let e = form.scores.get(id)?;
+                match f {
+                    ScoreField::Score => e.score,
+                    ScoreField::DeclaredScore => e.declared_score,
+                    _ => None,
+                }
+            }
+            FieldPath::BlockWeight(id) => form.block_weights.get(id).copied(),
+            FieldPath::DeclaredTotal => form.declared.total,
+            FieldPath::DeclaredBlock(id) => form.declared.blocks.get(id).copied(),
+            _ => None,
+        }
+    }
+
+    /// What was typed into the form's number fields where it is not the plain number, by path, in
+    /// the order of the form.
+    pub fn typed_entries(form: &Form) -> Vec<(FieldPath, String)> {
+        let mut out = Vec::new();
+        for (i, row) in form.funds.rows.iter().enumerate() {
+            out.extend(
+                row.typed
+                    .iter()
+                    .map(|(c, t)| (FieldPath::FundsCell(i, *c), t.clone())),
+            );
+        }
+        for (i, row) in form.indicators.iter().enumerate() {
+            out.extend(
+                row.typed
+                    .iter()
+                    .map(|(f, t)| (FieldPath::Indicator(i, *f), t.clone())),
+            );
+        }
+        for (id, e) in &form.scores {
+            out.extend(
+                e.typed
+                    .iter()
+                    .map(|(f, t)| (FieldPath::Score(id.clone(), *f), t.clone())),
+            );
+        }
+        out.extend(form.typed.iter().map(|(p, t)| (p.clone(), t.clone())));
+        out
+    }
+
+    /// Reads what was typed into every number field again under `profile` (whose unit of money
+    /// decides what an amount typed in 元 is), so that each field's number is what its text says.
+    /// The intake does this for every file it opens.
+    pub fn settle_typed(form: &mut Form, profile: &Profile) {
+        for (path, text) in FieldPath::typed_entries(form) {
+            let _ = path.set(form, &text, profile);
+        }
+    }
+
+    /// Whether what was typed into this number field is kept by the form itself ([`Form::typed`])
+    /// rather than by a row of it.
+    pub fn typed_in_form(&self) -> bool {
+        matches!(
+            self,
+            FieldPath::FundsDeclaredTotal(_)
+                | FieldPath::FundsDeclaredRate
+                | FieldPath::FundsDeclaredScore
+                | FieldPath::BlockWeight(_)
+                | FieldPath::DeclaredTotal
+                | FieldPath::DeclaredBlock(_)
+        )
     }
 
     /// Whether the path names a field of the funds table (its rows, declared figures and reasons).
@@ -539,9 +682,57 @@ impl FieldPath {
     }
 }
 
-/// A decimal as the editor shows it; empty when absent.
-fn shown(d: Option<Decimal>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
+/// A number field as the editor shows it: what was typed where the field keeps it, else the number
+/// (empty when absent).
+fn as_typed<K: Ord>(d: Option<Decimal>, typed: &Typed<K>, key: &K) -> String {
+    match typed.get(key) {
+        Some(t) => t.clone(),
+        None => d.map(|d| d.to_string()).unwrap_or_default(),
+    }
+}
+
+/// Sets a number field and what was typed into it from `text` (see [`FieldPath::set`]).
+fn put<K: Ord>(
+    slot: &mut Option<Decimal>,
+    typed: &mut Typed<K>,
+    key: K,
+    text: &str,
+    kind: NumberKind,
+) {
+    match entry::read(text, kind) {
+        Entry::Empty => {
+            *slot = None;
+            typed.remove(&key);
+        }
+        Entry::Number {
+            value, as_typed, ..
+        } => {
+            *slot = Some(value);
+            if as_typed {
+                typed.insert(key, text.to_string());
+            } else {
+                typed.remove(&key);
+            }
+        }
+        Entry::Unread => {
+            *slot = None;
+            typed.insert(key, text.to_string());
+        }
+    }
+}
+
+/// The text a number field of `kind` shows after `text` is typed into it: the text itself where the
+/// field keeps it, else the plain number (so "969." shows as "969" once the field is left).
+pub fn stored(text: &str, kind: NumberKind) -> String {
+    match entry::read(text, kind) {
+        Entry::Empty => String::new(),
+        Entry::Number {
+            value,
+            as_typed: false,
+            ..
+        } => value.to_string(),
+        _ => text.to_string(),
+    }
 }
 
 fn flag(b: bool) -> String {
@@ -557,17 +748,6 @@ fn set_in_map(map: &mut std::collections::BTreeMap<String, Decimal>, id: &str, n
             map.remove(id);
         }
     }
-}
-
-/// A decimal as typed into a field: full-width digits allowed, and a trailing point (as in "969."
-/// on the way to "969.94") read as the number before it. Empty is no value.
-pub fn parse_typed(value: &str) -> Result<Option<Decimal>, SetError> {
-    let v = crate::value::normalize(value.trim());
-    let v = v.strip_suffix('.').unwrap_or(&v);
-    if v.is_empty() {
-        return Ok(None);
-    }
-    decimal::parse(v).map(Some).ok_or(SetError::NotANumber)
 }
 
 /// Why a value could not be set.
@@ -631,19 +811,20 @@ text_access!(score_text, score_text_mut, ScoreEntry, ScoreField {
 /// One field of an indicator row, as the editor shows it.
 pub fn indicator_value(r: &IndicatorRow, f: IndicatorField) -> String {
     match f {
-        IndicatorField::Weight => shown(r.weight),
-        IndicatorField::Score => shown(r.score),
-        IndicatorField::DeclaredScore => shown(r.declared_score),
+        IndicatorField::Weight => as_typed(r.weight, &r.typed, &f),
+        IndicatorField::Score => as_typed(r.score, &r.typed, &f),
+        IndicatorField::DeclaredScore => as_typed(r.declared_score, &r.typed, &f),
         IndicatorField::NotApplicable => flag(r.not_applicable),
         text => indicator_text(r, text).cloned().unwrap_or_default(),
     }
 }
 
 fn set_indicator(r: &mut IndicatorRow, f: IndicatorField, value: &str) -> Result<(), SetError> {
+    let points = NumberKind::Points;
     match f {
-        IndicatorField::Weight => r.weight = parse_typed(value)?,
-        IndicatorField::Score => r.score = parse_typed(value)?,
-        IndicatorField::DeclaredScore => r.declared_score = parse_typed(value)?,
+        IndicatorField::Weight => put(&mut r.weight, &mut r.typed, f, value, points),
+        IndicatorField::Score => put(&mut r.score, &mut r.typed, f, value, points),
+        IndicatorField::DeclaredScore => put(&mut r.declared_score, &mut r.typed, f, value, points),
         IndicatorField::NotApplicable => r.not_applicable = value == "true",
         text => *indicator_text_mut(r, text).ok_or(SetError::NotAField)? = value.to_string(),
     }
@@ -659,8 +840,8 @@ fn score_value(e: Option<&ScoreEntry>, f: ScoreField) -> String {
         };
     };
     match f {
-        ScoreField::Score => shown(e.score),
-        ScoreField::DeclaredScore => shown(e.declared_score),
+        ScoreField::Score => as_typed(e.score, &e.typed, &f),
+        ScoreField::DeclaredScore => as_typed(e.declared_score, &e.typed, &f),
         ScoreField::NotApplicable => flag(e.not_applicable),
         text => score_text(e, text).cloned().unwrap_or_default(),
     }
@@ -668,8 +849,14 @@ fn score_value(e: Option<&ScoreEntry>, f: ScoreField) -> String {
 
 fn set_score(e: &mut ScoreEntry, f: ScoreField, value: &str) -> Result<(), SetError> {
     match f {
-        ScoreField::Score => e.score = parse_typed(value)?,
-        ScoreField::DeclaredScore => e.declared_score = parse_typed(value)?,
+        ScoreField::Score => put(&mut e.score, &mut e.typed, f, value, NumberKind::Points),
+        ScoreField::DeclaredScore => put(
+            &mut e.declared_score,
+            &mut e.typed,
+            f,
+            value,
+            NumberKind::Points,
+        ),
         ScoreField::NotApplicable => e.not_applicable = value == "true",
         text => *score_text_mut(e, text).ok_or(SetError::NotAField)? = value.to_string(),
     }

@@ -28,6 +28,8 @@ pub enum Format {
     Raw,
     /// Not counted: "—".
     Dash,
+    /// Cannot be computed until an input is fixed or filled in: "—", and the explanation says which.
+    Pending,
 }
 
 impl Figure {
@@ -45,8 +47,18 @@ impl Figure {
             Format::Fixed(p) => crate::decimal::fixed(self.value, p),
             Format::Percent(p) => crate::decimal::percent(self.value, p),
             Format::Raw => self.value.to_string(),
-            Format::Dash => "—".to_string(),
+            Format::Dash | Format::Pending => "—".to_string(),
         }
+    }
+
+    /// A number that cannot be computed yet, and why (`why` names the input to fix or fill in).
+    pub fn pending(why: Explain) -> Self {
+        Figure::new(Decimal::ZERO, Format::Pending, why)
+    }
+
+    /// Whether the number waits for an input (see [`Figure::pending`]).
+    pub fn is_pending(&self) -> bool {
+        self.format == Format::Pending
     }
 
     /// How it was obtained, in both languages.
@@ -59,7 +71,11 @@ impl Serialize for Figure {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Figure", 3)?;
-        st.serialize_field("value", &self.value.to_string())?;
+        if self.is_pending() {
+            st.serialize_field("value", &None::<String>)?;
+        } else {
+            st.serialize_field("value", &self.value.to_string())?;
+        }
         st.serialize_field("shown", &self.shown())?;
         st.serialize_field("explain", &self.explain)?;
         st.end()

@@ -28,9 +28,9 @@ pub struct Reviewed {
     /// 综合得分 and 等次 as the form states them.
     pub declared_total: Option<Decimal>,
     pub declared_grade: String,
-    /// As the engine computes them (`total` rounded as the profile states; `grade` empty when no
-    /// band applies).
-    pub total: Decimal,
+    /// As the engine computes them (`total` rounded as the profile states, none while it waits for
+    /// an input that is missing or does not read; `grade` empty when no band applies).
+    pub total: Option<Decimal>,
     pub grade: String,
     /// computed − declared, where the form states a total.
     pub difference: Option<Decimal>,
@@ -57,7 +57,7 @@ pub fn review(opened: Opened) -> Reviewed {
         .unwrap_or("")
         .to_string();
     let declared_total = form.declared.total;
-    let total = ev.total.value;
+    let total = (!ev.total.is_pending()).then_some(ev.total.value);
     Reviewed {
         file,
         project: h.project.trim().to_string(),
@@ -69,7 +69,9 @@ pub fn review(opened: Opened) -> Reviewed {
         declared_grade: form.declared.grade.trim().to_string(),
         total,
         grade: ev.grade.map(|g| g.grade).unwrap_or_default(),
-        difference: declared_total.and_then(|d| total.checked_sub(d)),
+        difference: declared_total
+            .zip(total)
+            .and_then(|(d, t)| t.checked_sub(d)),
         counts: ev.counts,
         findings: ev.findings,
         places: profile.rounding.places,
@@ -86,9 +88,11 @@ pub struct Foot {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
-    /// Sum and average of the computed totals.
+    /// Sum and average of the computed totals, over the forms that have one (a total that waits
+    /// for an input has none).
     pub total_sum: Decimal,
     pub total_average: Option<Decimal>,
+    pub total_count: usize,
     /// Sum and average of the declared totals, over the forms that state one.
     pub declared_sum: Decimal,
     pub declared_average: Option<Decimal>,
@@ -117,7 +121,10 @@ pub fn foot<'r>(rows: impl IntoIterator<Item = &'r Reviewed>) -> Foot {
         f.warnings += r.counts.warnings;
         f.infos += r.counts.infos;
         f.with_errors += usize::from(r.counts.errors > 0);
-        f.total_sum = crate::decimal::saturating_add(f.total_sum, r.total);
+        if let Some(t) = r.total {
+            f.total_count += 1;
+            f.total_sum = crate::decimal::saturating_add(f.total_sum, t);
+        }
         if let Some(d) = r.declared_total {
             f.declared_count += 1;
             f.declared_sum = crate::decimal::saturating_add(f.declared_sum, d);
@@ -135,7 +142,7 @@ pub fn foot<'r>(rows: impl IntoIterator<Item = &'r Reviewed>) -> Foot {
             .flatten()
             .map(|a| round(a, f.places))
     };
-    f.total_average = average(f.total_sum, f.forms);
+    f.total_average = average(f.total_sum, f.total_count);
     f.declared_average = average(f.declared_sum, f.declared_count);
     f
 }
@@ -257,7 +264,7 @@ impl Reviewed {
             Column::Profile => self.profile.clone(),
             Column::DeclaredTotal => self.declared_total.map(fixed).unwrap_or_default(),
             Column::DeclaredGrade => self.declared_grade.clone(),
-            Column::Total => fixed(self.total),
+            Column::Total => self.total.map(fixed).unwrap_or_else(|| "—".to_string()),
             Column::Grade => self.grade.clone(),
             Column::Difference => self
                 .difference
@@ -305,7 +312,7 @@ mod tests {
         assert_eq!(r.profile, "jinzhong-2021");
         assert_eq!(r.declared_total, Some(Decimal::new(9766, 2)));
         assert_eq!(r.declared_grade, "差");
-        assert_eq!(r.total, Decimal::new(9766, 2));
+        assert_eq!(r.total, Some(Decimal::new(9766, 2)));
         assert_eq!(r.grade, "优");
         assert_eq!(r.difference, Some(Decimal::ZERO));
         assert_eq!(r.counts.errors, 1);
@@ -331,7 +338,7 @@ mod tests {
         let seed = review_text("a", SEED).unwrap();
         let a = review_text("b", FORM_A).unwrap();
         let mut third = a.clone();
-        third.total = Decimal::new(9000, 2);
+        third.total = Some(Decimal::new(9000, 2));
         third.declared_total = None;
         third.difference = None;
         third.declared_grade = String::new();
@@ -350,9 +357,9 @@ mod tests {
         );
         // A mean ending in 5 rounds away from zero: (0.01 + 0.02) ÷ 2 = 0.015 → 0.02.
         let mut x = seed.clone();
-        x.total = Decimal::new(1, 2);
+        x.total = Some(Decimal::new(1, 2));
         let mut y = seed;
-        y.total = Decimal::new(2, 2);
+        y.total = Some(Decimal::new(2, 2));
         assert_eq!(foot(&[x, y]).total_average, Some(Decimal::new(2, 2)));
         assert_eq!(foot(&[] as &[Reviewed]).total_average, None);
     }

@@ -41,6 +41,7 @@ fn build(rows: usize, reason_every: usize) -> Form {
             allocated: None,
             spent: Some(Decimal::new(931_000, 2)),
         },
+        ..FundsRow::default()
     });
     form.funds.deviation_reason = "部分设备采购结余，已按规定收回".into();
     let output = rows * 5 / 10;

@@ -85,6 +85,35 @@ fn the_every_field_file_uses_every_field() {
 }
 
 #[test]
+fn the_version_2_every_field_file_types_into_every_kind_of_number_field() {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/format/v2/every-field.json"),
+    )
+    .unwrap();
+    let form = read_form(&text).unwrap();
+    assert!(form.funds.rows.iter().any(|r| !r.typed.is_empty()));
+    assert!(form.indicators.iter().any(|r| !r.typed.is_empty()));
+    assert!(form.scores.values().any(|e| !e.typed.is_empty()));
+    assert!(!form.typed.is_empty());
+    // An entry that does not read holds no number: the text is all there is.
+    let spent = form.funds.rows.iter().find(|r| {
+        r.typed
+            .contains_key(&ziping_engine::model::FundsColumn::Spent)
+    });
+    assert_eq!(spent.and_then(|r| r.figures.spent), None);
+}
+
+#[test]
+fn typed_text_in_a_version_1_file_is_refused() {
+    let text = r#"{"format": "ziping-form", "schema_version": 1, "profile": "central-2020", "typed": {"declared.total": "九十"}}"#;
+    let problems = read_form(text).unwrap_err();
+    assert!(
+        problems[0].message.en.contains("set schema_version to 2"),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn versions_outside_the_known_range_are_refused_with_a_reason() {
     for (v, words) in [
         (0, "whole number from 1"),

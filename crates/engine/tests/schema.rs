@@ -220,6 +220,8 @@ fn validate(root: &Value, node: &Value, v: &Value, path: &str) -> Vec<String> {
                 "items",
                 "maxItems",
                 "pattern",
+                "propertyNames",
+                "anyOf",
             ]
             .contains(&key.as_str()),
             "the test validator does not know the keyword {key}"
@@ -258,6 +260,10 @@ fn validate(root: &Value, node: &Value, v: &Value, path: &str) -> Vec<String> {
     if let (Some(p), Some(s)) = (obj.get("pattern").and_then(Value::as_str), v.as_str()) {
         let ok = if p == "\\S" {
             !s.trim().is_empty()
+        } else if p == "^(block_weights|declared\\.blocks)\\..+$" {
+            ["block_weights.", "declared.blocks."]
+                .iter()
+                .any(|pre| s.strip_prefix(pre).is_some_and(|rest| !rest.is_empty()))
         } else if Some(p) == def(root, "decimal")["pattern"].as_str() {
             decimal_text(s)
         } else {
@@ -265,6 +271,24 @@ fn validate(root: &Value, node: &Value, v: &Value, path: &str) -> Vec<String> {
         };
         if !ok {
             errors.push(format!("{path}: {s:?} does not match {p}"));
+        }
+    }
+    if let Some(branches) = obj.get("anyOf").and_then(Value::as_array) {
+        if !branches
+            .iter()
+            .any(|b| validate(root, b, v, path).is_empty())
+        {
+            errors.push(format!("{path}: {v} matches none of anyOf"));
+        }
+    }
+    if let (Some(names), Value::Object(m)) = (obj.get("propertyNames"), v) {
+        for k in m.keys() {
+            errors.extend(validate(
+                root,
+                names,
+                &json!(k),
+                &format!("{path}.{k} (name)"),
+            ));
         }
     }
     if let Value::Object(m) = v {
@@ -329,25 +353,25 @@ fn decimal_text(s: &str) -> bool {
 #[test]
 fn the_test_validator_catches_what_the_reader_refuses() {
     let s = schema();
-    let base = json!({"format": "ziping-form", "schema_version": 1, "profile": "central-2020"});
+    let base = json!({"format": "ziping-form", "schema_version": 2, "profile": "central-2020"});
     assert!(validate(&s, &s, &base, "").is_empty());
     let bad = [
         json!({"format": "ziping-form", "schema_version": 1}),
-        json!({"format": "ziping-form", "schema_version": 1, "profile": "p", "extra": 1}),
-        json!({"format": "ziping-form", "schema_version": 1, "profile": "p",
+        json!({"format": "ziping-form", "schema_version": 2, "profile": "p", "extra": 1}),
+        json!({"format": "ziping-form", "schema_version": 2, "profile": "p",
                "indicators": [{"id": "r1", "level": 4}]}),
-        json!({"format": "ziping-form", "schema_version": 1, "profile": "p",
+        json!({"format": "ziping-form", "schema_version": 2, "profile": "p",
                "indicators": [{"id": "r1"}]}),
-        json!({"format": "ziping-form", "schema_version": 1, "profile": "p",
+        json!({"format": "ziping-form", "schema_version": 2, "profile": "p",
                "funds": {"rows": [{"source": "a", "budget": 10}]}}),
-        json!({"format": "ziping-form", "schema_version": 1, "profile": "p",
+        json!({"format": "ziping-form", "schema_version": 2, "profile": "p",
                "funds": {"declared_total": {"budget": "1e3"}}}),
-        json!({"format": "ziping-form", "schema_version": 1, "profile": "p",
+        json!({"format": "ziping-form", "schema_version": 2, "profile": "p",
                "declared": {"total": "1.00000000001"}}),
-        json!({"format": "ziping-form", "schema_version": 1, "profile": "p",
+        json!({"format": "ziping-form", "schema_version": 2, "profile": "p",
                "scores": {"budget_execution": {"score": "1", "why": ""}}}),
-        json!({"format": "ziping-form", "schema_version": 1, "profile": " "}),
-        json!({"format": "ziping-form", "schema_version": 1, "profile": "p", "header": null}),
+        json!({"format": "ziping-form", "schema_version": 2, "profile": " "}),
+        json!({"format": "ziping-form", "schema_version": 2, "profile": "p", "header": null}),
     ];
     for file in bad {
         assert!(
@@ -374,7 +398,7 @@ fn the_test_validator_catches_what_the_reader_refuses() {
         ("1,000", false),
     ] {
         assert_eq!(decimal_text(text), ok, "{text:?}");
-        let file = json!({"format": "ziping-form", "schema_version": 1, "profile": "p",
+        let file = json!({"format": "ziping-form", "schema_version": 2, "profile": "p",
                           "declared": {"total": text}});
         assert_eq!(
             ziping_engine::read_form(&file.to_string()).is_ok(),

@@ -70,11 +70,15 @@ fn table_sheet(ws: &mut Worksheet, f: &Formats, rows: &[&Reviewed]) -> Result<()
             None => ws.write_blank(row, 5, &number)?,
         };
         ws.write_string_with_format(row, 6, &r.declared_grade, &f.center)?;
-        ws.write_number_with_format(row, 7, dec(r.total), &number)?;
+        // A total that waits for an input (an amount that does not read) is left blank.
+        match r.total {
+            Some(t) => ws.write_number_with_format(row, 7, dec(t), &number)?,
+            None => ws.write_blank(row, 7, &number)?,
+        };
         ws.write_string_with_format(row, 8, &r.grade, &f.center)?;
         // The difference as a formula over the two totals.
         let (fc, hc) = (format!("F{}", row + 1), format!("H{}", row + 1));
-        let diff = Formula::new(format!("=IF({fc}=\"\",\"\",{hc}-{fc})"))
+        let diff = Formula::new(format!("=IF(OR({fc}=\"\",{hc}=\"\"),\"\",{hc}-{fc})"))
             .set_result(r.difference.map(|d| d.to_string()).unwrap_or_default());
         ws.write_formula_with_format(row, 9, diff, &f.number(&signed_format(r.places)))?;
         ws.write_number_with_format(row, 10, r.counts.errors as f64, &f.center)?;

@@ -15,125 +15,194 @@ const BASIS_RATE: &str =
     "[form] 执行率 = 全年执行数 ÷ 全年预算数（调整后的全年预算，而非年初预算）";
 
 pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
-    let funds = &cx.form.funds;
     let mut out = FundsResult::default();
     for column in FundsColumn::ALL {
-        let mut pieces = Vec::new();
-        let mut sum = Decimal::ZERO;
-        let mut count = 0usize;
-        let mut only_source = "";
-        for (i, row) in funds.rows.iter().enumerate() {
-            if let Some(v) = row.figures.get(column) {
-                if v.is_sign_negative() && !v.is_zero() {
-                    cx.push(
-                        FindingCode::FundsNegative,
-                        FieldPath::FundsCell(i, column),
-                        Text::new(
-                            format!("“{}”的金额为负数：{}", row.source, v),
-                            format!("a negative amount for \"{}\": {}", row.source, v),
-                        ),
-                        "[form] 金额不能为负",
-                    );
-                }
-                // Amounts are bounded by the file reader; checked_add keeps a hostile sum from panicking.
-                sum = sum.checked_add(v).unwrap_or(sum);
-                if count > 0 {
-                    pieces.push(Piece::S(" + "));
-                }
-                pieces.push(Piece::Raw(v));
-                only_source = &row.source;
-                count += 1;
-            }
-        }
-        if count > 0 {
-            let explain = if count == 1 {
-                ex![
-                    Piece::W("来自“", "from source row \""),
-                    only_source.to_string(),
-                    Piece::W("”：", "\": "),
-                    Piece::Raw(sum)
-                ]
-            } else {
-                pieces.push(Piece::S(" = "));
-                pieces.push(Piece::Raw(sum));
-                crate::explain::Explain(pieces)
-            };
-            let fig = Some(Figure::new(sum, Format::Raw, explain));
-            match column {
-                FundsColumn::Initial => out.initial = fig,
-                FundsColumn::Budget => out.budget = fig,
-                FundsColumn::Allocated => out.allocated = fig,
-                FundsColumn::Spent => out.spent = fig,
-            }
+        let fig = total(cx, column);
+        match column {
+            FundsColumn::Initial => out.initial = fig,
+            FundsColumn::Budget => out.budget = fig,
+            FundsColumn::Allocated => out.allocated = fig,
+            FundsColumn::Spent => out.spent = fig,
         }
     }
-    let budget = out.budget.as_ref().map(|f| f.value);
-    let spent = out.spent.as_ref().map(|f| f.value);
-    let allocated = out.allocated.as_ref().map(|f| f.value);
-    let pp = cx.pp();
     let needs_rate = cx.profile.scores_funds() || cx.profile.funds.shows_score;
+    out.execution_rate = execution_rate(cx, &out, needs_rate);
+    out.arrival_rate = arrival_rate(cx, &out);
+    check_declared(cx, &out);
+    check_reasons(cx, &out);
+    out
+}
+
+/// A figure that waits for an input, if `f` is one.
+fn open(f: &Option<Figure>) -> Option<&Figure> {
+    f.as_ref().filter(|f| f.is_pending())
+}
+
+/// The value of a figure that does not wait for an input.
+fn known(f: &Option<Figure>) -> Option<Decimal> {
+    f.as_ref().filter(|f| !f.is_pending()).map(|f| f.value)
+}
+
+/// The total row's cell of `column`: the sum of the source rows, each amount as typed (and, where it
+/// was typed in another unit of money, that too). Open while a cell of the column does not read.
+fn total(cx: &mut Ctx, column: FundsColumn) -> Option<Figure> {
+    let funds = &cx.form.funds;
+    if let Some(i) =
+        (0..funds.rows.len()).find(|&i| cx.unread_at(&FieldPath::FundsCell(i, column)).is_some())
+    {
+        return Some(cx.waiting(&FieldPath::FundsCell(i, column)));
+    }
+    let mut pieces = Vec::new();
+    let mut sum = Decimal::ZERO;
+    let mut count = 0usize;
+    let mut only_source = "";
+    for (i, row) in funds.rows.iter().enumerate() {
+        if let Some(v) = row.figures.get(column) {
+            if v.is_sign_negative() && !v.is_zero() {
+                cx.push(
+                    FindingCode::FundsNegative,
+                    FieldPath::FundsCell(i, column),
+                    Text::new(
+                        format!("“{}”的金额为负数：{}", row.source, v),
+                        format!("a negative amount for \"{}\": {}", row.source, v),
+                    ),
+                    "[form] 金额不能为负",
+                );
+            }
+            // Amounts are bounded by the file reader; checked_add keeps a hostile sum from panicking.
+            sum = sum.checked_add(v).unwrap_or(sum);
+            if count > 0 {
+                pieces.push(Piece::S(" + "));
+            }
+            pieces.push(Piece::Raw(v));
+            if let Some(typed) = super::entries::conversion(cx, i, column) {
+                pieces.push(Piece::O(format!("（{typed}）")));
+            }
+            only_source = &row.source;
+            count += 1;
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let explain = if count == 1 {
+        let mut e = ex![
+            Piece::W("来自“", "from source row \""),
+            only_source.to_string(),
+            Piece::W("”：", "\": ")
+        ];
+        e.0.extend(pieces);
+        e
+    } else {
+        pieces.push(Piece::S(" = "));
+        pieces.push(Piece::Raw(sum));
+        crate::explain::Explain(pieces)
+    };
+    Some(Figure::new(sum, Format::Raw, explain))
+}
+
+/// 执行率 = 全年执行数 ÷ 全年预算数: open while either waits for an input or is not filled in (an
+/// error naming the field), none for a budget of 0 (an error).
+fn execution_rate(cx: &mut Ctx, out: &FundsResult, needs_rate: bool) -> Option<Figure> {
+    if let Some(f) = open(&out.budget).or(open(&out.spent)) {
+        return Some(f.clone());
+    }
+    let (budget, spent) = (known(&out.budget), known(&out.spent));
+    if needs_rate {
+        let missing = missing_amounts(cx, budget.is_none());
+        for path in &missing {
+            super::entries::report_missing(cx, path.clone());
+        }
+        if let Some(first) = missing.first() {
+            return Some(cx.waiting(first));
+        }
+    }
+    let pp = cx.pp();
     match (budget, spent) {
         (Some(b), Some(s)) if !b.is_zero() => {
-            if let Some(rate) = ratio(s, b) {
-                out.execution_rate = Some(rate_figure(s, b, rate, pp));
-                if rate > Decimal::ONE {
-                    cx.push(
-                        FindingCode::FundsExecutionAbove100,
-                        FieldPath::FundsRows,
-                        Text::new(
-                            format!(
-                                "执行数 {s} 超过全年预算数 {b}（{}），按 100% 计分",
-                                percent(rate, pp)
-                            ),
-                            format!(
-                                "spent {s} exceeds the full-year budget {b} ({}): scored as 100%",
-                                percent(rate, pp)
-                            ),
+            let rate = ratio(s, b)?;
+            if rate > Decimal::ONE {
+                cx.push(
+                    FindingCode::FundsExecutionAbove100,
+                    FieldPath::FundsRows,
+                    Text::new(
+                        format!(
+                            "执行数 {s} 超过全年预算数 {b}（{}），按 100% 计分",
+                            percent(rate, pp)
                         ),
-                        "[form] 得分 = min(执行率, 100%) × 分值",
-                    );
-                }
+                        format!(
+                            "spent {s} exceeds the full-year budget {b} ({}): scored as 100%",
+                            percent(rate, pp)
+                        ),
+                    ),
+                    "[form] 得分 = min(执行率, 100%) × 分值",
+                );
             }
+            Some(rate_figure(s, b, rate, pp))
         }
-        (b, _) if needs_rate && (b.is_none() || b == Some(Decimal::ZERO)) => {
-            let what = if b.is_none() {
-                ("缺失", "missing")
-            } else {
-                ("为 0", "zero")
-            };
+        (Some(b), _) if needs_rate && b.is_zero() => {
             cx.push(
                 FindingCode::FundsZeroBudget,
                 FieldPath::FundsRows,
                 Text::new(
-                    format!("全年预算数{}，无法计算执行率，预算执行得分记 0", what.0),
-                    format!("the full-year budget is {}: there is no execution rate and the budget score is 0", what.1),
+                    "全年预算数为 0，无法计算执行率，预算执行得分记 0",
+                    "the full-year budget is zero: there is no execution rate and the budget score is 0",
                 ),
                 BASIS_RATE,
             );
+            None
         }
-        _ => {}
+        _ => None,
     }
-    if let (Some(b), Some(a)) = (budget, allocated) {
-        if let Some(rate) = ratio(a, b) {
-            out.arrival_rate = Some(rate_figure(a, b, rate, pp));
-            if rate > Decimal::ONE {
-                cx.push(
-                    FindingCode::FundsAllocatedAboveBudget,
-                    FieldPath::FundsRows,
-                    Text::new(
-                        format!("到位资金 {a} 超过预算资金 {b}，到位率按 100% 计"),
-                        format!(
-                            "allocated {a} exceeds the budget {b}: the arrival rate counts as 100%"
-                        ),
-                    ),
-                    "[2013] 资金到位率 = 实际到位 ÷ 计划投入",
-                );
-            }
+}
+
+/// The amounts the execution rate needs and lacks: no full-year budget at all (named at the first
+/// row), or a row with a budget and no amount spent, or an amount spent and no budget.
+fn missing_amounts(cx: &Ctx, no_budget: bool) -> Vec<FieldPath> {
+    let rows = &cx.form.funds.rows;
+    if no_budget {
+        return vec![if rows.is_empty() {
+            FieldPath::FundsRows
+        } else {
+            FieldPath::FundsCell(0, FundsColumn::Budget)
+        }];
+    }
+    let mut out = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let (b, s) = (row.figures.budget, row.figures.spent);
+        // A row of zeros on one side (上年结转资金 0.00) needs nothing on the other.
+        let absent = match (b, s) {
+            (Some(b), None) if !b.is_zero() => FundsColumn::Spent,
+            (None, Some(s)) if !s.is_zero() => FundsColumn::Budget,
+            _ => continue,
+        };
+        let path = FieldPath::FundsCell(i, absent);
+        if cx.unread_at(&path).is_none() {
+            out.push(path);
         }
     }
-    check_declared(cx, &out);
-    check_reasons(cx, &out);
     out
+}
+
+/// 到位率 = 到位资金 ÷ 预算资金, where both are filled in (open while either waits for an input).
+fn arrival_rate(cx: &mut Ctx, out: &FundsResult) -> Option<Figure> {
+    if let Some(f) = open(&out.budget).or(open(&out.allocated)) {
+        return Some(f.clone());
+    }
+    let (b, a) = (known(&out.budget)?, known(&out.allocated)?);
+    let rate = ratio(a, b)?;
+    if rate > Decimal::ONE {
+        cx.push(
+            FindingCode::FundsAllocatedAboveBudget,
+            FieldPath::FundsRows,
+            Text::new(
+                format!("到位资金 {a} 超过预算资金 {b}，到位率按 100% 计"),
+                format!("allocated {a} exceeds the budget {b}: the arrival rate counts as 100%"),
+            ),
+            "[2013] 资金到位率 = 实际到位 ÷ 计划投入",
+        );
+    }
+    Some(rate_figure(a, b, rate, cx.pp()))
 }
 
 /// A rate `part ÷ whole`, explained with the amounts as typed.
@@ -158,6 +227,9 @@ fn check_declared(cx: &mut Ctx, out: &FundsResult) {
         let Some(stated) = funds.declared_total.get(column) else {
             continue;
         };
+        if out.column(column).is_some_and(Figure::is_pending) {
+            continue;
+        }
         let computed = out.column(column).map(|f| f.value);
         if computed != Some(stated) && !(computed.is_none() && stated.is_zero()) {
             let c = computed
@@ -188,7 +260,10 @@ fn check_declared(cx: &mut Ctx, out: &FundsResult) {
             );
         }
     }
-    if let Some(stated) = funds.declared_rate {
+    if let Some(stated) = funds
+        .declared_rate
+        .filter(|_| open(&out.execution_rate).is_none())
+    {
         let places = stated.scale();
         let computed = out
             .execution_rate
@@ -220,7 +295,8 @@ fn check_declared(cx: &mut Ctx, out: &FundsResult) {
 fn check_reasons(cx: &mut Ctx, out: &FundsResult) {
     let funds = &cx.form.funds;
     let t = &cx.profile.thresholds;
-    if let (Some(th), Some(rate)) = (t.execution_reason_below, out.execution_rate.as_ref()) {
+    let rate = out.execution_rate.as_ref().filter(|r| !r.is_pending());
+    if let (Some(th), Some(rate)) = (t.execution_reason_below, rate) {
         if rate.value < th && funds.deviation_reason.trim().is_empty() {
             cx.push(
                 FindingCode::ReasonMissingLowExecution,
@@ -242,14 +318,14 @@ fn check_reasons(cx: &mut Ctx, out: &FundsResult) {
         }
     }
     if t.adjustment_reason {
-        if let (Some(i), Some(b)) = (&out.initial, &out.budget) {
-            if i.value != b.value && funds.adjustment_reason.trim().is_empty() {
+        if let (Some(i), Some(b)) = (known(&out.initial), known(&out.budget)) {
+            if i != b && funds.adjustment_reason.trim().is_empty() {
                 cx.push(
                     FindingCode::ReasonMissingAdjustment,
                     FieldPath::FundsAdjustmentReason,
                     Text::new(
-                        format!("全年预算数 {} 与年初预算数 {} 不同（年中调整），须说明原因", b.shown(), i.shown()),
-                        format!("the full-year budget {} differs from the initial {} (adjusted during the year): a reason is required", b.shown(), i.shown()),
+                        format!("全年预算数 {} 与年初预算数 {} 不同（年中调整），须说明原因", b, i),
+                        format!("the full-year budget {} differs from the initial {} (adjusted during the year): a reason is required", b, i),
                     ),
                     "[local] 年中调整预算须说明原因",
                 );

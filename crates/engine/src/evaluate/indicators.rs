@@ -336,7 +336,23 @@ fn score_row(
     v: &Values,
     result: &mut IndicatorResult,
 ) -> RowResult {
+    if !row.not_applicable {
+        for (f, text) in [
+            (IndicatorField::Target, &row.target),
+            (IndicatorField::Actual, &row.actual),
+        ] {
+            if text.trim().is_empty() {
+                super::entries::report_missing(cx, FieldPath::Indicator(i, f));
+            }
+        }
+    }
+    let weight_unread = cx
+        .unread_at(&FieldPath::Indicator(i, IndicatorField::Weight))
+        .is_some();
     let weight = row.weight.unwrap_or_else(|| {
+        if weight_unread {
+            return Decimal::ZERO;
+        }
         cx.push(
             FindingCode::WeightsMissing,
             FieldPath::Indicator(i, IndicatorField::Weight),
@@ -767,6 +783,16 @@ pub(super) fn check_block_weights(
     weight: Decimal,
     rows: &[RowResult],
 ) {
+    // A weight that does not read is reported as such; the sum waits for it.
+    let weight_unread = |r: &RowResult| match r.path {
+        FieldPath::IndicatorRow(i) => cx
+            .unread_at(&FieldPath::Indicator(i, IndicatorField::Weight))
+            .is_some(),
+        _ => false,
+    };
+    if rows.iter().any(weight_unread) {
+        return;
+    }
     let sum = rows.iter().fold(Decimal::ZERO, |acc, r| {
         crate::decimal::saturating_add(acc, r.weight)
     });

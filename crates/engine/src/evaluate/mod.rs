@@ -7,6 +7,7 @@
 //! form declares and of its narratives.
 
 mod declared;
+mod entries;
 mod funds;
 mod indicators;
 mod narrative;
@@ -31,35 +32,58 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
         form,
         profile,
         findings: Vec::new(),
+        unread: Vec::new(),
     };
+    cx.unread = entries::unread(&cx);
+    let unread = std::mem::take(&mut cx.unread);
+    entries::report_unread(&mut cx, &unread);
+    cx.unread = unread;
     let places = cx.places();
     let funds = funds::evaluate(&mut cx);
     let (indicators, indicator_rows) = indicators::evaluate(&mut cx);
     let (blocks, mut weights) = score_blocks(&mut cx, &funds, indicator_rows);
     check_unknown_ids(&mut cx);
     let raw_total = cx.sum_figure(blocks.iter().map(|b| &b.score));
-    let rescaled = rescale(&mut cx, &raw_total, &mut weights);
+    // A total that waits for an input is not rescaled, capped or graded: it stays open.
+    let open = raw_total.is_pending();
+    let rescaled = if open {
+        None
+    } else {
+        rescale(&mut cx, &raw_total, &mut weights)
+    };
     let before_cap = rescaled.as_ref().map_or(raw_total.value, |r| r.value);
-    let capped = cap(&mut cx, &funds, before_cap);
+    let capped = if open {
+        None
+    } else {
+        cap(&mut cx, &funds, before_cap)
+    };
     let (total, explain) = match (&rescaled, &capped) {
         (_, Some(c)) => (c.value, c.explain.clone()),
         (Some(r), None) => (r.value, r.explain.clone()),
         (None, None) => (raw_total.value, raw_total.explain.clone()),
     };
-    let total = Figure::new(round(total, places), Format::Fixed(places), explain);
-    let reachable = Figure::new(
-        round(weights.reachable, places),
-        Format::Fixed(places),
-        ex![Piece::W(
-            "计算得出的行取计算值，评价打分的行取满分",
-            "computed rows at their computed score, judgement rows at full marks"
-        )],
-    );
-    let grade = profile.grade_for(total.value).map(|g| GradeResult {
-        grade: g.grade.clone(),
-        name_en: g.name_en.clone(),
-        explain: grade_explain(profile, total.value, &total.shown()),
-    });
+    let (total, reachable) = if open {
+        (raw_total.clone(), raw_total.clone())
+    } else {
+        let reachable = Figure::new(
+            round(weights.reachable, places),
+            Format::Fixed(places),
+            ex![Piece::W(
+                "计算得出的行取计算值，评价打分的行取满分",
+                "computed rows at their computed score, judgement rows at full marks"
+            )],
+        );
+        let total = Figure::new(round(total, places), Format::Fixed(places), explain);
+        (total, reachable)
+    };
+    let grade = (!open)
+        .then(|| profile.grade_for(total.value))
+        .flatten()
+        .map(|g| GradeResult {
+            grade: g.grade.clone(),
+            name_en: g.name_en.clone(),
+            explain: grade_explain(profile, total.value, &total.shown()),
+        });
     declared::check(&mut cx, &blocks, &total, &reachable);
     narrative::check(&mut cx);
     let mut findings = cx.findings;
@@ -133,7 +157,11 @@ fn score_blocks(
             w.reachable = saturating_add(w.reachable, best);
         }
         let applying = rows.iter().filter(|r| r.source != ScoreSource::Excluded);
-        let score = cx.sum_figure(applying.map(|r| &r.score));
+        let mut score = cx.sum_figure(applying.map(|r| &r.score));
+        let weight_path = FieldPath::BlockWeight(block.id.clone());
+        if cx.unread_at(&weight_path).is_some() {
+            score = cx.waiting(&weight_path);
+        }
         blocks.push(BlockResult {
             id: block.id.clone(),
             name: block.name.clone(),
@@ -308,9 +336,21 @@ pub(crate) struct Ctx<'a> {
     pub form: &'a Form,
     pub profile: &'a Profile,
     pub findings: Vec<Finding>,
+    /// The number fields whose typed text does not read, with that text.
+    pub unread: Vec<(FieldPath, String)>,
 }
 
 impl Ctx<'_> {
+    /// What was typed into the field at `path`, when it does not read as a number.
+    pub fn unread_at(&self, path: &FieldPath) -> Option<&str> {
+        entries::unread_text(&self.unread, path)
+    }
+
+    /// A number left open until the field at `path` is fixed (`typed`) or filled in.
+    pub fn waiting(&self, path: &FieldPath) -> Figure {
+        entries::waiting(self, path, self.unread_at(path))
+    }
+
     /// Records a finding; its severity is its code's.
     pub fn push(&mut self, code: FindingCode, path: FieldPath, message: Text, basis: &str) {
         self.findings.push(Finding {
@@ -360,12 +400,16 @@ impl Ctx<'_> {
     }
 
     /// The sum of scores, explained term by term (or by count, for long sums).
+    /// A sum with a part that waits for an input waits too, with that part's explanation.
     pub fn sum_figure<'f>(&self, parts: impl Iterator<Item = &'f Figure>) -> Figure {
         let places = self.places();
         let mut value = Decimal::ZERO;
         let mut pieces = Vec::new();
         let mut n = 0usize;
         for f in parts {
+            if f.is_pending() {
+                return f.clone();
+            }
             value = crate::decimal::saturating_add(value, f.value);
             n += 1;
             if n <= 12 {

@@ -7,7 +7,7 @@ use crate::ex;
 use crate::explain::Piece;
 use crate::findings::FindingCode;
 use crate::model::ScoreEntry;
-use crate::path::{FieldPath, RowField};
+use crate::path::{FieldPath, IndicatorField, RowField};
 use crate::profile::{Block, DeductWhen, FixedRow, Method};
 use crate::result::{Figure, Format, FundsResult, MethodId, RowResult, ScoreSource};
 use crate::text::Text;
@@ -132,6 +132,9 @@ pub(super) fn score_fixed(
 /// rate had been rounded too early.
 fn from_rate(cx: &Ctx, input: &mut RowInput, rate: &Option<Figure>, early: Option<u32>) -> Figure {
     let (w, places) = (input.weight, cx.places());
+    if let Some(open) = rate.as_ref().filter(|r| r.is_pending()) {
+        return open.clone();
+    }
     let Some(rate) = rate else {
         let why = Piece::W(
             "没有可用的比率（预算为 0 或缺失），记 0",
@@ -277,6 +280,25 @@ pub(super) fn finish(cx: &mut Ctx, r: RowInput) -> RowResult {
         let why = ex![Piece::W("不适用，不计分", "does not apply: not scored")];
         let score = Figure::new(Decimal::ZERO, Format::Dash, why);
         return row_result(&r, ScoreSource::Excluded, score, computed);
+    }
+    // A weight or score typed as something that is not a number: the row waits for it.
+    let mut typed_in = vec![FieldPath::of_row(&r.path, RowField::Score)];
+    if let FieldPath::IndicatorRow(i) = r.path {
+        typed_in.insert(0, FieldPath::Indicator(i, IndicatorField::Weight));
+    }
+    if let Some(p) = typed_in.iter().find(|p| cx.unread_at(p).is_some()) {
+        let score = cx.waiting(p);
+        return row_result(&r, ScoreSource::Computed, score, computed);
+    }
+    // A computed score that waits for an input (the funds table's amounts): the row waits too,
+    // unless the evaluator entered a score, which then counts.
+    if let Some(c) = computed.as_ref().filter(|c| c.is_pending()) {
+        if r.entered.is_none() {
+            return row_result(&r, ScoreSource::Computed, c.clone(), None);
+        }
+        let (source, score, _) = settle(cx, &r, None);
+        check(cx, &r, source, &score);
+        return row_result(&r, source, score, computed);
     }
     let (source, score, computed) = settle(cx, &r, computed);
     check(cx, &r, source, &score);

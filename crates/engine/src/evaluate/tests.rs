@@ -440,10 +440,9 @@ fn grade_and_total_checks_against_what_the_form_states() {
     let e = run("jinzhong-2021", json!({"declared": {"grade": "甲"}}));
     assert!(has(&e, "grade.unknown", "declared.grade"));
     // A stated grade that fits the stated total but not the computed one.
-    let e = run(
-        "jinzhong-2021",
-        json!({"declared": {"total": "60", "grade": "中"}}),
-    );
+    let mut f = one_funds_row("100", "100");
+    f["declared"] = json!({"total": "60", "grade": "中"});
+    let e = run("jinzhong-2021", f);
     assert!(has(&e, "total.declared_mismatch", "declared.total"));
     assert!(has(&e, "grade.declared_mismatch", "declared.grade"));
 }
@@ -606,5 +605,207 @@ fn every_comparison_explains_its_score() {
         has(&e, "indicator.exact_exceeded", "indicators[8].actual"),
         "{:?}",
         codes(&e)
+    );
+}
+
+/// `form` with `text` typed into the field at `path`, as the editor does.
+fn typed(profile: &str, mut form: Form, path: &str, text: &str) -> Form {
+    let p = crate::path::FieldPath::parse(path).unwrap_or_else(|| panic!("no path {path}"));
+    p.set(&mut form, text, &Profile::builtin(profile).unwrap())
+        .unwrap();
+    form
+}
+
+fn eval(profile: &str, form: &Form) -> Evaluation {
+    evaluate(form, &Profile::builtin(profile).unwrap())
+}
+
+#[test]
+fn an_amount_that_does_not_read_stays_as_typed_is_an_error_and_leaves_what_depends_on_it_open() {
+    let form = form_for("central-2020", central_form());
+    let form = typed("central-2020", form, "funds.rows[0].spent", "48,6");
+    let spent = crate::path::FieldPath::parse("funds.rows[0].spent").unwrap();
+    // The field shows what was typed and holds no number: nothing is scored from "48".
+    assert_eq!(spent.get(&form), "48,6");
+    assert_eq!(form.funds.rows[0].figures.spent, None);
+    let e = eval("central-2020", &form);
+    let f = e
+        .findings
+        .iter()
+        .find(|f| f.code.key() == "value.unread")
+        .expect("an error for the unread amount");
+    assert_eq!(f.path.to_string(), "funds.rows[0].spent");
+    assert_eq!(f.severity, crate::Severity::Error);
+    assert!(
+        f.message
+            .zh
+            .starts_with("本年财政拨款·全年执行数：“48,6”不是数字"),
+        "{}",
+        f.message.zh
+    );
+    // Every number that depends on it is open, and says why.
+    let rate = e.funds.execution_rate.as_ref().unwrap();
+    assert_eq!(rate.shown(), "—");
+    assert!(
+        rate.explanation()
+            .zh
+            .starts_with("待修正：本年财政拨款·全年执行数“48,6”"),
+        "{}",
+        rate.explanation().zh
+    );
+    for open in [
+        &row(&e, "budget_execution").score,
+        &e.blocks[0].score,
+        &e.total,
+        &e.reachable,
+    ] {
+        assert!(open.is_pending() && open.shown() == "—", "{open:?}");
+    }
+    assert!(e.grade.is_none());
+    // No check runs on a number that is not there (no "below weight", no "low execution").
+    assert!(
+        !has(&e, "reason.missing_below_weight", "funds.deviation_reason"),
+        "{:?}",
+        codes(&e)
+    );
+    assert!(!codes(&e).contains(&"reason.missing_low_execution"));
+    // Fixed, it is scored again: 48.6 ÷ 80.
+    let form = typed("central-2020", form, "funds.rows[0].spent", "48.6");
+    assert_eq!(spent.get(&form), "48.6");
+    assert!(form.funds.rows[0].typed.is_empty());
+    let e = eval("central-2020", &form);
+    assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown(), "60.75%");
+    assert!(!codes(&e).contains(&"value.unread"));
+}
+
+#[test]
+fn numbers_are_read_as_finance_clerks_write_them() {
+    let form = form_for("central-2020", central_form());
+    let form = typed("central-2020", form, "funds.rows[0].budget", "1,000.50");
+    let form = typed("central-2020", form, "funds.rows[0].spent", "486,000元");
+    let form = typed("central-2020", form, "indicators[2].weight", " 20分 ");
+    assert_eq!(
+        form.funds.rows[0].figures.budget,
+        Some(crate::decimal::Decimal::new(100050, 2))
+    );
+    assert_eq!(
+        form.funds.rows[0].figures.spent,
+        Some(crate::decimal::Decimal::new(486, 1))
+    );
+    let budget = crate::path::FieldPath::parse("funds.rows[0].budget").unwrap();
+    assert_eq!(budget.get(&form), "1,000.50", "shown as typed");
+    let e = eval("central-2020", &form);
+    assert!(!codes(&e).contains(&"value.unread"), "{:?}", codes(&e));
+    // The conversion from 元 is in the explanation of the column's total.
+    let spent = e.funds.spent.as_ref().unwrap();
+    assert!(
+        spent.explanation().zh.contains("48.6（486,000元）"),
+        "{}",
+        spent.explanation().zh
+    );
+    assert_eq!(
+        row(&e, "a").score.shown(),
+        "16.00",
+        "the weight typed as \" 20分 \" is 20"
+    );
+    // A comma that is not a thousands separator is not one.
+    let form = typed("central-2020", form, "funds.rows[0].budget", "1,00");
+    assert!(has(
+        &eval("central-2020", &form),
+        "value.unread",
+        "funds.rows[0].budget"
+    ));
+}
+
+#[test]
+fn required_inputs_left_empty_are_errors_naming_the_field() {
+    let mut f = central_form();
+    f["funds"]["rows"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("spent");
+    f["indicators"][2]["target"] = "".into();
+    f["indicators"][3]["actual"] = "".into();
+    let e = run("central-2020", f);
+    assert!(
+        has(&e, "value.missing", "funds.rows[0].spent"),
+        "{:?}",
+        codes(&e)
+    );
+    assert!(has(&e, "value.missing", "indicators[2].target"));
+    assert!(has(&e, "value.missing", "indicators[3].actual"));
+    let rate = e.funds.execution_rate.as_ref().unwrap();
+    assert!(rate.is_pending());
+    assert!(
+        rate.explanation()
+            .zh
+            .starts_with("待填写：本年财政拨款·全年执行数"),
+        "{}",
+        rate.explanation().zh
+    );
+    assert!(e.total.is_pending());
+    // A missing budget is named too (not "zero").
+    let mut f = central_form();
+    for r in f["funds"]["rows"].as_array_mut().unwrap() {
+        r.as_object_mut().unwrap().remove("budget");
+    }
+    let e = run("central-2020", f);
+    assert!(
+        has(&e, "value.missing", "funds.rows[0].budget"),
+        "{:?}",
+        codes(&e)
+    );
+    assert!(!codes(&e).contains(&"funds.zero_budget"));
+}
+
+#[test]
+fn a_weight_score_or_stated_total_that_does_not_read_is_named_and_nothing_is_guessed() {
+    let form = form_for("central-2020", central_form());
+    let form = typed("central-2020", form, "indicators[2].weight", "2O");
+    let form = typed("central-2020", form, "declared.total", "九十");
+    let e = eval("central-2020", &form);
+    assert!(
+        has(&e, "value.unread", "indicators[2].weight"),
+        "{:?}",
+        codes(&e)
+    );
+    assert!(has(&e, "value.unread", "declared.total"));
+    // Not "no weight", not "the weights do not add up": the weight is there, unread.
+    assert!(
+        !codes(&e).contains(&"weights.missing") && !codes(&e).contains(&"weights.block_sum"),
+        "{:?}",
+        codes(&e)
+    );
+    assert!(row(&e, "a").score.is_pending());
+    assert!(e
+        .blocks
+        .iter()
+        .find(|b| b.id == "output")
+        .unwrap()
+        .score
+        .is_pending());
+    assert!(e.total.is_pending());
+    assert!(!codes(&e).contains(&"total.declared_mismatch"));
+}
+
+#[test]
+fn the_intake_reads_typed_text_again_under_the_forms_profile() {
+    // A file whose stored number disagrees with its typed text: the text, which the field shows,
+    // is what counts.
+    let mut f = central_form();
+    f["funds"]["rows"][0]["spent"] = "1".into();
+    f["funds"]["rows"][0]["typed"] = json!({"spent": "720,000元"});
+    f["format"] = "ziping-form".into();
+    f["schema_version"] = 2.into();
+    f["profile"] = "central-2020".into();
+    let o =
+        crate::intake::open("f.json", f.to_string().as_bytes(), &crate::Registry::new()).unwrap();
+    assert_eq!(
+        o.form.funds.rows[0].figures.spent,
+        Some(crate::decimal::Decimal::from(72))
+    );
+    assert_eq!(
+        o.evaluation.funds.execution_rate.as_ref().unwrap().shown(),
+        "90.00%"
     );
 }

@@ -1,9 +1,11 @@
 //! Migrations between schema versions: explicit functions from one version's JSON to the next.
 //!
-//! `MIGRATIONS[i]` turns a version `i + 1` file into version `i + 2`. The list is empty while version 1
-//! is the only released version; a change to the format adds a function here, bumps
-//! [`super::SCHEMA_VERSION`], and freezes a golden file of the old version under
-//! `engine/tests/golden/format/` so that old files keep importing forever.
+//! `MIGRATIONS[i]` turns a version `i + 1` file into version `i + 2`. A change to the format adds a
+//! function here, bumps [`super::SCHEMA_VERSION`], and freezes golden files of the old version under
+//! `crates/engine/tests/golden/format/` so that old files keep importing forever.
+//!
+//! - 1 → 2: version 2 adds `typed` (what was typed into number fields where it is not the plain
+//!   number, see docs/format.md). A version 1 file has none, and may not have one: it reads as is.
 
 use super::{FORMAT, SCHEMA_VERSION};
 use crate::path::DocPath;
@@ -12,7 +14,29 @@ use serde_json::Value;
 
 type Migration = fn(Value) -> Result<Value, Problem>;
 
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 1 had no `typed`: a version 1 file that carries one is not a version 1 file.
+fn v1_to_v2(value: Value) -> Result<Value, Problem> {
+    let typed_anywhere = |v: &Value| -> bool {
+        fn walk(v: &Value) -> bool {
+            match v {
+                Value::Object(m) => m.contains_key("typed") || m.values().any(walk),
+                Value::Array(a) => a.iter().any(walk),
+                _ => false,
+            }
+        }
+        walk(v)
+    };
+    if typed_anywhere(&value) {
+        return Err(Problem::new(
+            DocPath::at("schema_version"),
+            "“typed”字段从第 2 版起才有：请把 schema_version 改为 2",
+            "\"typed\" exists from version 2 on: set schema_version to 2",
+        ));
+    }
+    Ok(value)
+}
 
 /// Checks the file's format and version and brings it to [`SCHEMA_VERSION`].
 pub fn migrate(mut value: Value) -> Result<Value, Vec<Problem>> {

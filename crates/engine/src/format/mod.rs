@@ -17,4 +17,4 @@ pub use write::to_json;
 /// The format name every form file carries in its `format` field.
 pub const FORMAT: &str = "ziping-form";
 /// The schema version this engine writes.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;

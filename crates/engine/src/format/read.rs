@@ -7,6 +7,7 @@
 use super::migrate::migrate;
 use crate::decimal::Decimal;
 use crate::model::*;
+use crate::path::{FieldPath, IndicatorField, Kind, ScoreField};
 use crate::reader::{parse_file, At, Problem, Reader};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,6 +50,7 @@ pub mod fields {
         "evaluators",
         "signoff",
         "declared",
+        "typed",
     ];
     pub const HEADER: &[&str] = &[
         "title",
@@ -68,7 +70,7 @@ pub mod fields {
         "deviation_reason",
         "adjustment_reason",
     ];
-    pub const FUNDS_ROW: &[&str] = &["source", "initial", "budget", "allocated", "spent"];
+    pub const FUNDS_ROW: &[&str] = &["source", "initial", "budget", "allocated", "spent", "typed"];
     pub const FIGURES: &[&str] = &["initial", "budget", "allocated", "spent"];
     pub const INDICATOR: &[&str] = &[
         "id",
@@ -88,6 +90,7 @@ pub mod fields {
         "deviation_reason",
         "not_applicable",
         "note",
+        "typed",
     ];
     pub const SCORE_ENTRY: &[&str] = &[
         "actual",
@@ -96,6 +99,7 @@ pub mod fields {
         "declared_score",
         "deviation_reason",
         "not_applicable",
+        "typed",
     ];
     pub const EVALUATOR: &[&str] = &["name", "title", "office", "phone"];
     pub const SIGNOFF: &[&str] = &[
@@ -171,6 +175,45 @@ fn numbers(r: &mut Reader, v: &Value, at: &At) -> Option<BTreeMap<String, Decima
     Some(out)
 }
 
+/// What was typed into the number fields of an object (`typed`): text by field, for the fields
+/// `field` names (a number field of that object); any other key is a problem.
+fn typed<K: Ord>(
+    r: &mut Reader,
+    m: &Map<String, Value>,
+    at: &At,
+    field: impl Fn(&str) -> Option<K>,
+) -> Typed<K> {
+    let read = r
+        .optional(m, "typed", at, |r, v, at| r.map(v, at, Reader::string))
+        .flatten()
+        .unwrap_or_default();
+    let at = At::Key(at, "typed");
+    let mut out = BTreeMap::new();
+    for (k, text) in read {
+        match field(&k) {
+            Some(f) if !text.trim().is_empty() => {
+                out.insert(f, text);
+            }
+            Some(_) => r.bad(
+                &At::Key(&at, &k),
+                "键入的文字不能为空",
+                "the typed text may not be empty",
+            ),
+            None => r.bad(
+                &At::Key(&at, &k),
+                format!("“{k}”不是此处的数字字段"),
+                format!("\"{k}\" is not a number field here"),
+            ),
+        }
+    }
+    out
+}
+
+/// A number field of the form outside its rows (`funds.declared_rate`, `declared.total` …).
+fn form_number_field(key: &str) -> Option<FieldPath> {
+    FieldPath::parse(key).filter(FieldPath::typed_in_form)
+}
+
 fn form(r: &mut Reader, v: &Value) -> Form {
     let top = &At::Top;
     let Some(m) = r.object(v, top, fields::FORM) else {
@@ -201,6 +244,7 @@ fn form(r: &mut Reader, v: &Value) -> Form {
         evaluators: list(r, m, "evaluators", |r, v, at| r.list(v, at, evaluator)),
         signoff: part(r, m, "signoff", signoff),
         declared: part(r, m, "declared", declared),
+        typed: typed(r, m, top, form_number_field),
     }
 }
 
@@ -235,6 +279,7 @@ fn funds(r: &mut Reader, v: &Value, at: &At) -> Option<Funds> {
             Some(FundsRow {
                 source: text(r, m, "source", at),
                 figures: figures(r, m, at),
+                typed: typed(r, m, at, FundsColumn::from_key),
             })
         })
     });
@@ -310,6 +355,10 @@ fn indicator(
         deviation_reason: text(r, m, "deviation_reason", at),
         not_applicable: flag(r, m, "not_applicable", at),
         note: text(r, m, "note", at),
+        typed: typed(r, m, at, |k| {
+            IndicatorField::from_key(k)
+                .filter(|f| FieldPath::Indicator(0, *f).kind() == Kind::Decimal)
+        }),
     })
 }
 
@@ -351,6 +400,10 @@ fn score_entry(r: &mut Reader, v: &Value, at: &At) -> Option<ScoreEntry> {
         declared_score: number(r, m, "declared_score", at),
         deviation_reason: text(r, m, "deviation_reason", at),
         not_applicable: flag(r, m, "not_applicable", at),
+        typed: typed(r, m, at, |k| {
+            ScoreField::from_key(k)
+                .filter(|f| FieldPath::Score(String::new(), *f).kind() == Kind::Decimal)
+        }),
     })
 }
 

@@ -16,6 +16,7 @@ pub use read::PROFILE_FIELDS;
 pub use registry::Registry;
 
 use crate::decimal::Decimal;
+use crate::entry::MoneyUnit;
 use crate::model::FundsColumn;
 use crate::text::Text;
 use serde::Serialize;
@@ -91,6 +92,9 @@ pub struct FundsLayout {
     pub total_label: Text,
     /// Whether the table prints the 执行率 / 分值 / 得分 columns.
     pub shows_score: bool,
+    /// The unit its amounts are in (`万元` unless the profile says otherwise); amounts typed in
+    /// another unit of money are converted ([`crate::entry`]).
+    pub unit: MoneyUnit,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -10,7 +10,7 @@
 //! else it is a wrong type.
 
 use super::*;
-use crate::reader::{parse_file, At, Problem, Reader};
+use crate::reader::{parse_file, At, Choices, Problem, Reader};
 use serde_json::{Map, Value};
 
 /// Reads a profile's text into its types: the profile, or every problem found. The profile is not yet
@@ -164,8 +164,24 @@ impl Reader {
         let m = self.object(
             v,
             at,
-            &["columns", "default_rows", "total_label", "shows_score"],
+            &[
+                "columns",
+                "default_rows",
+                "total_label",
+                "shows_score",
+                "unit",
+            ],
         )?;
+        const UNITS: Choices<MoneyUnit> = &[
+            ("万元", MoneyUnit::Wan),
+            ("元", MoneyUnit::Yuan),
+            ("千元", MoneyUnit::Qian),
+            ("亿元", MoneyUnit::Yi),
+        ];
+        let unit = self
+            .optional(m, "unit", at, |r, v, p| r.choice(v, p, UNITS))
+            .flatten()
+            .unwrap_or(MoneyUnit::Wan);
         let columns = self.required(m, "columns", at, |r, v, p| r.list(v, p, Self::funds_column));
         let default_rows = self.required(m, "default_rows", at, Self::strings);
         let total_label = self.required(m, "total_label", at, Self::text);
@@ -175,6 +191,7 @@ impl Reader {
             default_rows: default_rows?,
             total_label: total_label?,
             shows_score: shows_score?,
+            unit,
         })
     }
 
