@@ -21,6 +21,7 @@ fn cli(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// A file of the test's own (tests run in parallel: each names its files differently).
 fn temp_file(name: &str, content: &str) -> String {
     let dir = std::env::temp_dir().join(format!("ziping-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -241,7 +242,7 @@ fn check_summary_prints_one_table_and_writes_the_review_workbook() {
     );
 
     // An unreadable file is listed with its problem; the others still count; exit 2.
-    let broken = temp_file("broken.json", "{\"format\": ");
+    let broken = temp_file("cut-short.json", "{\"format\": ");
     let book = temp_file("summary.xlsx", "");
     let (code, out, _) = cli(&[
         "check",

@@ -7,15 +7,16 @@
 //! form never overwrites one with the other.
 
 use crate::decimal::Decimal;
-use crate::path::{FieldPath, IndicatorField, ScoreField};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// What was typed into number fields, by field, where it is not the plain number the field holds
-/// (see [`crate::entry`]): `1,000.50`, `48.6万元`, or text that does not read as a number (`48,6`),
-/// for which the field holds no number. Kept so that the screen, the draft and the file show what was
-/// typed, and so that an entry that does not read is never replaced by another number.
-pub type Typed<K> = BTreeMap<K, String>;
+/// What was typed into number fields where it is not the plain number the field holds (see
+/// [`crate::entry`]): `1,000.50`, `48.6万元`, or text that does not read as a number (`48,6`), for
+/// which the field holds no number. Kept so that the screen, the draft and the file show what was
+/// typed, and so that an entry that does not read is never replaced by another number. Keyed by the
+/// field's key in its row (`spent`, `weight`), or by its path for the form's own fields; read and
+/// written only through [`crate::path::FieldPath`] (`get`, `set`, `typed_entries`).
+pub type Typed = BTreeMap<String, String>;
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -52,11 +53,8 @@ pub struct Form {
     pub declared: Declared,
     /// What was typed into the number fields that are not in a row (`funds.declared_rate`,
     /// `declared.total`, `block_weights.<id>` …), by path. Rows keep their own.
-    #[serde(
-        skip_serializing_if = "BTreeMap::is_empty",
-        serialize_with = "crate::format::write::typed_map"
-    )]
-    pub typed: Typed<FieldPath>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub typed: Typed,
 }
 
 /// Draft while being filled in; final once submitted.
@@ -130,11 +128,8 @@ pub struct FundsRow {
     #[serde(flatten)]
     pub figures: FundsFigures,
     /// What was typed into the row's money cells, where it is not the plain number.
-    #[serde(
-        skip_serializing_if = "BTreeMap::is_empty",
-        serialize_with = "crate::format::write::typed_map"
-    )]
-    pub typed: Typed<FundsColumn>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub typed: Typed,
 }
 
 /// The money columns. `budget` is the full-year (adjusted) budget that execution is measured against.
@@ -286,11 +281,8 @@ pub struct IndicatorRow {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// What was typed into 分值, 得分 and the stated 得分, where it is not the plain number.
-    #[serde(
-        skip_serializing_if = "BTreeMap::is_empty",
-        serialize_with = "crate::format::write::typed_map"
-    )]
-    pub typed: Typed<IndicatorField>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub typed: Typed,
 }
 
 /// The form's entry for one fixed row of the profile's scoring table.
@@ -317,11 +309,8 @@ pub struct ScoreEntry {
     #[serde(skip_serializing_if = "is_false")]
     pub not_applicable: bool,
     /// What was typed into the score fields, where it is not the plain number.
-    #[serde(
-        skip_serializing_if = "BTreeMap::is_empty",
-        serialize_with = "crate::format::write::typed_map"
-    )]
-    pub typed: Typed<ScoreField>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub typed: Typed,
 }
 
 /// 评价人员.

@@ -146,7 +146,7 @@ pub enum RowField {
 }
 
 /// A place in a form: a field, or a part of the form a finding concerns as a whole.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum FieldPath {
     // Parts of the form.
     /// `funds`: the funds table as a whole.
@@ -394,13 +394,19 @@ impl FieldPath {
                 .funds
                 .rows
                 .get(*i)
-                .map(|r| as_typed(r.figures.get(*c), &r.typed, c))
+                .map(|r| as_typed(r.figures.get(*c), &r.typed, c.key()))
                 .unwrap_or_default(),
-            FieldPath::FundsDeclaredTotal(c) => {
-                as_typed(form.funds.declared_total.get(*c), &form.typed, self)
+            FieldPath::FundsDeclaredTotal(c) => as_typed(
+                form.funds.declared_total.get(*c),
+                &form.typed,
+                &self.to_string(),
+            ),
+            FieldPath::FundsDeclaredRate => {
+                as_typed(form.funds.declared_rate, &form.typed, &self.to_string())
             }
-            FieldPath::FundsDeclaredRate => as_typed(form.funds.declared_rate, &form.typed, self),
-            FieldPath::FundsDeclaredScore => as_typed(form.funds.declared_score, &form.typed, self),
+            FieldPath::FundsDeclaredScore => {
+                as_typed(form.funds.declared_score, &form.typed, &self.to_string())
+            }
             FieldPath::FundsDeviationReason => form.funds.deviation_reason.clone(),
             FieldPath::FundsAdjustmentReason => form.funds.adjustment_reason.clone(),
             FieldPath::Narrative(k) => form.narratives.get(k).cloned().unwrap_or_default(),
@@ -410,20 +416,26 @@ impl FieldPath {
                 .map(|r| indicator_value(r, *f))
                 .unwrap_or_default(),
             FieldPath::Score(id, f) => score_value(form.scores.get(id), *f),
-            FieldPath::BlockWeight(id) => {
-                as_typed(form.block_weights.get(id).copied(), &form.typed, self)
-            }
+            FieldPath::BlockWeight(id) => as_typed(
+                form.block_weights.get(id).copied(),
+                &form.typed,
+                &self.to_string(),
+            ),
             FieldPath::Evaluator(i, f) => form
                 .evaluators
                 .get(*i)
                 .and_then(|e| evaluator_text(e, *f).cloned())
                 .unwrap_or_default(),
             FieldPath::Signoff(s) => signoff_text(&form.signoff, *s).cloned().unwrap_or_default(),
-            FieldPath::DeclaredTotal => as_typed(form.declared.total, &form.typed, self),
-            FieldPath::DeclaredGrade => form.declared.grade.clone(),
-            FieldPath::DeclaredBlock(id) => {
-                as_typed(form.declared.blocks.get(id).copied(), &form.typed, self)
+            FieldPath::DeclaredTotal => {
+                as_typed(form.declared.total, &form.typed, &self.to_string())
             }
+            FieldPath::DeclaredGrade => form.declared.grade.clone(),
+            FieldPath::DeclaredBlock(id) => as_typed(
+                form.declared.blocks.get(id).copied(),
+                &form.typed,
+                &self.to_string(),
+            ),
             FieldPath::Funds
             | FieldPath::FundsRows
             | FieldPath::Indicators
@@ -475,29 +487,24 @@ impl FieldPath {
             }
             FieldPath::FundsCell(i, c) => {
                 let row = form.funds.rows.get_mut(*i).ok_or(SetError::NoSuchRow)?;
-                put(row.figures.get_mut(*c), &mut row.typed, *c, value, kind);
+                put(
+                    row.figures.get_mut(*c),
+                    &mut row.typed,
+                    c.key(),
+                    value,
+                    kind,
+                );
             }
-            FieldPath::FundsDeclaredTotal(c) => put(
-                form.funds.declared_total.get_mut(*c),
-                &mut form.typed,
-                self.clone(),
-                value,
-                kind,
-            ),
-            FieldPath::FundsDeclaredRate => put(
-                &mut form.funds.declared_rate,
-                &mut form.typed,
-                self.clone(),
-                value,
-                kind,
-            ),
-            FieldPath::FundsDeclaredScore => put(
-                &mut form.funds.declared_score,
-                &mut form.typed,
-                self.clone(),
-                value,
-                kind,
-            ),
+            FieldPath::FundsDeclaredTotal(_)
+            | FieldPath::FundsDeclaredRate
+            | FieldPath::FundsDeclaredScore
+            | FieldPath::BlockWeight(_)
+            | FieldPath::DeclaredTotal
+            | FieldPath::DeclaredBlock(_) => {
+                let mut n = self.get_number(form);
+                put(&mut n, &mut form.typed, &self.to_string(), value, kind);
+                self.put_number(form, n);
+            }
             FieldPath::FundsDeviationReason => form.funds.deviation_reason = text(),
             FieldPath::FundsAdjustmentReason => form.funds.adjustment_reason = text(),
             FieldPath::Narrative(k) => {
@@ -519,11 +526,6 @@ impl FieldPath {
                 }
                 set?;
             }
-            FieldPath::BlockWeight(id) => {
-                let mut n = form.block_weights.get(id).copied();
-                put(&mut n, &mut form.typed, self.clone(), value, kind);
-                set_in_map(&mut form.block_weights, id, n);
-            }
             FieldPath::Evaluator(i, f) => {
                 let e = form.evaluators.get_mut(*i).ok_or(SetError::NoSuchRow)?;
                 *evaluator_text_mut(e, *f).ok_or(SetError::NotAField)? = text();
@@ -531,19 +533,7 @@ impl FieldPath {
             FieldPath::Signoff(s) => {
                 *signoff_text_mut(&mut form.signoff, *s).ok_or(SetError::NotAField)? = text()
             }
-            FieldPath::DeclaredTotal => put(
-                &mut form.declared.total,
-                &mut form.typed,
-                self.clone(),
-                value,
-                kind,
-            ),
             FieldPath::DeclaredGrade => form.declared.grade = text(),
-            FieldPath::DeclaredBlock(id) => {
-                let mut n = form.declared.blocks.get(id).copied();
-                put(&mut n, &mut form.typed, self.clone(), value, kind);
-                set_in_map(&mut form.declared.blocks, id, n);
-            }
             FieldPath::Profile
             | FieldPath::Funds
             | FieldPath::FundsRows
@@ -553,6 +543,19 @@ impl FieldPath {
             | FieldPath::BlockWeights => return Err(SetError::NotAField),
         }
         Ok(())
+    }
+
+    /// Writes the number of one of the form's own number fields ([`FieldPath::typed_in_form_at`]).
+    fn put_number(&self, form: &mut Form, n: Option<Decimal>) {
+        match self {
+            FieldPath::FundsDeclaredTotal(c) => *form.funds.declared_total.get_mut(*c) = n,
+            FieldPath::FundsDeclaredRate => form.funds.declared_rate = n,
+            FieldPath::FundsDeclaredScore => form.funds.declared_score = n,
+            FieldPath::BlockWeight(id) => set_in_map(&mut form.block_weights, id, n),
+            FieldPath::DeclaredTotal => form.declared.total = n,
+            FieldPath::DeclaredBlock(id) => set_in_map(&mut form.declared.blocks, id, n),
+            _ => {}
+        }
     }
 
     /// The number a number field holds: none when it is empty, holds text that does not read, or
@@ -592,27 +595,31 @@ impl FieldPath {
     pub fn typed_entries(form: &Form) -> Vec<(FieldPath, String)> {
         let mut out = Vec::new();
         for (i, row) in form.funds.rows.iter().enumerate() {
-            out.extend(
-                row.typed
-                    .iter()
-                    .map(|(c, t)| (FieldPath::FundsCell(i, *c), t.clone())),
-            );
+            for (k, t) in &row.typed {
+                if let Some(c) = FundsColumn::from_key(k) {
+                    out.push((FieldPath::FundsCell(i, c), t.clone()));
+                }
+            }
         }
         for (i, row) in form.indicators.iter().enumerate() {
-            out.extend(
-                row.typed
-                    .iter()
-                    .map(|(f, t)| (FieldPath::Indicator(i, *f), t.clone())),
-            );
+            for (k, t) in &row.typed {
+                if let Some(f) = IndicatorField::from_key(k) {
+                    out.push((FieldPath::Indicator(i, f), t.clone()));
+                }
+            }
         }
         for (id, e) in &form.scores {
-            out.extend(
-                e.typed
-                    .iter()
-                    .map(|(f, t)| (FieldPath::Score(id.clone(), *f), t.clone())),
-            );
+            for (k, t) in &e.typed {
+                if let Some(f) = ScoreField::from_key(k) {
+                    out.push((FieldPath::Score(id.clone(), f), t.clone()));
+                }
+            }
         }
-        out.extend(form.typed.iter().map(|(p, t)| (p.clone(), t.clone())));
+        for (k, t) in &form.typed {
+            if let Some(p) = FieldPath::typed_in_form_at(k) {
+                out.push((p, t.clone()));
+            }
+        }
         out
     }
 
@@ -625,18 +632,28 @@ impl FieldPath {
         }
     }
 
-    /// Whether what was typed into this number field is kept by the form itself ([`Form::typed`])
-    /// rather than by a row of it.
-    pub fn typed_in_form(&self) -> bool {
-        matches!(
-            self,
-            FieldPath::FundsDeclaredTotal(_)
-                | FieldPath::FundsDeclaredRate
-                | FieldPath::FundsDeclaredScore
-                | FieldPath::BlockWeight(_)
-                | FieldPath::DeclaredTotal
-                | FieldPath::DeclaredBlock(_)
-        )
+    /// The number field of the form outside its rows whose path is `key` (see [`Form::typed`]).
+    pub fn typed_in_form_at(key: &str) -> Option<FieldPath> {
+        let named = |rest: &str, f: fn(String) -> FieldPath| {
+            (!rest.is_empty()).then(|| f(rest.to_string()))
+        };
+        match key {
+            "funds.declared_rate" => Some(FieldPath::FundsDeclaredRate),
+            "funds.declared_score" => Some(FieldPath::FundsDeclaredScore),
+            "declared.total" => Some(FieldPath::DeclaredTotal),
+            _ => {
+                if let Some(c) = key.strip_prefix("funds.declared_total.") {
+                    FundsColumn::from_key(c).map(FieldPath::FundsDeclaredTotal)
+                } else if let Some(id) = key.strip_prefix("block_weights.") {
+                    named(id, FieldPath::BlockWeight)
+                } else {
+                    named(
+                        key.strip_prefix("declared.blocks.")?,
+                        FieldPath::DeclaredBlock,
+                    )
+                }
+            }
+        }
     }
 
     /// Whether the path names a field of the funds table (its rows, declared figures and reasons).
@@ -684,7 +701,7 @@ impl FieldPath {
 
 /// A number field as the editor shows it: what was typed where the field keeps it, else the number
 /// (empty when absent).
-fn as_typed<K: Ord>(d: Option<Decimal>, typed: &Typed<K>, key: &K) -> String {
+fn as_typed(d: Option<Decimal>, typed: &Typed, key: &str) -> String {
     match typed.get(key) {
         Some(t) => t.clone(),
         None => d.map(|d| d.to_string()).unwrap_or_default(),
@@ -692,31 +709,25 @@ fn as_typed<K: Ord>(d: Option<Decimal>, typed: &Typed<K>, key: &K) -> String {
 }
 
 /// Sets a number field and what was typed into it from `text` (see [`FieldPath::set`]).
-fn put<K: Ord>(
-    slot: &mut Option<Decimal>,
-    typed: &mut Typed<K>,
-    key: K,
-    text: &str,
-    kind: NumberKind,
-) {
+fn put(slot: &mut Option<Decimal>, typed: &mut Typed, key: &str, text: &str, kind: NumberKind) {
     match entry::read(text, kind) {
         Entry::Empty => {
             *slot = None;
-            typed.remove(&key);
+            typed.remove(key);
         }
         Entry::Number {
             value, as_typed, ..
         } => {
             *slot = Some(value);
             if as_typed {
-                typed.insert(key, text.to_string());
+                typed.insert(key.to_string(), text.to_string());
             } else {
-                typed.remove(&key);
+                typed.remove(key);
             }
         }
         Entry::Unread => {
             *slot = None;
-            typed.insert(key, text.to_string());
+            typed.insert(key.to_string(), text.to_string());
         }
     }
 }
@@ -811,9 +822,9 @@ text_access!(score_text, score_text_mut, ScoreEntry, ScoreField {
 /// One field of an indicator row, as the editor shows it.
 pub fn indicator_value(r: &IndicatorRow, f: IndicatorField) -> String {
     match f {
-        IndicatorField::Weight => as_typed(r.weight, &r.typed, &f),
-        IndicatorField::Score => as_typed(r.score, &r.typed, &f),
-        IndicatorField::DeclaredScore => as_typed(r.declared_score, &r.typed, &f),
+        IndicatorField::Weight => as_typed(r.weight, &r.typed, f.key()),
+        IndicatorField::Score => as_typed(r.score, &r.typed, f.key()),
+        IndicatorField::DeclaredScore => as_typed(r.declared_score, &r.typed, f.key()),
         IndicatorField::NotApplicable => flag(r.not_applicable),
         text => indicator_text(r, text).cloned().unwrap_or_default(),
     }
@@ -822,9 +833,11 @@ pub fn indicator_value(r: &IndicatorRow, f: IndicatorField) -> String {
 fn set_indicator(r: &mut IndicatorRow, f: IndicatorField, value: &str) -> Result<(), SetError> {
     let points = NumberKind::Points;
     match f {
-        IndicatorField::Weight => put(&mut r.weight, &mut r.typed, f, value, points),
-        IndicatorField::Score => put(&mut r.score, &mut r.typed, f, value, points),
-        IndicatorField::DeclaredScore => put(&mut r.declared_score, &mut r.typed, f, value, points),
+        IndicatorField::Weight => put(&mut r.weight, &mut r.typed, f.key(), value, points),
+        IndicatorField::Score => put(&mut r.score, &mut r.typed, f.key(), value, points),
+        IndicatorField::DeclaredScore => {
+            put(&mut r.declared_score, &mut r.typed, f.key(), value, points)
+        }
         IndicatorField::NotApplicable => r.not_applicable = value == "true",
         text => *indicator_text_mut(r, text).ok_or(SetError::NotAField)? = value.to_string(),
     }
@@ -840,8 +853,8 @@ fn score_value(e: Option<&ScoreEntry>, f: ScoreField) -> String {
         };
     };
     match f {
-        ScoreField::Score => as_typed(e.score, &e.typed, &f),
-        ScoreField::DeclaredScore => as_typed(e.declared_score, &e.typed, &f),
+        ScoreField::Score => as_typed(e.score, &e.typed, f.key()),
+        ScoreField::DeclaredScore => as_typed(e.declared_score, &e.typed, f.key()),
         ScoreField::NotApplicable => flag(e.not_applicable),
         text => score_text(e, text).cloned().unwrap_or_default(),
     }
@@ -849,11 +862,17 @@ fn score_value(e: Option<&ScoreEntry>, f: ScoreField) -> String {
 
 fn set_score(e: &mut ScoreEntry, f: ScoreField, value: &str) -> Result<(), SetError> {
     match f {
-        ScoreField::Score => put(&mut e.score, &mut e.typed, f, value, NumberKind::Points),
+        ScoreField::Score => put(
+            &mut e.score,
+            &mut e.typed,
+            f.key(),
+            value,
+            NumberKind::Points,
+        ),
         ScoreField::DeclaredScore => put(
             &mut e.declared_score,
             &mut e.typed,
-            f,
+            f.key(),
             value,
             NumberKind::Points,
         ),

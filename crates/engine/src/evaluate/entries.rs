@@ -98,7 +98,7 @@ pub(super) fn unread_text<'e>(
 /// The conversion of an amount typed in another unit of money, for its explanation
 /// (`486,000元 → 48.6`); `None` when the amount was typed in the column's unit.
 pub(super) fn conversion(cx: &Ctx, row: usize, column: FundsColumn) -> Option<String> {
-    let text = cx.form.funds.rows.get(row)?.typed.get(&column)?;
+    let text = cx.form.funds.rows.get(row)?.typed.get(column.key())?;
     let kind = FieldPath::FundsCell(row, column).number_kind(cx.profile)?;
     match entry::read(text, kind) {
         Entry::Number {

@@ -177,41 +177,36 @@ fn numbers(r: &mut Reader, v: &Value, at: &At) -> Option<BTreeMap<String, Decima
 
 /// What was typed into the number fields of an object (`typed`): text by field, for the fields
 /// `field` names (a number field of that object); any other key is a problem.
-fn typed<K: Ord>(
-    r: &mut Reader,
-    m: &Map<String, Value>,
-    at: &At,
-    field: impl Fn(&str) -> Option<K>,
-) -> Typed<K> {
+#[inline(never)]
+fn typed(r: &mut Reader, m: &Map<String, Value>, at: &At, field: fn(&str) -> bool) -> Typed {
     let read = r
         .optional(m, "typed", at, |r, v, at| r.map(v, at, Reader::string))
         .flatten()
         .unwrap_or_default();
     let at = At::Key(at, "typed");
-    let mut out = BTreeMap::new();
-    for (k, text) in read {
-        match field(&k) {
-            Some(f) if !text.trim().is_empty() => {
-                out.insert(f, text);
-            }
-            Some(_) => r.bad(
-                &At::Key(&at, &k),
+    let mut out = read;
+    for (k, text) in &out {
+        match field(k) {
+            true if !text.trim().is_empty() => {}
+            true => r.bad(
+                &At::Key(&at, k),
                 "键入的文字不能为空",
                 "the typed text may not be empty",
             ),
-            None => r.bad(
-                &At::Key(&at, &k),
+            false => r.bad(
+                &At::Key(&at, k),
                 format!("“{k}”不是此处的数字字段"),
                 format!("\"{k}\" is not a number field here"),
             ),
         }
     }
+    out.retain(|_, t| !t.trim().is_empty());
     out
 }
 
 /// A number field of the form outside its rows (`funds.declared_rate`, `declared.total` …).
-fn form_number_field(key: &str) -> Option<FieldPath> {
-    FieldPath::parse(key).filter(FieldPath::typed_in_form)
+fn form_number_field(key: &str) -> bool {
+    FieldPath::typed_in_form_at(key).is_some()
 }
 
 fn form(r: &mut Reader, v: &Value) -> Form {
@@ -279,7 +274,7 @@ fn funds(r: &mut Reader, v: &Value, at: &At) -> Option<Funds> {
             Some(FundsRow {
                 source: text(r, m, "source", at),
                 figures: figures(r, m, at),
-                typed: typed(r, m, at, FundsColumn::from_key),
+                typed: typed(r, m, at, |k| FundsColumn::from_key(k).is_some()),
             })
         })
     });
@@ -357,7 +352,7 @@ fn indicator(
         note: text(r, m, "note", at),
         typed: typed(r, m, at, |k| {
             IndicatorField::from_key(k)
-                .filter(|f| FieldPath::Indicator(0, *f).kind() == Kind::Decimal)
+                .is_some_and(|f| FieldPath::Indicator(0, f).kind() == Kind::Decimal)
         }),
     })
 }
@@ -402,7 +397,7 @@ fn score_entry(r: &mut Reader, v: &Value, at: &At) -> Option<ScoreEntry> {
         not_applicable: flag(r, m, "not_applicable", at),
         typed: typed(r, m, at, |k| {
             ScoreField::from_key(k)
-                .filter(|f| FieldPath::Score(String::new(), *f).kind() == Kind::Decimal)
+                .is_some_and(|f| FieldPath::Score(String::new(), f).kind() == Kind::Decimal)
         }),
     })
 }

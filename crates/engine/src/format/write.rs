@@ -27,47 +27,6 @@ pub fn to_json(form: &Form) -> String {
     s
 }
 
-/// A key of a [`crate::model::Typed`] map, as the file writes it.
-pub trait TypedKey {
-    fn typed_key(&self) -> String;
-}
-
-impl TypedKey for crate::model::FundsColumn {
-    fn typed_key(&self) -> String {
-        self.key().to_string()
-    }
-}
-
-impl TypedKey for crate::path::IndicatorField {
-    fn typed_key(&self) -> String {
-        self.key().to_string()
-    }
-}
-
-impl TypedKey for crate::path::ScoreField {
-    fn typed_key(&self) -> String {
-        self.key().to_string()
-    }
-}
-
-impl TypedKey for crate::path::FieldPath {
-    fn typed_key(&self) -> String {
-        self.to_string()
-    }
-}
-
-/// Serde helper: what was typed into number fields, by the field's key (or path).
-pub fn typed_map<K: TypedKey, S: Serializer>(
-    map: &BTreeMap<K, String>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    let mut m = s.serialize_map(Some(map.len()))?;
-    for (k, v) in map {
-        m.serialize_entry(&k.typed_key(), v)?;
-    }
-    m.end()
-}
-
 /// Serde helper: a map of decimals, written as strings.
 pub fn decimal_map<S: Serializer>(
     map: &BTreeMap<String, Decimal>,
