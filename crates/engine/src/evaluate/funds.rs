@@ -113,8 +113,19 @@ fn execution_rate(cx: &mut Ctx, out: &FundsResult, needs_rate: bool) -> Option<F
         for path in &missing {
             super::entries::report_missing(cx, path.clone());
         }
-        if let Some(first) = missing.first() {
-            return Some(cx.waiting(first));
+        // A column with no amount at all leaves the rate open; a row's blank cell beside an amount
+        // counts as 0, as the form prints it, and is an error of its own.
+        let whole_column = if budget.is_none() {
+            missing.first()
+        } else if spent.is_none() {
+            missing
+                .iter()
+                .find(|p| matches!(p, FieldPath::FundsCell(_, FundsColumn::Spent)))
+        } else {
+            None
+        };
+        if let Some(path) = whole_column {
+            return Some(cx.waiting(path));
         }
     }
     let pp = cx.pp();

@@ -734,6 +734,20 @@ fn required_inputs_left_empty_are_errors_naming_the_field() {
     );
     assert!(has(&e, "value.missing", "indicators[2].target"));
     assert!(has(&e, "value.missing", "indicators[3].actual"));
+    // The other row's 0 is an amount spent: the blank cell counts as the form prints it (0 of 80),
+    // and is an error of its own.
+    assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown(), "0.00%");
+    // No amount spent anywhere: the rate, and what depends on it, wait for it.
+    let mut f = central_form();
+    for r in f["funds"]["rows"].as_array_mut().unwrap() {
+        r.as_object_mut().unwrap().remove("spent");
+    }
+    let e = run("central-2020", f);
+    assert!(
+        has(&e, "value.missing", "funds.rows[0].spent"),
+        "{:?}",
+        codes(&e)
+    );
     let rate = e.funds.execution_rate.as_ref().unwrap();
     assert!(rate.is_pending());
     assert!(
