@@ -109,6 +109,7 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
             send.act(RowAction::Paste {
                 after: None,
                 text: (*paste).clone(),
+                columns: ziping_app_state::paste::Table::read(&paste).columns,
             });
             paste.set(String::new());
         })
