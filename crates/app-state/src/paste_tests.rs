@@ -136,6 +136,10 @@ fn synonyms_name_the_same_column() {
     ] {
         assert_eq!(Column::named(cell), Some(column), "{cell}");
     }
+    for (i, c) in Column::ALL.into_iter().enumerate() {
+        assert_eq!((c as usize, Column::at(i)), (i, c));
+    }
+    assert_eq!(Column::at(usize::MAX), Column::Ignore);
     assert_eq!(Column::named("培训人次"), None);
     assert_eq!(Column::named(""), None);
     // A first line of data is not a header.
