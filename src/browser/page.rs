@@ -70,14 +70,19 @@ pub fn scroll_to_top() {
 /// A new screen starts at its top, with the focus on its main region (`#main`), so that keyboard and
 /// screen-reader users land on it rather than on a button that is gone.
 pub fn show_screen() {
-    if let Some(main) = web_sys::window()
+    focus_id("main");
+    scroll_to_top();
+}
+
+/// Moves keyboard focus to the element with this id, if there is one.
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|d| d.get_element_by_id(id))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = main.focus();
+        let _ = el.focus();
     }
-    scroll_to_top();
 }
 
 /// The page's `lang`, so that screen readers and fonts follow the language switch.

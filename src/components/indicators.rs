@@ -2,11 +2,12 @@
 //! a memoized component: an edit re-renders only the rows whose data, results or findings changed.
 
 use super::field::{figure, Choice, Field, Num};
+use super::paste::PasteRows;
 use super::{FormPart, RowNotes};
 use crate::i18n::Words;
 use crate::store::{use_sender, use_words, Ptr};
 use std::rc::Rc;
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew::virtual_dom::Key;
 use ziping_app_state::{DocAction, RowAction};
@@ -59,7 +60,6 @@ fn named<'a>(items: impl Iterator<Item = (&'a String, &'a Text)>) -> Vec<(String
 #[function_component]
 pub fn IndicatorTable(p: &FormPart) -> Html {
     let (_lang, w) = use_words();
-    let paste = use_state(String::new);
     let profile = &p.profile;
     let layout = Layout {
         scored: profile.indicators.scored,
@@ -90,23 +90,6 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
         }
     });
     let send = use_sender();
-    let on_paste_text = {
-        let paste = paste.clone();
-        Callback::from(move |e: InputEvent| {
-            paste.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
-        })
-    };
-    let on_paste = {
-        let paste = paste.clone();
-        let send = send.clone();
-        Callback::from(move |_: MouseEvent| {
-            send.act(RowAction::Paste {
-                after: None,
-                text: (*paste).clone(),
-            });
-            paste.set(String::new());
-        })
-    };
     html! {
         <section class="form-section indicators" aria-labelledby="sec-indicators">
             <h2 id="sec-indicators">{ p.title.clone() }</h2>
@@ -138,12 +121,7 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
                     <button type="button" onclick={send.click(move || RowAction::AddIndicator { after: None, level: 3 })}>{ w.add_row }</button>
                     <button type="button" onclick={send.click(move || RowAction::AddIndicator { after: None, level: 2 })}>{ w.add_heading }</button>
                 </div>
-                <div class="paste">
-                    <label for="paste-rows">{ w.paste_label }</label>
-                    <p class="hint" id="paste-hint">{ w.paste_hint }</p>
-                    <textarea id="paste-rows" rows="2" aria-describedby="paste-hint" value={(*paste).clone()} oninput={on_paste_text} />
-                    <button type="button" onclick={on_paste} disabled={paste.trim().is_empty()}>{ w.paste_button }</button>
-                </div>
+                <PasteRows />
             }
         </section>
     }

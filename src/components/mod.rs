@@ -7,6 +7,7 @@ pub mod findings;
 pub mod funds;
 pub mod indicators;
 pub mod notices;
+pub mod paste;
 pub mod people;
 pub mod print;
 pub mod review;

@@ -8,7 +8,8 @@
 //!
 //! The reducer is split by concern, each module with its own actions:
 //! - [`document`]: the open form — open, new, close, edit, undo and redo, print preview, read-only;
-//! - [`rows`]: the structure of its tables — rows added, removed, moved, indented, pasted;
+//! - [`rows`]: the structure of its tables — rows added, removed, moved, indented, pasted
+//!   ([`paste`]: rows copied from Excel or WPS, their columns matched by header or guessed);
 //! - [`review`]: the review desk's batch, its sorting and filters;
 //! - [`library`]: what this browser keeps — the drafts list and the imported profiles;
 //! - [`notices`]: messages to the user and import reports.
@@ -23,7 +24,7 @@ pub mod findings_index;
 pub mod jobs;
 pub mod library;
 pub mod notices;
-mod paste;
+pub mod paste;
 pub mod review;
 pub mod rows;
 pub mod sections;
@@ -31,7 +32,6 @@ pub mod sections;
 pub use document::{export_name, export_name_as, Doc, DocAction};
 pub use library::{DraftMeta, LibraryAction};
 pub use notices::{ImportReport, Notice, NoticeAction};
-pub use paste::rows_from_tsv;
 pub use review::ReviewAction;
 pub use rows::RowAction;
 pub use ziping_engine::text::Lang;
@@ -131,5 +131,7 @@ action_from!(
     Notice(NoticeAction)
 );
 
+#[cfg(test)]
+mod paste_tests;
 #[cfg(test)]
 mod tests;

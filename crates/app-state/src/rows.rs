@@ -2,7 +2,8 @@
 //! outdented and pasted from a spreadsheet; funds rows and evaluators added and removed. Each change
 //! is one undo step.
 
-use crate::{rows_from_tsv, Doc};
+use crate::paste::{self, Mapping, Table};
+use crate::Doc;
 use ziping_engine::model::{Form, IndicatorRow};
 
 /// Actions on the rows of the open form.
@@ -19,10 +20,12 @@ pub enum RowAction {
     },
     Indent(usize),
     Outdent(usize),
-    /// Tab-separated rows pasted from Excel or WPS, inserted after `after` (or at the end).
+    /// Rows copied from Excel or WPS (`paste::Table::read`), their columns read as `columns`,
+    /// inserted after `after` (or at the end): one undo step.
     Paste {
         after: Option<usize>,
         text: String,
+        columns: Mapping,
     },
     AddFundsRow,
     RemoveFundsRow(usize),
@@ -60,8 +63,12 @@ pub(crate) fn reduce(doc: &mut Doc, action: RowAction) {
         }
         RowAction::Indent(i) => relevel(f, i, 1),
         RowAction::Outdent(i) => relevel(f, i, -1),
-        RowAction::Paste { after, text } => {
-            let rows = rows_from_tsv(&text, f, &profile);
+        RowAction::Paste {
+            after,
+            text,
+            columns,
+        } => {
+            let rows = paste::rows(&Table::read(&text), &columns, f, &profile);
             if rows.is_empty() {
                 return false;
             }

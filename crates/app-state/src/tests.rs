@@ -21,8 +21,17 @@ fn seed_state() -> AppState {
     })
 }
 
-fn doc(s: &AppState) -> &Doc {
+pub(crate) fn doc(s: &AppState) -> &Doc {
     s.doc.as_ref().unwrap()
+}
+
+/// `text` pasted after row `after` with the columns the page guesses for it.
+pub(crate) fn paste_rows(s: &AppState, after: Option<usize>, text: &str) -> AppState {
+    s.reduce(RowAction::Paste {
+        after,
+        text: text.into(),
+        columns: paste::Table::read(text).columns,
+    })
 }
 
 fn set(s: &AppState, path: FieldPath, value: &str) -> AppState {
@@ -280,10 +289,7 @@ fn rows_pasted_from_a_spreadsheet_become_rows() {
     let tsv = "产出指标\t数量指标\t开展交流活动\t≥3次\t3\t10\t10\t\r\n\
                产出指标\t质量指标\t能力提升\t创业能力提升\t达成预期指标\t二十\t20\t\n\n\
                满意度指标\t满意度指标\t群众满意度\t≥90%\t95%\t10\t10\t";
-    let s = s.reduce(RowAction::Paste {
-        after: None,
-        text: tsv.into(),
-    });
+    let s = paste_rows(&s, None, tsv);
     let f = &doc(&s).form;
     let pasted: Vec<(u8, &str, &str)> = f
         .indicators
@@ -314,14 +320,14 @@ fn rows_pasted_from_a_spreadsheet_become_rows() {
         ),
         ("≥3次", "3", "10".into(), "10".into())
     );
-    // A weight that is not a number is kept in the note, not lost.
+    // A weight that is not a number stays in its field as pasted, not lost, and holds no number.
     assert_eq!(f.indicators[16].weight, None);
-    assert_eq!(f.indicators[16].note, "分值：二十");
+    assert_eq!(
+        FieldPath::Indicator(16, path::IndicatorField::Weight).get(f),
+        "二十"
+    );
     // Short lines are rows of name, target, actual.
-    let s = s.reduce(RowAction::Paste {
-        after: Some(0),
-        text: "新指标\t≥1个\t1个".into(),
-    });
+    let s = paste_rows(&s, Some(0), "新指标\t≥1个\t1个");
     assert_eq!(doc(&s).form.indicators[1].target, "≥1个");
     assert!(doc(&s).can_undo());
 }

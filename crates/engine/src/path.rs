@@ -830,7 +830,9 @@ pub fn indicator_value(r: &IndicatorRow, f: IndicatorField) -> String {
     }
 }
 
-fn set_indicator(r: &mut IndicatorRow, f: IndicatorField, value: &str) -> Result<(), SetError> {
+/// Sets one field of an indicator row from what was typed or pasted, as [`FieldPath::set`] does for a
+/// row of a form (a number that does not read is kept as typed, with no number).
+pub fn set_indicator(r: &mut IndicatorRow, f: IndicatorField, value: &str) -> Result<(), SetError> {
     let points = NumberKind::Points;
     match f {
         IndicatorField::Weight => put(&mut r.weight, &mut r.typed, f.key(), value, points),
