@@ -294,7 +294,15 @@ fn value_text(v: &Value, w: &Words) -> String {
             )
         }
         Value::Period { from, to } => format!("{} {from}—{to}", w.period),
-        Value::Date => w.date.to_string(),
+        Value::Date(d) => {
+            let op = d.op.map(|o| o.symbol()).unwrap_or("");
+            let parts: Vec<String> = [d.year, d.month, d.day]
+                .iter()
+                .flatten()
+                .map(|n| format!("{n:02}"))
+                .collect();
+            format!("{} {op}{}", w.date, parts.join("-"))
+        }
         Value::Text => w.qualitative.to_string(),
     }
 }

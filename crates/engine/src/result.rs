@@ -252,6 +252,8 @@ pub enum MethodId {
     Inverse,
     /// =: full when equal, proportional below.
     Exact,
+    /// A date against a deadline: full when met, 0 when missed.
+    Deadline,
     /// Scored within a qualitative band.
     Qualitative,
     /// The evaluator's judgement.
@@ -265,12 +267,13 @@ pub enum MethodId {
 }
 
 impl MethodId {
-    pub const ALL: [MethodId; 10] = [
+    pub const ALL: [MethodId; 11] = [
         MethodId::FundsExecution,
         MethodId::FundsArrival,
         MethodId::Ratio,
         MethodId::Inverse,
         MethodId::Exact,
+        MethodId::Deadline,
         MethodId::Qualitative,
         MethodId::Manual,
         MethodId::Banded,
@@ -286,6 +289,7 @@ impl MethodId {
             MethodId::Ratio => "ratio",
             MethodId::Inverse => "inverse",
             MethodId::Exact => "exact",
+            MethodId::Deadline => "deadline",
             MethodId::Qualitative => "qualitative",
             MethodId::Manual => "manual",
             MethodId::Banded => "banded",
@@ -317,6 +321,10 @@ impl MethodId {
             MethodId::Exact => Text::new(
                 "= 等于：相等得满分，不足按比例",
                 "= exact: full when equal, proportional below",
+            ),
+            MethodId::Deadline => Text::new(
+                "时效：按期完成得满分，逾期得 0 分",
+                "deadline: full when met, 0 when missed",
             ),
             MethodId::Qualitative => {
                 Text::new("定性：按分档评分", "qualitative: scored within a band")

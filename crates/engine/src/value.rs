@@ -147,10 +147,52 @@ pub enum Value {
         from: String,
         to: String,
     },
-    /// A date or deadline (`2022年底之前`, `2022年12月31日`).
-    Date,
+    /// A date or deadline (`2022年底之前`, `≤2022年12月`, `12月31日前`, `2022-11-30`).
+    Date(When),
     /// Anything else: qualitative text (达成预期指标, 效果明显, 未支付 …).
     Text,
+}
+
+/// A point in time as written: a year, a month of a year, or a day, any of them without the year
+/// (`12月31日前` takes the form's year), with the comparison a deadline states (`前`, `底前`, `≤`:
+/// by then). Compared at the coarser of two precisions: `2022年11月` is within `2022年12月31日前`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct When {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub op: Option<Op>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<u32>,
+}
+
+impl When {
+    /// How finely it is written: 1 a year, 2 a month, 3 a day.
+    pub fn precision(&self) -> u8 {
+        match (self.month, self.day) {
+            (_, Some(_)) => 3,
+            (Some(_), None) => 2,
+            (None, None) => 1,
+        }
+    }
+
+    /// Compares `self` with `other` at the coarser of their precisions. A date without a year takes
+    /// `year` (the form's), else the other's; `None` when neither has one.
+    pub fn compare(&self, other: &When, year: Option<u32>) -> Option<std::cmp::Ordering> {
+        let p = self.precision().min(other.precision());
+        let key = |w: &When, o: &When| -> Option<(u32, u32, u32)> {
+            let y = w.year.or(year).or(o.year)?;
+            Some((
+                y,
+                if p >= 2 { w.month.unwrap_or(12) } else { 0 },
+                if p >= 3 { w.day.unwrap_or(31) } else { 0 },
+            ))
+        };
+        let (a, b) = (key(self, other)?, key(other, self)?);
+        Some(a.cmp(&b))
+    }
 }
 
 impl Value {
@@ -352,6 +394,10 @@ fn parse_quantity(t: &str) -> Option<Quantity> {
     })
 }
 
+fn named(text: &str) -> Unit {
+    Unit::new(text).unwrap_or(Unit::EMPTY)
+}
+
 fn base_of(unit: &str) -> (Unit, Decimal) {
     let wan = Decimal::from(10_000);
     match unit {
@@ -363,6 +409,15 @@ fn base_of(unit: &str) -> (Unit, Decimal) {
         "千元" => (Unit::YUAN, Decimal::from(1_000)),
         "万人" => (Unit::new("人").unwrap_or(Unit::EMPTY), wan),
         "万人次" => (Unit::new("人次").unwrap_or(Unit::EMPTY), wan),
+        // The same measure written two ways compares (GUIDE §5): a distance, a weight, working days.
+        "km" | "公里" | "千米" => (named("米"), Decimal::from(1_000)),
+        "m" | "米" => (named("米"), Decimal::ONE),
+        "kg" | "公斤" | "千克" => (named("千克"), Decimal::ONE),
+        "t" | "吨" => (named("千克"), Decimal::from(1_000)),
+        "个工作日" | "工作日" => (named("工作日"), Decimal::ONE),
+        "个月" | "月" => (named("月"), Decimal::ONE),
+        "平方米" | "㎡" | "m²" | "m2" => (named("平方米"), Decimal::ONE),
+        "h" | "小时" | "个小时" => (named("小时"), Decimal::ONE),
         other => (Unit::new(other).unwrap_or(Unit::EMPTY), Decimal::ONE),
     }
 }
@@ -383,10 +438,142 @@ fn parse_time(t: &str) -> Option<Value> {
             }
         }
     }
-    if looks_like_date(t) {
-        return Some(Value::Date);
+    when(t).map(Value::Date)
+}
+
+/// Deadline words before a date: `≤2022年12月`, `不晚于2022年12月`, `截至12月底`.
+const WHEN_PREFIXES: [(&str, Op); 7] = [
+    ("≤", Op::Le),
+    ("<=", Op::Le),
+    ("<", Op::Le),
+    ("不晚于", Op::Le),
+    ("截至", Op::Le),
+    ("截止", Op::Le),
+    ("≥", Op::Ge),
+];
+
+/// Deadline words after a date, the longest first: `2022年底之前`, `12月31日前`, `11月底前`.
+const WHEN_SUFFIXES: [(&str, Op); 8] = [
+    ("之前", Op::Le),
+    ("以前", Op::Le),
+    ("前", Op::Le),
+    ("以内", Op::Le),
+    ("内", Op::Le),
+    ("之后", Op::Ge),
+    ("以后", Op::Ge),
+    ("后", Op::Ge),
+];
+
+/// A date as written: `2022年12月31日`, `2022年12月`, `2022年`, `12月31日`, `12月`, `2022-12-31`,
+/// `2022.12`, `2022/12/31`, with `底`/`末` (the end of that year or month, so the same precision) and
+/// a deadline word before or after it.
+fn when(t: &str) -> Option<When> {
+    let mut rest = t.trim();
+    let mut op = None;
+    for (p, o) in WHEN_PREFIXES {
+        if let Some(r) = rest.strip_prefix(p) {
+            op = Some(o);
+            rest = r.trim();
+            break;
+        }
     }
-    None
+    for (s, o) in WHEN_SUFFIXES {
+        if let Some(r) = rest.strip_suffix(s) {
+            op = op.or(Some(o));
+            rest = r.trim();
+            break;
+        }
+    }
+    let rest = rest
+        .strip_suffix('底')
+        .or_else(|| rest.strip_suffix('末'))
+        .unwrap_or(rest);
+    let (mut year, mut month, mut day) = (None, None, None);
+    let mut s = rest;
+    let number = |s: &str| -> Option<(u32, usize)> {
+        let d = leading_digits(s);
+        (!d.is_empty() && d.len() <= 4)
+            .then(|| (d.parse().ok(), d.len()))
+            .and_then(|(n, l)| Some((n?, l)))
+    };
+    // 2022-12-31, 2022.12, 2022/12/31
+    if let Some((y, l)) = number(s).filter(|&(_, l)| l == 4) {
+        if let Some(sep) = s[l..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '.' | '/' | '—'))
+        {
+            let parts: Vec<&str> = s.split(sep).collect();
+            let n = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+            if parts.len() > 3
+                || parts
+                    .iter()
+                    .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+            {
+                return None;
+            }
+            let (m, d) = (n(1), n(2));
+            return valid(When {
+                op,
+                year: Some(y),
+                month: m,
+                day: d,
+            });
+        }
+    }
+    if let Some((n, l)) = number(s) {
+        let after = &s[l..];
+        if let Some(r) = after.strip_prefix('年') {
+            if l != 4 {
+                return None;
+            }
+            year = Some(n);
+            s = r;
+        }
+    }
+    if let Some((n, l)) = number(s) {
+        if let Some(r) = s[l..].strip_prefix('月') {
+            month = Some(n);
+            s = r;
+        }
+    }
+    let s = s
+        .strip_suffix('底')
+        .or_else(|| s.strip_suffix('末'))
+        .unwrap_or(s);
+    if let Some((n, l)) = number(s) {
+        if let Some(r) = s[l..]
+            .strip_prefix('日')
+            .or_else(|| s[l..].strip_prefix('号'))
+        {
+            day = Some(n);
+            if !r.is_empty() {
+                return None;
+            }
+        } else {
+            return None;
+        }
+    } else if !s.is_empty() {
+        return None;
+    }
+    if year.is_none() && month.is_none() {
+        return None;
+    }
+    valid(When {
+        op,
+        year,
+        month,
+        day,
+    })
+}
+
+/// A date whose month and day can be: 1–12, 1–31, a day only with a month.
+fn valid(w: When) -> Option<When> {
+    let ok = w.month.is_none_or(|m| (1..=12).contains(&m))
+        && w.day.is_none_or(|d| (1..=31).contains(&d))
+        && (w.day.is_none() || w.month.is_some())
+        && w.year.is_none_or(|y| (1900..=2999).contains(&y));
+    ok.then_some(w)
 }
 
 fn leading_digits(t: &str) -> &str {
@@ -510,10 +697,53 @@ mod tests {
                 to: "2021-09-30".into()
             }
         );
-        assert_eq!(parse("2022年底之前"), Value::Date);
-        assert_eq!(parse("2022年12月31日前"), Value::Date);
+        let w = |op, year, month, day| {
+            Value::Date(When {
+                op,
+                year,
+                month,
+                day,
+            })
+        };
+        assert_eq!(
+            parse("2022年底之前"),
+            w(Some(Op::Le), Some(2022), None, None)
+        );
+        assert_eq!(
+            parse("2022年12月31日前"),
+            w(Some(Op::Le), Some(2022), Some(12), Some(31))
+        );
+        assert_eq!(
+            parse("≤2022年12月"),
+            w(Some(Op::Le), Some(2022), Some(12), None)
+        );
+        assert_eq!(
+            parse("2022年12月底前"),
+            w(Some(Op::Le), Some(2022), Some(12), None)
+        );
+        assert_eq!(
+            parse("12月31日前"),
+            w(Some(Op::Le), None, Some(12), Some(31))
+        );
+        assert_eq!(parse("11月底前"), w(Some(Op::Le), None, Some(11), None));
+        assert_eq!(parse("2022年11月"), w(None, Some(2022), Some(11), None));
+        assert_eq!(parse("2022-11-30"), w(None, Some(2022), Some(11), Some(30)));
+        assert_eq!(
+            parse("2022年11月30日"),
+            w(None, Some(2022), Some(11), Some(30))
+        );
+        assert_eq!(parse("10月"), w(None, None, Some(10), None));
+        assert_eq!(
+            parse("不晚于2022年6月"),
+            w(Some(Op::Le), Some(2022), Some(6), None)
+        );
+        for not_a_date in ["13月", "2022年13月", "2月30日号", "22年12月"] {
+            assert!(!matches!(parse(not_a_date), Value::Date(_)), "{not_a_date}");
+        }
         // A duration is a quantity, not a date.
         assert_eq!(q("12个月").unit, "个月");
+        assert_eq!(q("≤10个工作日").base_unit, "工作日");
+        assert_eq!(q("8个工作日").base_unit, "工作日");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::path::{FieldPath, IndicatorField};
 use crate::profile::{Block, QualitativeBand};
 use crate::result::{Figure, Format, IndicatorResult, MethodId, RowResult};
 use crate::text::Text;
-use crate::value::{parse, Op, Quantity, Value};
+use crate::value::{parse, Op, Quantity, Value, When};
 
 const BASIS_DIRECTION: &str = "[note] 方向取自目标值中的 ≥ ≤ =，而非指标类别";
 
@@ -386,6 +386,13 @@ fn score_row(
     };
     let forced = row.method.trim();
     let (tq, aq) = (v.target.quantity(), v.actual.quantity());
+    if let ("" | "auto", Value::Date(t), Value::Date(a)) = (forced, &v.target, &v.actual) {
+        if deadline(cx, &mut input, (t, a), row) {
+            result.op = Some(t.op.unwrap_or(Op::Le));
+            result.method = Some(input.method);
+            return finish(cx, input);
+        }
+    }
     match (forced, v.pair, tq, aq) {
         ("manual", ..) => {}
         ("" | "auto", Some((t, a)), Some(tq), Some(aq)) => {
@@ -429,6 +436,71 @@ fn score_row(
     }
     result.method = Some(input.method);
     finish(cx, input)
+}
+
+/// A date against a deadline (GUIDE §4.13: earlier is better, compared like ≤): full when met,
+/// 0 when missed (a design choice: a date has no ratio), said in the explanation. A year left out
+/// is the form's year. `false` when the two cannot be compared (no year anywhere).
+fn deadline(
+    cx: &mut Ctx,
+    input: &mut RowInput,
+    (t, a): (&When, &When),
+    row: &IndicatorRow,
+) -> bool {
+    let form_year = leading_year(&cx.form.header.year);
+    let Some(order) = a.compare(t, form_year) else {
+        return false;
+    };
+    let op = t.op.unwrap_or(Op::Le);
+    let met = match op {
+        Op::Le => order != std::cmp::Ordering::Greater,
+        Op::Ge => order != std::cmp::Ordering::Less,
+        Op::Eq => order == std::cmp::Ordering::Equal,
+    };
+    input.method = MethodId::Deadline;
+    input.judgement = false;
+    input.below_target = !met;
+    let (target, actual) = (row.target.trim().to_string(), row.actual.trim().to_string());
+    let w = input.weight;
+    let (exact, how) = if met {
+        (
+            w,
+            ex![
+                Piece::W("时效：实际 ", "deadline: actual "),
+                actual,
+                Piece::W(" 符合 ", " meets "),
+                target,
+                Piece::W("，满分 ", ": full "),
+                Piece::Plain(w)
+            ],
+        )
+    } else {
+        (
+            Decimal::ZERO,
+            ex![
+                Piece::W("时效：实际 ", "deadline: actual "),
+                actual,
+                Piece::W(" 未达到 ", " misses "),
+                target,
+                Piece::W(
+                    "，记 0 分（逾期不按比例计分）",
+                    ": 0 (a missed date is not scored in proportion)"
+                )
+            ],
+        )
+    };
+    input.computed = Some(cx.score_figure(exact, how));
+    true
+}
+
+/// The year a form's 年度 names (`2022`, `2022年度`).
+fn leading_year(text: &str) -> Option<u32> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (digits.len() == 4).then(|| digits.parse().ok()).flatten()
 }
 
 /// A field of the indicator row `input` scores.

@@ -823,3 +823,46 @@ fn the_intake_reads_typed_text_again_under_the_forms_profile() {
         "90.00%"
     );
 }
+
+#[test]
+fn deadlines_and_durations_are_scored_like_numbers() {
+    let f = json!({
+        "header": {"year": "2022"},
+        "indicators": [
+            {"id": "h1", "level": 1, "name": "产出指标", "block": "output"},
+            ind("h11", 2, "时效指标"),
+            q("d1", "完成时间", "≤2022年12月", "2022年11月", "5"),
+            q("d2", "完工时限", "2022年12月底前", "2022-11-30", "5"),
+            q("d3", "验收时间", "12月31日前", "2023年1月", "5"),
+            q("d4", "办结时限", "≤10个工作日", "8个工作日", "5"),
+            q("d5", "响应时间", "≥3天", "2天", "6"),
+            q("d6", "巡查里程", "≥20km", "22公里", "5"),
+            q("d7", "拨付时间", "11月底前", "10月", "5"),
+            q("d8", "整改时限", "2022年底前", "2022年12月31日", "5"),
+        ]
+    });
+    let e = run("central-2020", f);
+    let score = |id: &str| row(&e, id).score.shown();
+    assert_eq!(score("d1"), "5.00");
+    assert_eq!(row(&e, "d1").method.key(), "deadline");
+    assert_eq!(score("d2"), "5.00");
+    // Without a year, "12月31日前" is of the form's year: 2023年1月 misses it, and says so.
+    assert_eq!(score("d3"), "0.00");
+    assert!(row(&e, "d3").score.explanation().zh.contains("未达到"));
+    assert!(has(
+        &e,
+        "reason.missing_below_weight",
+        "indicators[4].deviation_reason"
+    ));
+    assert_eq!(score("d4"), "5.00", "8 of at most 10 working days");
+    assert_eq!(score("d5"), "4.00", "2 of at least 3 days: 2 ÷ 3 × 6");
+    assert_eq!(score("d6"), "5.00", "22 公里 against 20 km");
+    assert_eq!(score("d7"), "5.00");
+    assert_eq!(score("d8"), "5.00");
+    assert!(!codes(&e).contains(&"score.missing"), "{:?}", codes(&e));
+    assert!(
+        !codes(&e).contains(&"value.unit_mismatch"),
+        "{:?}",
+        codes(&e)
+    );
+}
