@@ -119,7 +119,9 @@ fn use_startup(dispatch: Dispatch) {
 }
 
 /// One draft is edited in one tab: this tab claims the open draft, refreshes the claim every two
-/// seconds, and shows the draft read-only (and says why) when another tab holds it.
+/// seconds, and shows the draft read-only (and says why) when another live tab holds it. The claim
+/// is given up when the page is left (closed or reloaded), so that a reload at any moment reopens
+/// the draft editable.
 #[hook]
 fn use_one_tab_per_draft(state: &AppState, tab: &Rc<String>, dispatch: Dispatch) {
     let doc_key = state.doc.as_ref().map(|d| (d.id.clone(), d.read_only));
@@ -127,12 +129,17 @@ fn use_one_tab_per_draft(state: &AppState, tab: &Rc<String>, dispatch: Dispatch)
     use_effect_with(doc_key, move |key| {
         let mut beat = None;
         let mut held = None;
+        let mut leave = None;
         if let Some((id, false)) = key {
             if !storage::claim(id, &tab) {
                 refuse(&dispatch);
             } else {
                 held = Some(id.clone());
                 let (id, tab) = (id.clone(), tab.clone());
+                leave = web_sys::window().map(|w| {
+                    let (id, tab) = (id.clone(), tab.clone());
+                    EventListener::new(&w, "pagehide", move |_| storage::release(&id, &tab))
+                });
                 beat = Some(Interval::new(CLAIM_EVERY_MS, move || {
                     if !storage::claim(&id, &tab) {
                         refuse(&dispatch);
@@ -142,6 +149,7 @@ fn use_one_tab_per_draft(state: &AppState, tab: &Rc<String>, dispatch: Dispatch)
         }
         move || {
             drop(beat);
+            drop(leave);
             if let Some(id) = held {
                 storage::release(&id, &tab);
             }

@@ -16,6 +16,8 @@ const RECOVERED_PREFIX: &str = "ziping:recovered:";
 const LOCK_PREFIX: &str = "ziping:lock:";
 /// A tab that has not refreshed its claim on a draft for this long has gone.
 const LOCK_STALE_MS: u64 = 6_000;
+/// How far ahead of this tab's clock another tab's claim may be and still count.
+const CLAIM_SKEW_MS: u64 = 2_000;
 
 fn storage() -> Result<web_sys::Storage, String> {
     web_sys::window()
@@ -196,7 +198,10 @@ pub fn claim(id: &str, tab: &str) -> bool {
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
             let other = v.get("tab").and_then(|t| t.as_str()).unwrap_or("");
             let at = v.get("at").and_then(|a| a.as_u64()).unwrap_or(0);
-            if other != tab && now().saturating_sub(at) < LOCK_STALE_MS {
+            // A claim from the future (a clock set back) proves nothing: it is stale, as is one
+            // not refreshed for a few seconds (its tab is gone).
+            let fresh = at <= now() + CLAIM_SKEW_MS && now().saturating_sub(at) < LOCK_STALE_MS;
+            if other != tab && fresh {
                 return false;
             }
         }

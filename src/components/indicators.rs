@@ -407,6 +407,30 @@ fn Row(p: &RowProps) -> Html {
         }
     });
     let completion = res.and_then(|x| x.completion.as_ref());
+    // A row scored by judgement (qualitative, manual, or values that cannot be compared) is scored
+    // in its own labelled box ("手工打分（0–10）"); on a computed row the box is an override.
+    let judgement = p.score.as_ref().is_some_and(|s| s.method.is_judgement());
+    let score_field = if judgement && !layout.readonly {
+        let path = FieldPath::Indicator(i, IndicatorField::Score);
+        let notes = p
+            .notes
+            .iter()
+            .flat_map(|n| n.iter())
+            .find(|(nf, _)| *nf == IndicatorField::Score)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default();
+        let weight = r
+            .weight
+            .map(|d| ziping_engine::decimal::plain(d))
+            .unwrap_or_else(|| "?".into());
+        let label = format!(
+            "{}{}0–{weight}{}",
+            w.manual_score, w.open_paren, w.close_paren
+        );
+        html! { <Field value={indicator_value(r, IndicatorField::Score)} {path} label={label} notes={notes} class={classes!("manual-score")} /> }
+    } else {
+        field(IndicatorField::Score, w.entered)
+    };
     html! {
         <tr class="level-3" data-row={r.id.clone()}>
             <td class="col-name">
@@ -435,7 +459,7 @@ fn Row(p: &RowProps) -> Html {
                             if let Some(c) = &s.computed { <span class="was">{ format!("{} {}", w.override_shown, c.shown()) }</span> }
                         }
                     }
-                    { field(IndicatorField::Score, w.entered) }
+                    { score_field }
                     if p.score.as_ref().is_some_and(|s| s.source == ScoreSource::Override) || !r.score_reason.is_empty() {
                         { field(IndicatorField::ScoreReason, w.override_reason) }
                     }

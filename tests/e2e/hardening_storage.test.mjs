@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { waitForApp } from "./helpers.mjs";
-import { assertClean, download, field, num, type, useSite, valueOf, waitSaved, withApp, withExample } from "./form_helpers.mjs";
+import { assertClean, download, field, num, reloadApp, type, useSite, valueOf, waitSaved, withApp, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 
@@ -90,6 +90,9 @@ test("the same draft in a second tab is shown read-only, with the reason, and ne
     await waitForApp(second);
     await second.locator("[data-testid=open-elsewhere]").waitFor();
     assert.notEqual(await second.locator(field("header.project")).getAttribute("readonly"), null, "the field is read-only");
+    // …and looks it: not the white of an editable field.
+    const look = (p) => p.locator(field("header.project")).evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.notEqual(await look(second), await look(page), "a read-only field does not look editable");
     assert.equal(await valueOf(second, "header.project"), "第一个标签页的修改");
     // Typing in the second tab changes nothing.
     await second.locator(field("header.project")).pressSequentially("X");
@@ -106,6 +109,36 @@ test("the same draft in a second tab is shown read-only, with the reason, and ne
     assert.equal(saved.header.year, "2022");
     assert.deepEqual(errors, []);
     await second.close();
+    assertClean(app);
+  });
+});
+
+test("your own draft reopens editable after a reload: at once after an edit, after idling, and past a claim dated in the future", async () => {
+  await withExample(env, async (app) => {
+    const { page } = app;
+    const editable = async (why) => {
+      await page.locator(field("header.project")).waitFor();
+      assert.equal(await page.locator(field("header.project")).getAttribute("readonly"), null, `editable ${why}`);
+      assert.equal(await page.locator("[data-testid=open-elsewhere]").count(), 0, `no "open in another tab" ${why}`);
+    };
+    // A reload straight after an edit (the save is still waiting).
+    await type(page, "header.project", "刚改完就刷新");
+    await reloadApp(page, field("header.project"));
+    await editable("after a reload straight after an edit");
+    assert.equal(await valueOf(page, "header.project"), "刚改完就刷新", "the edit was saved on the way out");
+    // A reload after three seconds with nothing done.
+    await page.waitForTimeout(3_000);
+    await reloadApp(page, field("header.project"));
+    await editable("after a reload after idling");
+    // A claim by another tab dated a minute ahead (a clock set wrong) is stale.
+    await page.evaluate(() => {
+      const id = localStorage.getItem("ziping:open");
+      localStorage.setItem(`ziping:lock:${id}`, JSON.stringify({ tab: "another-tab", at: Date.now() + 60_000 }));
+    });
+    await reloadApp(page, field("header.project"));
+    await editable("past a claim from the future");
+    await type(page, "header.project", "仍可编辑");
+    assert.equal(await valueOf(page, "header.project"), "仍可编辑");
     assertClean(app);
   });
 });
