@@ -6,6 +6,7 @@ use ziping_engine::result::MethodId;
 
 /// The app's words in one language.
 pub struct Words {
+    pub lang: Lang,
     pub app_title: &'static str,
     pub lead: &'static str,
     pub lang_switch: &'static str,
@@ -176,13 +177,7 @@ pub struct Words {
     pub stated_grade: &'static str,
     pub block_weight: &'static str,
     // Evaluators and sign-off
-    pub name: &'static str,
-    pub title: &'static str,
-    pub office: &'static str,
-    pub phone: &'static str,
     pub add_evaluator: &'static str,
-    pub header_fields: [&'static str; 8],
-    pub signoff_fields: [&'static str; 6],
     // Findings
     pub findings: &'static str,
     pub no_findings: &'static str,
@@ -223,6 +218,7 @@ pub struct Words {
 }
 
 pub static ZH: Words = Words {
+    lang: Lang::Zh,
     app_title: "Ziping 自评",
     lead: "项目支出绩效自评表：填报、计分、核查，全部在浏览器中完成。",
     lang_switch: "English",
@@ -391,13 +387,7 @@ pub static ZH: Words = Words {
     stated_total: "表内综合得分",
     stated_grade: "表内评价等次",
     block_weight: "本表分值",
-    name: "姓名",
-    title: "职称/职务",
-    office: "科室",
-    phone: "联系电话",
     add_evaluator: "添加评价人员",
-    header_fields: ["表名", "年度", "项目名称", "填报单位", "主管部门", "预算单位", "项目属性", "项目期"],
-    signoff_fields: ["负责人", "经办人", "联系电话", "填报日期", "单位负责人(签章)", "签章日期"],
     findings: "核查结果",
     no_findings: "没有发现问题。",
     go_to_field: "转到",
@@ -431,6 +421,7 @@ pub static ZH: Words = Words {
 };
 
 pub static EN: Words = Words {
+    lang: Lang::En,
     app_title: "Ziping 自评",
     lead: "Fill in, score and check a project expenditure performance self-evaluation form, all in your browser.",
     lang_switch: "中文",
@@ -599,13 +590,7 @@ pub static EN: Words = Words {
     stated_total: "Total as printed",
     stated_grade: "Grade as printed",
     block_weight: "Weight in this form",
-    name: "Name",
-    title: "Title / post",
-    office: "Office",
-    phone: "Phone",
     add_evaluator: "Add an evaluator",
-    header_fields: ["Form title", "Year", "Project", "Filing unit", "Supervising department", "Budget unit", "Project type", "Project period"],
-    signoff_fields: ["Responsible", "Prepared by", "Phone", "Date filed", "Unit head (seal)", "Date signed"],
     findings: "Findings",
     no_findings: "No findings.",
     go_to_field: "Go to",
@@ -646,6 +631,34 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 impl Words {
+    /// "未通过核查：3 个错误" / "Not checked: 3 errors".
+    pub fn unchecked(&self, errors: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("未通过核查：{errors} 个错误"),
+            Lang::En if errors == 1 => "Not checked: 1 error".to_string(),
+            Lang::En => format!("Not checked: {errors} errors"),
+        }
+    }
+
+    /// The year under a printed form's title: （2022 年度） / (Year 2022).
+    pub fn year_line(&self, year: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("（{year} 年度）"),
+            Lang::En => format!("(Year {year})"),
+        }
+    }
+
+    /// Why 定稿 was refused.
+    pub fn final_refused(&self, errors: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("{}，不能定稿：请先改正下列错误。", self.unchecked(errors)),
+            Lang::En => format!(
+                "{}: the form cannot be marked final until they are fixed.",
+                self.unchecked(errors)
+            ),
+        }
+    }
+
     /// The display name of a scoring method.
     pub fn method(&self, m: MethodId) -> &'static str {
         (self.method_name)(m)

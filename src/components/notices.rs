@@ -6,7 +6,7 @@ use crate::browser::{files, storage};
 use crate::i18n::words;
 use crate::store::{use_lang, use_sender, Ptr, Sender};
 use yew::prelude::*;
-use ziping_app_state::{export_name, ImportReport, LibraryAction, Notice, NoticeAction};
+use ziping_app_state::{export_name, DocAction, ImportReport, LibraryAction, Notice, NoticeAction};
 use ziping_engine::model::Form;
 use ziping_engine::Lang;
 
@@ -125,6 +125,25 @@ fn notice(n: &Notice, form: Option<&Ptr<Form>>, lang: Lang, send: &Sender) -> Ht
             Some("storage-off"),
             text(w.storage_off),
         ),
+        Notice::FinalRefused(errors) => {
+            let body = html! {
+                <>
+                    <p>{ w.final_refused(errors.len()) }</p>
+                    <ul class="final-errors">
+                        { for errors.iter().map(|(path, message)| {
+                            let path = path.clone();
+                            html! {
+                                <li>
+                                    { message.get(lang) }{ " " }
+                                    <button type="button" class="link" onclick={send.click(move || DocAction::Focus(Some(path.clone())))}>{ w.go_to_field }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </>
+            };
+            ("notice error", "alert", Some("final-refused"), body)
+        }
         Notice::OpenElsewhere => (
             "notice",
             "status",

@@ -10,24 +10,32 @@ use ziping_engine::path::{EvaluatorField, FieldPath, HeaderField, SignoffField};
 
 #[function_component]
 pub fn HeaderSection(p: &FormPart) -> Html {
-    let (_lang, w) = use_words();
+    let (lang, w) = use_words();
     let send = use_sender();
+    let current = if p.form.status == Status::Final {
+        "final"
+    } else {
+        "draft"
+    };
     let onchange = Callback::from(move |e: Event| {
+        // The select shows the form's status until the state says otherwise: 定稿 may be refused
+        // (a form with errors cannot pass as final).
+        let select = e.target_unchecked_into::<HtmlSelectElement>();
+        let value = select.value();
+        select.set_value(current);
         send.act(DocAction::Set {
             path: FieldPath::Status,
-            value: e.target_unchecked_into::<HtmlSelectElement>().value(),
+            value,
         });
     });
     html! {
         <section class="form-section header-fields" aria-labelledby="sec-header">
             <h2 id="sec-header">{ p.title.clone() }</h2>
             <div class="field-grid">
-                { for HeaderField::ALL.iter().enumerate().map(|(i, h)| {
-                    p.field(FieldPath::Header(*h), w.header_fields[i], false)
-                }) }
+                { for HeaderField::ALL.iter().map(|h| p.field(FieldPath::Header(*h), h.name(lang), false)) }
                 <div class="field">
                     <label for="form-status" class="field-label">{ w.status_label }</label>
-                    <select id="form-status" data-path="status" onchange={onchange} disabled={p.readonly}>
+                    <select key={current} id="form-status" data-path="status" onchange={onchange} disabled={p.readonly}>
                         <option value="draft" selected={p.form.status == Status::Draft}>{ w.status_draft }</option>
                         <option value="final" selected={p.form.status == Status::Final}>{ w.status_final }</option>
                     </select>
@@ -50,9 +58,9 @@ pub fn NarrativeSection(p: &FormPart) -> Html {
 
 #[function_component]
 pub fn EvaluatorsSection(p: &FormPart) -> Html {
-    let (_lang, w) = use_words();
+    let (lang, w) = use_words();
     let send = use_sender();
-    let names = [w.name, w.title, w.office, w.phone];
+    let names: Vec<&str> = EvaluatorField::ALL.iter().map(|f| f.name(lang)).collect();
     html! {
         <section class="form-section evaluators" aria-labelledby="sec-evaluators">
             <h2 id="sec-evaluators">{ p.title.clone() }</h2>
@@ -81,14 +89,12 @@ pub fn EvaluatorsSection(p: &FormPart) -> Html {
 
 #[function_component]
 pub fn SignoffSection(p: &FormPart) -> Html {
-    let (_lang, w) = use_words();
+    let lang = crate::store::use_lang();
     html! {
         <section class="form-section signoff" aria-labelledby="sec-signoff">
             <h2 id="sec-signoff">{ p.title.clone() }</h2>
             <div class="field-grid">
-                { for SignoffField::ALL.iter().enumerate().map(|(i, s)| {
-                    p.field(FieldPath::Signoff(*s), w.signoff_fields[i], false)
-                }) }
+                { for SignoffField::ALL.iter().map(|s| p.field(FieldPath::Signoff(*s), s.name(lang), false)) }
             </div>
         </section>
     }

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use ziping_app_state::DocAction;
 use ziping_engine::decimal::plain;
 use ziping_engine::model::Form;
-use ziping_engine::path::{EvaluatorField, FieldPath, IndicatorField, SignoffField};
+use ziping_engine::path::{EvaluatorField, FieldPath, HeaderField, IndicatorField, SignoffField};
 use ziping_engine::profile::{Method, Orientation, Section, SectionKind};
 use ziping_engine::result::{Figure, MethodId, RowResult, ScoreSource};
 use ziping_engine::Lang;
@@ -93,7 +93,10 @@ pub fn PrintView(p: &PrintProps) -> Html {
             <main id="main" class="print-desk" tabindex="-1" aria-labelledby="print-title">
                 <article class={classes!("print-sheet", if landscape { "landscape" } else { "portrait" })} data-testid="print-sheet">
                     <h1 id="print-title" class="print-title">{ title }</h1>
-                    if !p.form.header.year.is_empty() { <p class="print-year">{ format!("（{} 年度）", p.form.header.year) }</p> }
+                    if !p.form.header.year.is_empty() { <p class="print-year">{ w.year_line(&p.form.header.year) }</p> }
+                    if p.evaluation.counts.errors > 0 {
+                        <p class="print-unchecked" role="note" data-testid="print-unchecked">{ w.unchecked(p.evaluation.counts.errors) }</p>
+                    }
                     { for body }
                 </article>
             </main>
@@ -224,7 +227,7 @@ impl Sheet<'_> {
     }
 
     fn header(&self) -> Html {
-        let (w, h) = (self.w, &self.form.header);
+        let h = &self.form.header;
         let pair = |label: &'static str, value: &str| {
             html! { <><th scope="row">{ label }</th><td>{ value.to_string() }</td></> }
         };
@@ -232,10 +235,10 @@ impl Sheet<'_> {
             <table class="print-table print-grid-4">
                 <colgroup><col class="label" /><col /><col class="label" /><col /></colgroup>
                 <tbody>
-                    <tr><th scope="row">{ w.header_fields[2] }</th><td colspan="3">{ h.project.clone() }</td></tr>
-                    <tr>{ pair(w.header_fields[4], &h.department) }{ pair(w.header_fields[5], &h.unit) }</tr>
-                    <tr>{ pair(w.header_fields[6], &h.attribute) }{ pair(w.header_fields[7], &h.period) }</tr>
-                    <tr>{ pair(w.header_fields[3], &h.filing_unit) }{ pair(w.header_fields[1], &h.year) }</tr>
+                    <tr><th scope="row">{ HeaderField::Project.name(self.l) }</th><td colspan="3">{ h.project.clone() }</td></tr>
+                    <tr>{ pair(HeaderField::Department.name(self.l), &h.department) }{ pair(HeaderField::Unit.name(self.l), &h.unit) }</tr>
+                    <tr>{ pair(HeaderField::Attribute.name(self.l), &h.attribute) }{ pair(HeaderField::Period.name(self.l), &h.period) }</tr>
+                    <tr>{ pair(HeaderField::FilingUnit.name(self.l), &h.filing_unit) }{ pair(HeaderField::Year.name(self.l), &h.year) }</tr>
                 </tbody>
             </table>
         }
@@ -528,7 +531,6 @@ impl Sheet<'_> {
     }
 
     fn evaluators(&self) -> Html {
-        let w = self.w;
         let people = &self.form.evaluators;
         let rows: Html = if people.is_empty() {
             // Blank rows to fill in by hand.
@@ -546,7 +548,7 @@ impl Sheet<'_> {
         };
         html! {
             <table class="print-table print-evaluators-table">
-                <thead><tr>{ for [w.name, w.title, w.office, w.phone].iter().map(|n| html! { <th scope="col">{ *n }</th> }) }</tr></thead>
+                <thead><tr>{ for EvaluatorField::ALL.iter().map(|f| html! { <th scope="col">{ f.name(self.l) }</th> }) }</tr></thead>
                 <tbody>{ rows }</tbody>
             </table>
         }
@@ -564,7 +566,7 @@ impl Sheet<'_> {
             };
             html! {
                 <span class={classes!("print-sign", date.then_some("date"))}>
-                    <span class="print-sign-label">{ format!("{}：", w.signoff_fields[k]) }</span>
+                    <span class="print-sign-label">{ format!("{}{}", SignoffField::ALL[k].name(self.l), w.colon) }</span>
                     <span class={classes!("print-sign-line", blank.then_some("blank"))}>{ shown }</span>
                 </span>
             }

@@ -1,11 +1,11 @@
 //! The open form: its profile, its evaluation and its history, and the actions on it as a whole
 //! (open, new, close, edit a field, undo and redo, print preview, read-only, go to a field).
 
-use crate::{AppState, ImportReport, Screen};
+use crate::{AppState, ImportReport, Notice, Screen};
 use std::rc::Rc;
 use ziping_engine::model::Form;
 use ziping_engine::path::FieldPath;
-use ziping_engine::{evaluate, Evaluation, Opened, Profile};
+use ziping_engine::{evaluate, Evaluation, Opened, Profile, Severity, Text};
 
 /// How many edits undo can walk back.
 pub const UNDO_LIMIT: usize = 200;
@@ -217,6 +217,21 @@ pub(crate) fn reduce(s: &mut AppState, action: DocAction) {
         DocAction::EditCopy { id } => {
             if let Some(doc) = &s.doc {
                 s.doc = Some(Doc::new(id, (*doc.form).clone(), doc.profile.clone()));
+            }
+        }
+        DocAction::Set { path, value } if path == FieldPath::Status && value == "final" => {
+            // A form with errors cannot pass as final: 定稿 is refused, with the errors.
+            let errors: Vec<(FieldPath, Text)> = s
+                .doc
+                .iter()
+                .flat_map(|d| d.evaluation.findings.iter())
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| (f.path.clone(), f.message.clone()))
+                .collect();
+            if errors.is_empty() {
+                s.edit(|d| d.set(path, value));
+            } else if s.doc.as_ref().is_some_and(|d| !d.read_only) {
+                s.notice = Some(Notice::FinalRefused(errors));
             }
         }
         DocAction::Set { path, value } => s.edit(|d| d.set(path, value)),

@@ -4,6 +4,7 @@
 
 use crate::library::DraftMeta;
 use crate::AppState;
+use ziping_engine::path::FieldPath;
 use ziping_engine::{Problem, Text};
 
 /// A file that could not be imported: its name and every problem, with its path.
@@ -37,6 +38,8 @@ pub enum Notice {
     /// Profiles kept in this browser could not be read any more: their text was set aside under
     /// these keys, nothing was lost.
     ProfilesSetAside(Vec<String>),
+    /// 定稿 was refused: the form still has errors (each with the field it concerns).
+    FinalRefused(Vec<(FieldPath, Text)>),
 }
 
 /// Actions on what the page tells the user.

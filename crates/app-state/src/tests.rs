@@ -710,3 +710,24 @@ mod render_skipping {
         assert!(row.iter().any(|(f, _)| *f == IndicatorField::Actual));
     }
 }
+
+#[test]
+fn a_form_with_errors_cannot_be_marked_final() {
+    let s = set(&seed_state(), FieldPath::Status, "draft");
+    assert_eq!(doc(&s).form.status, ziping_engine::model::Status::Draft);
+    assert!(doc(&s).evaluation.counts.errors > 0);
+    let s = set(&s, FieldPath::Status, "final");
+    assert_eq!(doc(&s).form.status, ziping_engine::model::Status::Draft);
+    match &s.notice {
+        Some(Notice::FinalRefused(errors)) => {
+            assert_eq!(errors.len(), doc(&s).evaluation.counts.errors);
+            assert_eq!(errors[0].0, FieldPath::DeclaredGrade);
+        }
+        other => panic!("no refusal: {other:?}"),
+    }
+    // The error fixed (the stated grade made 优), 定稿 is taken.
+    let s = set(&s, FieldPath::DeclaredGrade, "优");
+    assert_eq!(doc(&s).evaluation.counts.errors, 0);
+    let s = set(&s, FieldPath::Status, "final");
+    assert_eq!(doc(&s).form.status, ziping_engine::model::Status::Final);
+}

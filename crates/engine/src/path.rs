@@ -15,9 +15,10 @@ use crate::model::{Form, FundsColumn, IndicatorRow, ScoreEntry, Status, Typed};
 use crate::profile::Profile;
 use std::fmt;
 
-/// Declares a field enum: its variants, their keys in the file format, `ALL` and the key lookups.
+/// Declares a field enum: its variants, their keys in the file format and their names for people
+/// (Chinese, English), `ALL` and the key lookups.
 macro_rules! field_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal),* $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $zh:literal, $en:literal),* $(,)? }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
@@ -38,6 +39,17 @@ macro_rules! field_enum {
                 match key {
                     $($key => Some($name::$variant),)*
                     _ => None,
+                }
+            }
+
+            /// The field's name, as the form and the editor call it.
+            pub fn name(self, lang: crate::text::Lang) -> &'static str {
+                let (zh, en) = match self {
+                    $($name::$variant => ($zh, $en)),*
+                };
+                match lang {
+                    crate::text::Lang::Zh => zh,
+                    crate::text::Lang::En => en,
                 }
             }
         }
@@ -68,69 +80,69 @@ macro_rules! text_access {
 field_enum!(
     /// Text fields of the header.
     HeaderField {
-        Title => "title",
-        Year => "year",
-        Project => "project",
-        FilingUnit => "filing_unit",
-        Department => "department",
-        Unit => "unit",
-        Attribute => "attribute",
-        Period => "period",
+        Title => "title", "表名", "Form title",
+        Year => "year", "年度", "Year",
+        Project => "project", "项目名称", "Project",
+        FilingUnit => "filing_unit", "填报单位", "Filing unit",
+        Department => "department", "主管部门", "Supervising department",
+        Unit => "unit", "预算单位", "Budget unit",
+        Attribute => "attribute", "项目属性", "Project type",
+        Period => "period", "项目期", "Project period",
     }
 );
 
 field_enum!(
     /// Fields of an indicator row.
     IndicatorField {
-        Name => "name",
-        Block => "block",
-        Target => "target",
-        Actual => "actual",
-        Operator => "operator",
-        Method => "method",
-        Band => "band",
-        Weight => "weight",
-        Score => "score",
-        ScoreReason => "score_reason",
-        DeclaredScore => "declared_score",
-        DeclaredCompletion => "declared_completion",
-        DeviationReason => "deviation_reason",
-        NotApplicable => "not_applicable",
-        Note => "note",
+        Name => "name", "三级指标", "Indicator",
+        Block => "block", "所属部分", "Block",
+        Target => "target", "指标值", "Target",
+        Actual => "actual", "实际完成值", "Actual",
+        Operator => "operator", "指标性质", "Direction",
+        Method => "method", "评分方式", "Scoring method",
+        Band => "band", "评分档次", "Band",
+        Weight => "weight", "分值", "Weight",
+        Score => "score", "得分", "Score",
+        ScoreReason => "score_reason", "改分理由", "Reason for the change",
+        DeclaredScore => "declared_score", "所填得分", "Score as printed",
+        DeclaredCompletion => "declared_completion", "所填完成进度", "Completion as printed",
+        DeviationReason => "deviation_reason", "偏差原因", "Deviation reason",
+        NotApplicable => "not_applicable", "不适用", "Not applicable",
+        Note => "note", "备注", "Note",
     }
 );
 
 field_enum!(
     /// Fields of a scoring-table entry.
     ScoreField {
-        Actual => "actual",
-        Score => "score",
-        ScoreReason => "score_reason",
-        DeclaredScore => "declared_score",
-        DeviationReason => "deviation_reason",
-        NotApplicable => "not_applicable",
+        Actual => "actual", "实际值", "Actual",
+        Score => "score", "得分", "Score",
+        ScoreReason => "score_reason", "改分理由", "Reason for the change",
+        DeclaredScore => "declared_score", "所填得分", "Score as printed",
+        DeviationReason => "deviation_reason", "偏差原因", "Deviation reason",
+        NotApplicable => "not_applicable", "不适用", "Not applicable",
     }
 );
 
 field_enum!(
     /// Fields of an evaluator.
     EvaluatorField {
-        Name => "name",
-        Title => "title",
-        Office => "office",
-        Phone => "phone",
+        Name => "name", "姓名", "Name",
+        Title => "title", "职称/职务", "Title",
+        Office => "office", "科室", "Office",
+        Phone => "phone", "联系电话", "Phone",
     }
 );
 
 field_enum!(
     /// Signature and date fields.
     SignoffField {
-        Responsible => "responsible",
-        Handler => "handler",
-        Phone => "phone",
-        FiledOn => "filed_on",
-        UnitHead => "unit_head",
-        SignedOn => "signed_on",
+        Responsible => "responsible", "负责人", "Responsible",
+        Handler => "handler", "经办人", "Prepared by",
+        Phone => "phone", "联系电话", "Phone",
+        FiledOn => "filed_on", "填报日期", "Date filed",
+        UnitHead => "unit_head", "单位负责人(签章)", "Unit head (seal)",
+        SignedOn => "signed_on", "签章日期", "Date signed",
     }
 );
 

@@ -11,7 +11,7 @@ use crate::cells::{
     a1, abs, cached, lit, num, percent_format, places_format, quantity_cell, round_expr, Formats,
 };
 use crate::OutputError;
-use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet};
 use std::collections::BTreeMap;
 use std::collections::HashMap;
 use ziping_engine::decimal::Decimal;
@@ -220,6 +220,24 @@ impl<'a> Sheet<'a> {
         self.ws.merge_range(0, 0, 0, n - 1, &title, &self.f.title)?;
         self.ws.set_row_height(0, 32)?;
         self.row = 1;
+        // A form with errors says so on its face, in print too.
+        let errors = self.ev.counts.errors;
+        if errors > 0 {
+            let unchecked = Format::new()
+                .set_font_name("SimHei")
+                .set_font_size(12)
+                .set_bold()
+                .set_font_color("#B3261E")
+                .set_border(FormatBorder::Medium)
+                .set_border_color("#B3261E")
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter);
+            let s = if errors == 1 { "" } else { "s" };
+            let text = format!("未通过核查：{errors} 个错误（Not checked: {errors} error{s}）");
+            self.ws.merge_range(1, 0, 1, n - 1, &text, &unchecked)?;
+            self.ws.set_row_height(1, 24)?;
+            self.row = 2;
+        }
         let last_scored = self
             .profile
             .sections

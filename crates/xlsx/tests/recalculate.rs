@@ -199,3 +199,24 @@ fn large_forms_with_every_kind_of_value_recalculate_to_the_engine() {
         assert_matches_engine(&recalculated(&xlsx, tag), &ev);
     }
 }
+
+#[test]
+fn a_form_with_errors_says_so_on_its_face_and_one_without_does_not() {
+    let form = example("jinzhong-2021-traffic-police.json");
+    let (profile, ev) = eval(&form);
+    let errors = ev.counts.errors;
+    assert!(errors > 0, "the seed states 差 for 97.66");
+    let sheet = recalculated(&form_workbook(&form, &profile, &ev).unwrap(), "unchecked");
+    assert_eq!(errors, 1, "grade.contradicts_total");
+    assert_eq!(sheet[1][0], "未通过核查：1 个错误（Not checked: 1 error）");
+    // With the stated grade made right there is no error, and no such line.
+    let mut right = form.clone();
+    right.declared.grade = "优".into();
+    let (_, ev2) = eval(&right);
+    assert_eq!(ev2.counts.errors, 0, "{:?}", ev2.findings);
+    let sheet2 = recalculated(&form_workbook(&right, &profile, &ev2).unwrap(), "checked");
+    assert!(sheet2
+        .iter()
+        .all(|r| !r.iter().any(|c| c.starts_with("未通过核查"))));
+    assert_matches_engine(&sheet2, &ev2);
+}
