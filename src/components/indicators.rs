@@ -421,7 +421,7 @@ fn Row(p: &RowProps) -> Html {
             .unwrap_or_default();
         let weight = r
             .weight
-            .map(|d| ziping_engine::decimal::plain(d))
+            .map(ziping_engine::decimal::plain)
             .unwrap_or_else(|| "?".into());
         let label = format!(
             "{}{}0–{weight}{}",
