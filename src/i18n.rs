@@ -182,6 +182,8 @@ pub struct Words {
     pub findings: &'static str,
     pub no_findings: &'static str,
     pub go_to_field: &'static str,
+    /// Opens a finding's code and path (for reports and support).
+    pub details: &'static str,
     pub basis: &'static str,
     pub severity: [&'static str; 3],
     /// Beside a number that waits for an input to be fixed or filled in.
@@ -391,6 +393,7 @@ pub static ZH: Words = Words {
     findings: "核查结果",
     no_findings: "没有发现问题。",
     go_to_field: "转到",
+    details: "代码",
     basis: "依据",
     severity: ["错误", "警告", "提示"],
     colon: "：",
@@ -594,6 +597,7 @@ pub static EN: Words = Words {
     findings: "Findings",
     no_findings: "No findings.",
     go_to_field: "Go to",
+    details: "Code",
     basis: "Basis",
     severity: ["error", "warning", "note"],
     colon: ": ",
@@ -638,6 +642,16 @@ impl Words {
             Lang::En if errors == 1 => "Not checked: 1 error".to_string(),
             Lang::En => format!("Not checked: {errors} errors"),
         }
+    }
+
+    /// `a（b）` in Chinese, `a (b)` in English.
+    pub fn paren(&self, a: impl std::fmt::Display, b: impl std::fmt::Display) -> String {
+        format!("{a}{}{b}{}", self.open_paren, self.close_paren)
+    }
+
+    /// `a：b` in Chinese, `a: b` in English.
+    pub fn with_colon(&self, a: impl std::fmt::Display, b: impl std::fmt::Display) -> String {
+        format!("{a}{}{b}", self.colon)
     }
 
     /// The year under a printed form's title: （2022 年度） / (Year 2022).

@@ -48,7 +48,10 @@ pub fn focus_field(path: &str) -> bool {
         }
         parent = p.parent_element();
     }
-    el.scroll_into_view_with_bool(false);
+    // In the middle of the view: never under the sticky toolbar, on a phone or at 200 % either.
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
     el.focus().is_ok()
 }
 

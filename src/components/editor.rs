@@ -105,7 +105,7 @@ pub fn Editor(p: &EditorProps) -> Html {
             <div class="editor-body">
                 <main id="main" class="paper" tabindex="-1" aria-labelledby="form-title">
                     <h1 id="form-title" class="form-title">{ title }</h1>
-                    if !p.form.header.year.is_empty() { <p class="form-year">{ format!("（{} 年度）", p.form.header.year) }</p> }
+                    if !p.form.header.year.is_empty() { <p class="form-year">{ w.year_line(&p.form.header.year) }</p> }
                     { for sections }
                     <Declared ..part />
                 </main>

@@ -21,7 +21,7 @@ pub fn FindingsPanel(p: &FindingsProps) -> Html {
     let findings = &p.findings;
     html! {
         <section class="findings" aria-labelledby="findings-h">
-            <h2 id="findings-h">{ format!("{}（{}）", w.findings, findings.len()) }</h2>
+            <h2 id="findings-h">{ w.paren(w.findings, findings.len()) }</h2>
             if findings.is_empty() {
                 <p>{ w.no_findings }</p>
             } else {
@@ -32,15 +32,17 @@ pub fn FindingsPanel(p: &FindingsProps) -> Html {
                             <li class={classes!("finding", severity_class(f.severity))} data-code={f.code.key()}>
                                 <p class="finding-head">
                                     <span class="severity">{ w.severity[f.severity as usize] }</span>
-                                    <code>{ f.code.key() }</code>
+                                    <span class="finding-place">{ f.place.get(lang) }</span>
                                 </p>
                                 <p class="finding-message">{ f.message.get(lang) }</p>
-                                <p class="finding-basis">{ format!("{}：{}", w.basis, f.basis) }</p>
+                                <p class="finding-basis">{ format!("{}{}{}", w.basis, w.colon, f.basis_text().get(lang)) }</p>
                                 if let Some(go) = go {
-                                    <button type="button" class="link" onclick={go}>{ format!("{} {}", w.go_to_field, f.path) }</button>
-                                } else {
-                                    <p class="finding-path">{ f.path.to_string() }</p>
+                                    <button type="button" class="link" onclick={go}>{ format!("{}{}{}", w.go_to_field, w.colon, f.place.get(lang)) }</button>
                                 }
+                                <details class="finding-code">
+                                    <summary>{ w.details }</summary>
+                                    <code>{ f.code.key() }</code>{ " " }<code>{ f.path.to_string() }</code>
+                                </details>
                             </li>
                         }
                     }) }

@@ -42,7 +42,7 @@ pub fn Funds(p: &FormPart) -> Html {
                 </tbody>
                 <tfoot>
                     <tr class="derived">
-                        <th scope="row">{ format!("{}（{}）", p.profile.funds.total_label.get(lang), w.derived_total) }</th>
+                        <th scope="row">{ w.paren(p.profile.funds.total_label.get(lang), w.derived_total) }</th>
                         { for columns.iter().map(|c| html! {
                             <td data-testid={format!("funds-total-{}", c.column.key())}>
                                 if let Some(f) = e.column(c.column) {

@@ -283,7 +283,7 @@ fn value_text(v: &Value, w: &Words) -> String {
         Value::Quantity(q) => {
             let op = q.op.map(|o| o.symbol()).unwrap_or("");
             let approx = if q.approximate {
-                format!("（{}）", w.approximate)
+                format!("{}{}{}", w.open_paren, w.approximate, w.close_paren)
             } else {
                 String::new()
             };
@@ -388,7 +388,7 @@ fn Row(p: &RowProps) -> Html {
             .band
             .as_ref()
             .and_then(|b| p.bands.iter().find(|(id, _)| id == b))
-            .map(|(_, name)| format!("：{}", name.get(lang)))
+            .map(|(_, name)| format!("{}{}", w.colon, name.get(lang)))
             .unwrap_or_default();
         match (&x.target, &x.actual) {
             (Value::Text | Value::Empty, Value::Text | Value::Empty) if !method.is_empty() => {

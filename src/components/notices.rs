@@ -38,7 +38,7 @@ fn import_report(r: &ImportReport, lang: Lang, send: &Sender) -> Html {
     let w = words(lang);
     html! {
         <section class="notice error import-report" role="alert" aria-labelledby="import-report-h">
-            <h2 id="import-report-h">{ format!("{}：{}", w.import_failed, r.file) }</h2>
+            <h2 id="import-report-h">{ w.with_colon(w.import_failed, &r.file) }</h2>
             <p>{ w.import_unchanged }</p>
             <ul class="problems">
                 { for r.problems.iter().map(|pr| {

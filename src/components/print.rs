@@ -512,7 +512,7 @@ impl Sheet<'_> {
                     <tbody>
                         { for e.blocks.iter().filter(|b| !in_scoring(&b.id)).map(|b| html! {
                             <tr>
-                                <th scope="row">{ format!("{}（{}）", b.name.get(l), b.weight.shown()) }</th>
+                                <th scope="row">{ w.paren(b.name.get(l), b.weight.shown()) }</th>
                                 <td class="num-left" data-testid={format!("print-block-{}", b.id)}>{ b.score.shown() }</td>
                             </tr>
                         }) }

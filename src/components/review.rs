@@ -459,7 +459,7 @@ fn unreadable_list(unreadable: &[Unreadable], lang: ziping_engine::Lang) -> Html
     }
     html! {
         <section class="card review-unreadable" aria-labelledby="review-unreadable-h" data-testid="review-unreadable">
-            <h2 id="review-unreadable-h">{ format!("{}（{}）", w.review_unreadable_title, unreadable.len()) }</h2>
+            <h2 id="review-unreadable-h">{ w.paren(w.review_unreadable_title, unreadable.len()) }</h2>
             <ul>
                 { for unreadable.iter().map(|u| html! {
                     <li key={u.file.clone()} data-file={u.file.clone()}>
@@ -467,7 +467,7 @@ fn unreadable_list(unreadable: &[Unreadable], lang: ziping_engine::Lang) -> Html
                         <ul class="problems">
                             { for u.problems.iter().map(|pr| html! {
                                 <li>
-                                    if !pr.path.is_file() { <code class="problem-path">{ pr.path.to_string() }</code>{ "：" } }
+                                    if !pr.path.is_file() { <code class="problem-path">{ pr.path.to_string() }</code>{ w.colon } }
                                     <span class="problem-message">{ pr.message.get(lang) }</span>
                                 </li>
                             }) }

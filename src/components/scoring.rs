@@ -61,7 +61,7 @@ pub fn Scoring(p: &FormPart) -> Html {
         html! {
             <tbody key={block.id.clone()}>
                 <tr class="block-head">
-                    <th scope="rowgroup" colspan={(cols - 4).to_string()}>{ format!("{}（{}）", block.name.get(lang), ziping_engine::decimal::plain(block.weight)) }</th>
+                    <th scope="rowgroup" colspan={(cols - 4).to_string()}>{ w.paren(block.name.get(lang), ziping_engine::decimal::plain(block.weight)) }</th>
                     <td class="col-score" data-testid={format!("block-{}", block.id)}>
                         if let Some(b) = result { { figure(&b.score, lang) } }
                     </td>

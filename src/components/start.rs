@@ -169,14 +169,14 @@ pub fn StartScreen(p: &StartProps) -> Html {
                             let onclick = Callback::from(move |_: MouseEvent| d.act(DocAction::New { id: page::new_id(), profile: id.clone() }));
                             html! {
                                 <li>
-                                    <button type="button" {onclick} data-profile={profile.id.clone()} aria-label={format!("{}：{}", w.new_form, profile.name.get(lang))}>{ w.new_form }</button>
+                                    <button type="button" {onclick} data-profile={profile.id.clone()} aria-label={w.with_colon(w.new_form, profile.name.get(lang))}>{ w.new_form }</button>
                                     <span class="profile-name">{ profile.name.get(lang) }</span>
                                     <p class="profile-description">{ profile.description.get(lang) }</p>
                                 </li>
                             }
                         }) }
                     </ul>
-                    <p><button type="button" class="primary" onclick={open_example} data-testid="open-example">{ format!("{}：{}", w.open_example, w.example_name) }</button></p>
+                    <p><button type="button" class="primary" onclick={open_example} data-testid="open-example">{ w.with_colon(w.open_example, w.example_name) }</button></p>
                 </section>
                 <section class={classes!("card", "dropzone", dragging.then_some("dragging"))} aria-labelledby="import-h"
                     ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>

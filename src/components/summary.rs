@@ -51,7 +51,7 @@ pub fn Summary(p: &SummaryProps) -> Html {
                 <tbody>
                     { for e.blocks.iter().map(|b| html! {
                         <tr>
-                            <th scope="row">{ format!("{}（{}）", b.name.get(lang), b.weight.shown()) }</th>
+                            <th scope="row">{ w.paren(b.name.get(lang), b.weight.shown()) }</th>
                             <td data-testid={format!("summary-block-{}", b.id)}>{ figure(&b.score, lang) }</td>
                             <td>{ d.blocks.get(&b.id).map(|v| v.to_string()).unwrap_or_else(|| "—".into()) }</td>
                         </tr>

@@ -67,7 +67,7 @@ test("Tab reaches every field of the editor in visual order", { timeout: 120_000
 
     // Buttons too: the toolbar, the row actions, the findings' links.
     const buttons = stops.filter((s) => s.tag === "button").map((s) => s.name);
-    for (const name of ["← 返回首页", "导出 JSON", "添加指标", "添加标题", "添加评价人员", "转到 declared.grade"]) {
+    for (const name of ["← 返回首页", "导出 JSON", "添加指标", "添加标题", "添加评价人员", "转到：所填结果 · 等次"]) {
       assert.ok(buttons.includes(name), `the button ${name} is reached`);
     }
 

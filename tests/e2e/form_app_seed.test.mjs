@@ -22,7 +22,9 @@ test("the example shows 97.66 / 优 against the stated 差, and typing the spent
 
     // The finding leads to its field.
     const finding = page.locator('li.finding[data-code="grade.contradicts_total"]');
-    await finding.getByRole("button", { name: "转到 declared.grade" }).click();
+    await finding.getByRole("button", { name: "转到：所填结果 · 等次" }).click();
+    assert.doesNotMatch(await finding.innerText(), /declared\.grade|grade\.contradicts_total/, "no path or code on screen (they are in the closed 代码 line)");
+    assert.match(await finding.innerText(), /依据：《项目支出绩效评价管理办法》（财预〔2020〕10号）/);
     await page.waitForFunction(() => document.activeElement?.dataset.path === "declared.grade");
     assert.equal(await valueOf(page, "declared.grade"), "差");
 

@@ -51,6 +51,16 @@ impl MoneyUnit {
         }
     }
 
+    /// The unit in English, with its Chinese name: `10,000 yuan (万元)`.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            MoneyUnit::Yuan => "yuan (元)",
+            MoneyUnit::Qian => "thousand yuan (千元)",
+            MoneyUnit::Wan => "10,000 yuan (万元)",
+            MoneyUnit::Yi => "100 million yuan (亿元)",
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<MoneyUnit> {
         MoneyUnit::ALL.into_iter().find(|u| u.key() == key)
     }

@@ -35,9 +35,100 @@ pub struct Finding {
     /// The place in the form it concerns, e.g. `declared.grade`, `indicators[4].actual`,
     /// `scores.budget_execution.score`.
     pub path: FieldPath,
+    /// Where that is, as a clerk sees the form (`资金表 · 市级预算资金 · 全年执行数`).
+    pub place: Text,
     pub message: Text,
     /// The rule it rests on, with its basis label.
     pub basis: String,
+}
+
+/// The documents a finding's rule rests on, by the label its basis starts with (GUIDE §4).
+const SOURCES: [(&str, &str, &str); 5] = [
+    (
+        "[2020]",
+        "《项目支出绩效评价管理办法》（财预〔2020〕10号）",
+        "Measures for the performance evaluation of project expenditure (财预〔2020〕10号)",
+    ),
+    (
+        "[2013]",
+        "《预算绩效评价共性指标体系框架》（财预〔2013〕53号）",
+        "Framework of common budget performance indicators (财预〔2013〕53号)",
+    ),
+    ("[form]", "公开发布的自评表", "published self-evaluation forms"),
+    ("[note]", "自评表填表说明", "the forms' filling instructions"),
+    ("[local]", "地方规则（本规则选用）", "a local rule this profile uses"),
+];
+
+/// The rules the engine and the built-in profiles cite, in English (a custom profile's own rule text
+/// is shown as written).
+const RULES_EN: [(&str, &str); 44] = [
+    ("总分 = 各部分得分之和", "total = the sum of the blocks' scores"),
+    ("定性指标分档评分", "qualitative rows are scored within bands"),
+    ("定性指标：达成 [80%,100%]、部分达成 [60%,80%)、未达成 [0,60%)", "qualitative rows: achieved [80%, 100%], partly achieved [60%, 80%), not achieved [0, 60%)"),
+    ("定性指标三档", "three bands for qualitative rows"),
+    ("大幅超额完成须分析原因", "a large over-achievement needs its reason analysed"),
+    ("金额不能为负", "amounts cannot be negative"),
+    ("等于型指标超出目标：按满分计并提示偏差（本工具的约定）", "an '=' target exceeded: full marks, flagged as a deviation (this tool's convention)"),
+    ("精确计算，只在规则规定处四舍五入", "compute exactly; round half away from zero only where the profile says"),
+    ("偏差原因分析及改进措施", "deviation reason and remedy"),
+    ("未达目标不应得满分", "a row below its target does not get full marks"),
+    ("实际完成值须能与目标值比较，否则按定性评分", "the actual must be comparable with the target, else the row is scored as qualitative"),
+    ("小计 = 各行得分之和", "subtotal = the sum of the rows' scores"),
+    ("改动计算得分须说明理由", "a changed computed score needs a reason"),
+    ("年中调整预算须说明原因", "a budget adjusted during the year needs a reason"),
+    ("执行率低于阈值须说明原因", "execution below the threshold needs a reason"),
+    ("完成进度 = 实际完成值 ÷ 目标值", "completion = actual ÷ target"),
+    ("合计行 = 各来源行之和", "the total row = the sum of the source rows"),
+    ("按预算执行率对总分封顶", "the total is capped by the execution rate"),
+    ("“余”“多”“左右”为约数，须核实", "余, 多 and 左右 mark approximate values, to be checked"),
+    ("不适用指标不计，按适用指标满分折算为 100 分", "rows that do not apply are left out and the total rescaled to 100"),
+    ("资金到位率 = 实际到位 ÷ 计划投入", "arrival rate = funds arrived ÷ funds planned"),
+    ("目标值与实际完成值须为同一单位才能比较", "target and actual must be in one unit to compare"),
+    ("总分 100", "the total is out of 100"),
+    ("方向取自目标值中的 ≥ ≤ =，而非指标类别", "the direction comes from the ≥ ≤ = in the target, not from the row's category"),
+    ("表中各栏须填写完整", "every cell of the form is to be filled in"),
+    ("执行率 = 全年执行数 ÷ 全年预算数（调整后的全年预算，而非年初预算）", "execution rate = amount spent ÷ full-year budget (the adjusted budget, not the initial one)"),
+    ("数字栏须填写可读的数字（金额、分值、得分），否则无法计算", "number cells (amounts, weights, scores) need a readable number, or nothing can be computed"),
+    ("得分 = min(执行率, 100%) × 分值", "score = min(execution rate, 100%) × weight"),
+    ("文字说明中的金额应与合计一致", "amounts in the narrative should add up to the stated sum"),
+    ("90 分及以上为优，80–90 分为良，60–80 分为中，60 分以下为差", "90 and above 优 (excellent), 80–90 良 (good), 60–80 中 (fair), below 60 差 (poor)"),
+    ("财预〔2020〕10号《项目支出绩效评价管理办法》附件", "the annex of 财预〔2020〕10号 (Measures for the performance evaluation of project expenditure)"),
+    ("执行率 = 全年执行数 ÷ 全年预算数；得分 = min(执行率, 100%) × 分值", "execution rate = amount spent ÷ full-year budget; score = min(execution rate, 100%) × weight"),
+    ("执行率 = 实际支出 ÷ 预算资金；得分 = min(执行率, 100%) × 分值", "execution rate = spent ÷ budget; score = min(execution rate, 100%) × weight"),
+    ("晋中市财政支出项目绩效自评表 (2021)", "晋中市财政支出项目绩效自评表 (Jinzhong project self-evaluation form, 2021)"),
+    ("晋中市财政支出项目绩效自评表 (2021)；评分表依 2013 年共性指标框架", "晋中市财政支出项目绩效自评表 (Jinzhong project self-evaluation form, 2021); the scoring table follows the 2013 common indicator framework"),
+    ("≤10% 满分；每超 1 个百分点扣 0.5 分，扣完为止", "≤10% full marks; minus 0.5 for each percentage point above, down to 0"),
+    ("≤100% 满分；每超 1 个百分点扣 0.5 分，不低于 0", "≤100% full marks; minus 0.5 for each percentage point above, not below 0"),
+    ("≤100% 满分；每超 1 个百分点扣 1 分，不低于 0", "≤100% full marks; minus 1 for each percentage point above, not below 0"),
+    ("≥90% 得 4；80–90% 得 3；70–80% 得 2；60–70% 得 1；以下 0", "≥90% 4; 80–90% 3; 70–80% 2; 60–70% 1; below 0"),
+    ("≥90% 得 5；80–90% 得 4；70–80% 得 3；60–70% 得 2；以下 0", "≥90% 5; 80–90% 4; 70–80% 3; 60–70% 2; below 0"),
+    ("得分 = 得分系数(%) × 权重", "score = coefficient (%) × weight"),
+    ("省级变体：预算执行 10 分 + 绩效指标 90 分，设指标性质列", "a provincial variant: budget execution 10 + indicators 90, with a direction column"),
+    ("部门整体支出绩效评价常见做法（分档、逐点扣分、得分系数）", "common practice for department-wide evaluation (bands, per-point deductions, coefficients)"),
+    ("时效：按期完成得满分，逾期得 0 分", "deadline: full when met, 0 when missed"),
+];
+
+impl Finding {
+    /// The rule a finding rests on, for people: the document it comes from and the rule itself
+    /// (`《项目支出绩效评价管理办法》（财预〔2020〕10号）：偏差原因分析及改进措施`).
+    pub fn basis_text(&self) -> Text {
+        let b = self.basis.trim();
+        match SOURCES.iter().find(|(tag, _, _)| b.starts_with(tag)) {
+            Some((tag, zh, en)) => {
+                let rule = b[tag.len()..].trim();
+                let rule_en = RULES_EN
+                    .iter()
+                    .find(|(z, _)| *z == rule)
+                    .map_or(rule, |(_, e)| *e);
+                if rule.is_empty() {
+                    Text::new(*zh, *en)
+                } else {
+                    Text::new(format!("{zh}：{rule}"), format!("{en}: {rule_en}"))
+                }
+            }
+            None => Text::same(b),
+        }
+    }
 }
 
 /// Declares [`FindingCode`] from one table: each code with its written form, its severity and a
@@ -160,5 +251,46 @@ mod tests {
         );
         assert_eq!(FindingCode::ValueApproximate.severity(), Severity::Warning);
         assert_eq!(FindingCode::TotalRescaled.severity(), Severity::Info);
+    }
+}
+
+#[cfg(test)]
+mod basis_tests {
+    use super::*;
+
+    /// Every rule the engine's sources and the built-in profiles cite (`"[tag] rule"`).
+    fn cited() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut out = Vec::new();
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&p).unwrap();
+                for (tag, _, _) in SOURCES {
+                    for piece in text.split(&format!("\"{tag} ")).skip(1) {
+                        if let Some(rule) = piece.split('"').next() {
+                            out.push(rule.trim().to_string());
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_rule_the_engine_and_the_built_in_profiles_cite_reads_in_english() {
+        let rules = cited();
+        assert!(rules.len() > 30, "{rules:?}");
+        let missing: Vec<&String> = rules
+            .iter()
+            .filter(|r| !RULES_EN.iter().any(|(zh, _)| zh == r))
+            .collect();
+        assert!(missing.is_empty(), "no English for: {missing:#?}");
     }
 }

@@ -16,6 +16,7 @@ pub mod format;
 pub mod intake;
 pub mod model;
 pub mod path;
+pub mod place;
 pub mod profile;
 pub mod reader;
 pub mod result;

@@ -7,7 +7,7 @@ use crate::entry::{self, Entry};
 use crate::explain::{Explain, Piece};
 use crate::findings::FindingCode;
 use crate::model::FundsColumn;
-use crate::path::{FieldPath, IndicatorField, ScoreField};
+use crate::path::FieldPath;
 use crate::result::Figure;
 use crate::text::Text;
 
@@ -28,7 +28,7 @@ pub(super) fn report_unread(cx: &mut Ctx, entries: &[(FieldPath, String)]) {
         let hint = match path.number_kind(cx.profile) {
             Some(entry::NumberKind::Money(u)) => (
                 format!("（金额单位为{}；小数点用“.”，千分位逗号每三位一组）", u.key()),
-                format!(" (amounts are in {}; use \".\" for decimals and \",\" only between groups of three digits)", u.key()),
+                format!(" (amounts are in {}; use \".\" for decimals and \",\" only between groups of three digits)", u.name_en()),
             ),
             _ => (
                 "（小数点用“.”）".to_string(),
@@ -108,94 +108,10 @@ pub(super) fn conversion(cx: &Ctx, row: usize, column: FundsColumn) -> Option<St
     }
 }
 
-/// A field as a clerk knows it: `本年财政拨款·全年执行数`, `“培训场次”的分值`, `所填总分`.
+/// A field as a clerk knows it, without its section: `市级预算资金·全年执行数`,
+/// `第 3 行「培训场次」·分值`, `所填结果·总分`.
 pub(super) fn label(cx: &Ctx, path: &FieldPath) -> Text {
-    let (form, profile) = (cx.form, cx.profile);
-    let column = |c: FundsColumn| {
-        profile
-            .funds
-            .columns
-            .iter()
-            .find(|l| l.column == c)
-            .map(|l| l.title.clone())
-            .unwrap_or_else(|| Text::same(c.key()))
-    };
-    let block = |id: &str| {
-        profile
-            .block(id)
-            .map(|b| b.name.clone())
-            .unwrap_or_else(|| Text::same(id))
-    };
-    let of = |name: &str, zh: &str, en: &str| {
-        Text::new(format!("“{name}”的{zh}"), format!("{en} of \"{name}\""))
-    };
-    match path {
-        FieldPath::FundsCell(i, c) => {
-            let source = form
-                .funds
-                .rows
-                .get(*i)
-                .map(|r| r.source.as_str())
-                .unwrap_or("");
-            let col = column(*c);
-            if source.is_empty() {
-                col
-            } else {
-                Text::new(
-                    format!("{source}·{}", col.zh),
-                    format!("{} of \"{source}\"", col.en),
-                )
-            }
-        }
-        FieldPath::FundsDeclaredTotal(c) => {
-            let (t, col) = (&profile.funds.total_label, column(*c));
-            Text::new(
-                format!("{}·{}", t.zh, col.zh),
-                format!("{} of \"{}\"", col.en, t.en),
-            )
-        }
-        FieldPath::FundsDeclaredRate => Text::new("所填执行率", "the stated execution rate"),
-        FieldPath::FundsDeclaredScore => {
-            Text::new("资金表所填得分", "the funds table's stated score")
-        }
-        FieldPath::Indicator(i, f) => {
-            let name = form
-                .indicators
-                .get(*i)
-                .map(|r| r.name.as_str())
-                .unwrap_or("");
-            let (zh, en) = match f {
-                IndicatorField::Weight => ("分值", "the weight"),
-                IndicatorField::Score => ("得分", "the score"),
-                IndicatorField::DeclaredScore => ("所填得分", "the stated score"),
-                IndicatorField::Target => ("指标值", "the target"),
-                IndicatorField::Actual => ("实际完成值", "the actual"),
-                _ => (f.key(), f.key()),
-            };
-            of(name, zh, en)
-        }
-        FieldPath::Score(id, f) => {
-            let name = profile
-                .fixed_row(id)
-                .map(|(_, r)| r.name.zh.clone())
-                .unwrap_or_else(|| id.clone());
-            match f {
-                ScoreField::DeclaredScore => of(&name, "所填得分", "the stated score"),
-                _ => of(&name, "得分", "the score"),
-            }
-        }
-        FieldPath::BlockWeight(id) => {
-            let b = block(id);
-            Text::new(format!("{}的分值", b.zh), format!("the weight of {}", b.en))
-        }
-        FieldPath::DeclaredTotal => Text::new("所填总分", "the stated total"),
-        FieldPath::DeclaredBlock(id) => {
-            let b = block(id);
-            Text::new(
-                format!("{}所填小计", b.zh),
-                format!("the stated subtotal of {}", b.en),
-            )
-        }
-        other => Text::same(other.to_string()),
-    }
+    let parts = crate::place::parts(path, cx.form, cx.profile);
+    let from = if parts.len() >= 3 { 1 } else { 0 };
+    crate::place::join(&parts[from..], "·")
 }

@@ -353,9 +353,11 @@ impl Ctx<'_> {
 
     /// Records a finding; its severity is its code's.
     pub fn push(&mut self, code: FindingCode, path: FieldPath, message: Text, basis: &str) {
+        let place = crate::place::place(&path, self.form, self.profile);
         self.findings.push(Finding {
             severity: code.severity(),
             code,
+            place,
             path,
             message,
             basis: basis.to_string(),
