@@ -199,6 +199,22 @@ fn use_autosave(
     let form = doc.map(|d| d.form.clone());
     let listed = doc.is_some_and(|d| state.drafts.iter().any(|m| m.id == d.id));
     {
+        // The form closed (back to the start page or the desk) or another one opened: a save still
+        // waiting for its 300 ms is done at once, never dropped.
+        let (pending, tab, dispatch) = (pending.clone(), (**tab).clone(), dispatch.clone());
+        use_effect_with(doc.map(|d| d.id.clone()), move |id| {
+            let id = id.clone();
+            move || {
+                let waiting = pending
+                    .borrow_mut()
+                    .take_if(|(meta, _)| Some(&meta.id) == id.as_ref());
+                if let Some((meta, form)) = waiting {
+                    let _ = save_now(meta, &form, &tab, &dispatch);
+                }
+            }
+        });
+    }
+    {
         let (save, settled, tab) = (save.clone(), settled.clone(), (**tab).clone());
         use_effect_with(key, move |key| {
             let mut timer = None;

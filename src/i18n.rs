@@ -182,6 +182,10 @@ pub struct Words {
     pub findings: &'static str,
     pub no_findings: &'static str,
     pub go_to_field: &'static str,
+    /// The toolbar's menu of less frequent actions, on a narrow screen.
+    pub more_actions: &'static str,
+    /// The skip link to the findings panel.
+    pub skip_to_findings: &'static str,
     /// Opens a finding's code and path (for reports and support).
     pub details: &'static str,
     pub basis: &'static str,
@@ -393,6 +397,8 @@ pub static ZH: Words = Words {
     findings: "核查结果",
     no_findings: "没有发现问题。",
     go_to_field: "转到",
+    more_actions: "更多操作",
+    skip_to_findings: "跳到核查结果",
     details: "代码",
     basis: "依据",
     severity: ["错误", "警告", "提示"],
@@ -512,9 +518,9 @@ pub static EN: Words = Words {
     grade: "Grade",
     declared: "Stated on the form",
     computed: "Computed",
-    errors: "errors",
-    warnings: "warnings",
-    infos: "notes",
+    errors: "error",
+    warnings: "warning",
+    infos: "note",
     explain: "How it is computed",
     source: "Source",
     add_source: "Add a source",
@@ -597,6 +603,8 @@ pub static EN: Words = Words {
     findings: "Findings",
     no_findings: "No findings.",
     go_to_field: "Go to",
+    more_actions: "More actions",
+    skip_to_findings: "Skip to the findings",
     details: "Code",
     basis: "Basis",
     severity: ["error", "warning", "note"],
@@ -641,6 +649,25 @@ impl Words {
             Lang::Zh => format!("未通过核查：{errors} 个错误"),
             Lang::En if errors == 1 => "Not checked: 1 error".to_string(),
             Lang::En => format!("Not checked: {errors} errors"),
+        }
+    }
+
+    /// "1 个错误" / "1 error" / "无错误" / "no errors".
+    pub fn errors_count(&self, n: usize) -> String {
+        match (self.lang, n) {
+            (Lang::Zh, 0) => "无错误".to_string(),
+            (Lang::Zh, n) => format!("{n} 个错误"),
+            (Lang::En, 0) => "no errors".to_string(),
+            (Lang::En, 1) => "1 error".to_string(),
+            (Lang::En, n) => format!("{n} errors"),
+        }
+    }
+
+    /// A count with its noun: "3 错误" in Chinese, "1 error" / "3 errors" in English.
+    pub fn count(&self, n: usize, noun: &str) -> String {
+        match self.lang {
+            Lang::En if n != 1 => format!("{n} {noun}s"),
+            _ => format!("{n} {noun}"),
         }
     }
 

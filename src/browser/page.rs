@@ -55,6 +55,26 @@ pub fn focus_field(path: &str) -> bool {
     el.focus().is_ok()
 }
 
+/// A form just opened: the page at its top, the keyboard on the form's first field that can be
+/// edited (on the form's main region when none can).
+pub fn focus_first_field() {
+    scroll_to_top();
+    let first = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("#main [data-path]:not([readonly]):not([disabled])")
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match first {
+        Some(el) => {
+            let _ = el.focus();
+        }
+        None => focus_id("main"),
+    }
+}
+
 /// Opens the browser's print dialog for the page (the print view's "Print").
 pub fn print() -> Result<(), String> {
     web_sys::window()

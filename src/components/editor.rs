@@ -57,7 +57,11 @@ pub fn Editor(p: &EditorProps) -> Html {
     let toolbar_state = ToolbarState {
         copied: use_state(|| None),
         exporting: use_state(|| false),
+        more: use_state(|| false),
     };
+    // A form just opened (new, a draft, an import, a row of the desk) starts at its top, with the
+    // keyboard on its first field (on its main region when it is read-only).
+    use_effect_with(p.id.clone(), |_| page::focus_first_field());
     {
         let send = send.clone();
         use_effect_with(p.focus.clone(), move |focus| {
@@ -102,6 +106,7 @@ pub fn Editor(p: &EditorProps) -> Html {
     html! {
         <div class="editor">
             { toolbar(p, toolbar_state, &send, lang) }
+            <a class="skip-link" href="#findings">{ w.skip_to_findings }</a>
             <div class="editor-body">
                 <main id="main" class="paper" tabindex="-1" aria-labelledby="form-title">
                     <h1 id="form-title" class="form-title">{ title }</h1>
@@ -118,18 +123,36 @@ pub fn Editor(p: &EditorProps) -> Html {
     }
 }
 
+/// The total, the grade and the errors in a few characters, always in view (also on a phone and at
+/// 200 % zoom): "97.66 · 优 · 1 个错误". It leads to the findings.
+fn live_total(p: &EditorProps, w: &crate::i18n::Words) -> String {
+    let e = &p.evaluation;
+    let grade = e.grade.as_ref().map_or("—", |g| g.grade.as_str());
+    format!(
+        "{} · {grade} · {}",
+        e.total.shown(),
+        w.errors_count(e.counts.errors)
+    )
+}
+
 /// What the toolbar keeps between renders: a note that the summary was copied, and whether a
 /// workbook is being written.
 struct ToolbarState {
     copied: UseStateHandle<Option<String>>,
     exporting: UseStateHandle<bool>,
+    /// On a narrow screen, the menu of the less frequent actions is open.
+    more: UseStateHandle<bool>,
 }
 
 /// Back, undo and redo, the exports, the summary for the clipboard, print preview, import, "edit a
 /// copy" for a read-only form, and where saving stands.
 fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html {
     let w = words(lang);
-    let ToolbarState { copied, exporting } = t;
+    let ToolbarState {
+        copied,
+        exporting,
+        more,
+    } = t;
     let failed = |send: &Sender, e: Text| send.act(NoticeAction::Show(Some(Notice::Failed(e))));
     let back = {
         let send = send.clone();
@@ -202,16 +225,21 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
             <button type="button" onclick={back}>{ format!("← {}", if p.from_review { w.back_to_review } else { w.back }) }</button>
             <button type="button" onclick={send.click(move || DocAction::Undo)} disabled={!p.can_undo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">{ w.undo }</button>
             <button type="button" onclick={send.click(move || DocAction::Redo)} disabled={!p.can_redo} aria-keyshortcuts="Control+Shift+Z" title="Ctrl+Shift+Z">{ w.redo }</button>
-            <button type="button" onclick={export} data-testid="export">{ w.export_json }</button>
-            <button type="button" onclick={export_xlsx} data-testid="export-xlsx" disabled={*exporting} aria-busy={(*exporting).to_string()}>{ w.export_xlsx }</button>
-            <button type="button" onclick={copy}>{ w.copy_summary }</button>
-            <button type="button" onclick={send.click(move || DocAction::PrintPreview(true))} data-testid="print-preview">{ w.print_preview }</button>
-            <label class="button" for="editor-import">{ w.import_title }</label>
-            <input id="editor-import" class="file-input" type="file" accept=".json,application/json" onchange={import} />
+            <button type="button" class="more-toggle" aria-expanded={more.to_string()} aria-controls="toolbar-menu"
+                onclick={{ let more = more.clone(); Callback::from(move |_: MouseEvent| more.set(!*more)) }}>{ w.more_actions }</button>
+            <div id="toolbar-menu" class={classes!("toolbar-menu", (*more).then_some("open"))}>
+                <button type="button" onclick={export} data-testid="export">{ w.export_json }</button>
+                <button type="button" onclick={export_xlsx} data-testid="export-xlsx" disabled={*exporting} aria-busy={(*exporting).to_string()}>{ w.export_xlsx }</button>
+                <button type="button" onclick={copy}>{ w.copy_summary }</button>
+                <button type="button" onclick={send.click(move || DocAction::PrintPreview(true))} data-testid="print-preview">{ w.print_preview }</button>
+                <label class="button" for="editor-import">{ w.import_title }</label>
+                <input id="editor-import" class="file-input" type="file" accept=".json,application/json" onchange={import} />
+            </div>
             if p.read_only {
                 <span class="badge">{ w.read_only }</span>
                 <button type="button" class="primary" onclick={send.click(move || DocAction::EditCopy { id: page::new_id() })}>{ w.edit_copy }</button>
             }
+            <a class="live-total" href="#findings" data-testid="live-total" title={w.summary}>{ live_total(p, w) }</a>
             <span class={classes!("save-status", matches!(p.save, SaveStatus::Failed(_)).then_some("error"))} role="status" data-testid="save-status">{ save_text }</span>
             if let Some(c) = &*copied { <span class="copied" role="status">{ c.clone() }</span> }
         </nav>

@@ -20,7 +20,7 @@ pub fn FindingsPanel(p: &FindingsProps) -> Html {
     let send = use_sender();
     let findings = &p.findings;
     html! {
-        <section class="findings" aria-labelledby="findings-h">
+        <section class="findings" id="findings" tabindex="-1" aria-labelledby="findings-h">
             <h2 id="findings-h">{ w.paren(w.findings, findings.len()) }</h2>
             if findings.is_empty() {
                 <p>{ w.no_findings }</p>

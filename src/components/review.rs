@@ -24,7 +24,7 @@ use ziping_app_state::{DocAction, Notice, NoticeAction, ReviewAction};
 use ziping_engine::decimal::{fixed, Decimal};
 use ziping_engine::format::{too_large, MAX_FILE_BYTES};
 use ziping_engine::review::{foot, grade_distribution, signed, Column, Foot, Reviewed};
-use ziping_engine::{Problem, Registry, Text, Unreadable};
+use ziping_engine::{Lang, Problem, Registry, Text, Unreadable};
 
 /// How many files are being read at once.
 const READ_AHEAD: usize = 32;
@@ -110,6 +110,23 @@ async fn read_batch(
     });
 }
 
+/// A grade as the desk shows it: `优` in Chinese, `优 (Excellent)` in English (the English name from
+/// the profiles that have the grade).
+fn grade_shown(g: &str, w: &Words, registry: &Registry) -> String {
+    if g.is_empty() {
+        return w.review_no_grade.to_string();
+    }
+    let english = registry
+        .all()
+        .flat_map(|p| p.grades.iter())
+        .find(|b| b.grade == g && !b.name_en.is_empty())
+        .map(|b| b.name_en.as_str());
+    match (w.lang, english) {
+        (Lang::En, Some(en)) => w.paren(g, en),
+        _ => g.to_string(),
+    }
+}
+
 /// The grades of the profiles, each profile's from the highest band down, without repeats.
 fn grade_order(registry: &Registry) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -188,7 +205,7 @@ pub fn ReviewDesk(p: &ReviewProps) -> Html {
                     if any {
                         <section class="card review-chart" aria-labelledby="review-chart-h">
                             <h2 id="review-chart-h">{ w.review_chart_title }</h2>
-                            { chart(&distribution, w) }
+                            { chart(&distribution, w, &p.registry) }
                         </section>
                     }
                 </div>
@@ -421,7 +438,7 @@ fn filters(p: &ReviewProps, send: &Sender, w: &Words) -> Html {
                     <option value="" selected={current.is_none()}>{ w.review_all }</option>
                     { for options.iter().enumerate().map(|(i, o)| html! {
                         <option value={i.to_string()} selected={current.as_ref() == Some(o)}>
-                            { if o.is_empty() { w.review_no_grade.to_string() } else { o.clone() } }
+                            { if by == FilterBy::Grade { grade_shown(o, w, &p.registry) } else if o.is_empty() { w.review_no_grade.to_string() } else { o.clone() } }
                         </option>
                     }) }
                 </select>
@@ -508,7 +525,7 @@ struct RowProps {
 /// One form of the desk. Its props compare by identity, so sorting and filtering only move rows.
 #[function_component]
 fn ReviewRow(p: &RowProps) -> Html {
-    let (_lang, w) = use_words();
+    let (lang, w) = use_words();
     let send = use_sender();
     let r = &p.rows[p.index];
     let mismatch = !r.declared_grade.is_empty() && r.declared_grade != r.grade;
@@ -537,6 +554,8 @@ fn ReviewRow(p: &RowProps) -> Html {
                 if column == Column::Project {
                     let text = if cell.is_empty() { w.untitled.to_string() } else { cell };
                     html! { <td data-column={column.key()} {class}><button type="button" class="link open-row" onclick={open.clone()}>{ text }</button></td> }
+                } else if column == Column::Grade && lang == Lang::En && !r.grade_en.is_empty() {
+                    html! { <td data-column={column.key()} {class}>{ w.paren(&cell, &r.grade_en) }</td> }
                 } else {
                     html! { <td data-column={column.key()} {class}>{ cell }</td> }
                 }
@@ -600,18 +619,12 @@ fn foot_rows(f: &Foot, w: &Words) -> Html {
 
 /// The computed grades of the visible rows as a bar chart, each bar labelled with its grade and
 /// count in text; the whole described for screen readers.
-fn chart(distribution: &[(String, usize)], w: &Words) -> Html {
+fn chart(distribution: &[(String, usize)], w: &Words, registry: &Registry) -> Html {
     const WIDTH: usize = 360;
     const HEIGHT: usize = 170;
     const TOP: usize = 22;
     const BOTTOM: usize = 28;
-    let name = |g: &str| {
-        if g.is_empty() {
-            w.review_no_grade.to_string()
-        } else {
-            g.to_string()
-        }
-    };
+    let name = |g: &str| grade_shown(g, w, registry);
     let label = format!(
         "{}{}",
         w.review_chart_label,

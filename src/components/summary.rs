@@ -74,11 +74,11 @@ pub fn Summary(p: &SummaryProps) -> Html {
                 </tbody>
             </table>
             <p class="counts" data-testid="counts">
-                <span class="count error">{ format!("{} {}", e.counts.errors, w.errors) }</span>
+                <span class="count error">{ w.count(e.counts.errors, w.errors) }</span>
                 { " · " }
-                <span class="count warning">{ format!("{} {}", e.counts.warnings, w.warnings) }</span>
+                <span class="count warning">{ w.count(e.counts.warnings, w.warnings) }</span>
                 { " · " }
-                <span class="count info">{ format!("{} {}", e.counts.infos, w.infos) }</span>
+                <span class="count info">{ w.count(e.counts.infos, w.infos) }</span>
             </p>
         </section>
     }

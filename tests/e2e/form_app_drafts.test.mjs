@@ -129,3 +129,20 @@ test("drafts: listed after editing, duplicated, deleted and restored with 撤销
     assertClean(app);
   });
 });
+
+test("an edit made just before going back to the start page is saved, and reopens as typed", async () => {
+  await withExample(env, async (app) => {
+    const { page } = app;
+    await waitSaved(page);
+    // Typed, then straight back to the start page (well within the 300 ms the save waits).
+    await page.locator(field("header.project")).fill("立刻返回前的修改");
+    await page.locator("nav.toolbar").getByRole("button", { name: "← 返回首页" }).click();
+    await page.waitForSelector("main#main.start");
+    const titles = await texts(page, ".draft-list li.draft .draft-title");
+    assert.ok(titles.some((t) => t.includes("立刻返回前的修改")), `the draft is listed with the edit: ${titles}`);
+    await page.locator(".draft-list li.draft").first().getByRole("button", { name: /^打开/ }).click();
+    await page.waitForSelector(field("header.project"));
+    assert.equal(await valueOf(page, "header.project"), "立刻返回前的修改");
+    assertClean(app);
+  });
+});

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { assertClean, useSite, withExample } from "./form_helpers.mjs";
+import { assertClean, useSite, withApp, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 
@@ -18,7 +18,7 @@ test("Tab reaches every field of the editor in visual order", { timeout: 120_000
     assert.ok(paths.length > 200, `the example's editor has its fields (${paths.length})`);
 
     // From the top: the first focusable element of the page is the skip link.
-    await page.evaluate(() => document.querySelector("a.skip-link").focus());
+    await page.evaluate(() => document.querySelector('a.skip-link[href="#main"]').focus());
     const first = await page.evaluate(() => document.activeElement.className);
     assert.equal(first, "skip-link");
 
@@ -44,7 +44,8 @@ test("Tab reaches every field of the editor in visual order", { timeout: 120_000
           y: r.top + scrollY,
           row,
           cellX: cell ? cell.getBoundingClientRect().left + scrollX : null,
-          skip: el.classList.contains("skip-link"),
+          // Round to the top again: the page's first skip link (the editor has a second, to the findings).
+          skip: el.classList.contains("skip-link") && el.getAttribute("href") === "#main",
           folded,
         };
       });
@@ -93,6 +94,67 @@ test("Tab reaches every field of the editor in visual order", { timeout: 120_000
     const firstSide = stops.findIndex((s) => !s.inForm && s.name.startsWith("转到"));
     assert.ok(firstSide > lastField, "the findings come after the last field");
 
+    assertClean(app);
+  });
+});
+
+/** The data-path of the focused element. */
+const focusedPath = (page) => page.evaluate(() => document.activeElement?.dataset.path ?? null);
+
+test("the keyboard lands on the first field of a new or reopened form, and on the first field of a row just added", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    // 新建 (a new central-2020 form): the first field has the focus.
+    await page.locator('[data-profile="central-2020"]').click();
+    await page.waitForSelector("[data-path='header.title']");
+    await page.waitForFunction(() => document.activeElement?.dataset.path === "header.title");
+    // 添加指标, then + on the row it made: each new row's first field.
+    await page.locator("main#main").getByRole("button", { name: "添加指标", exact: true }).click();
+    await page.waitForFunction(() => /^indicators\[\d+\]\.name$/.test(document.activeElement?.dataset.path ?? ""));
+    const first = await focusedPath(page);
+    await page.keyboard.type("新指标");
+    await page.locator("tr.level-3 button.icon").filter({ hasText: "+" }).last().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((p) => /^indicators\[\d+\]\.name$/.test(document.activeElement?.dataset.path ?? "") && document.activeElement.dataset.path !== p, first);
+    const second = await focusedPath(page);
+    assert.equal(Number(second.match(/\d+/)[0]), Number(first.match(/\d+/)[0]) + 1, "the row right after");
+    // 添加资金来源: the new source row's first field.
+    await page.getByRole("button", { name: "添加资金来源" }).click();
+    await page.waitForFunction(() => /^funds\.rows\[\d+\]\.source$/.test(document.activeElement?.dataset.path ?? ""));
+    // Back to the start page and the draft opened again: its first field.
+    await page.locator("nav.toolbar").getByRole("button", { name: "← 返回首页" }).click();
+    await page.locator(".draft-list li.draft").first().getByRole("button", { name: /^打开/ }).click();
+    await page.waitForFunction(() => document.activeElement?.dataset.path === "header.title");
+    assertClean(app);
+  });
+});
+
+test("a skip link goes to the findings, and every row button has a name in the page's language", async () => {
+  await withExample(env, async (app) => {
+    const { page } = app;
+    // 添加评价人员 (the example's profile has 评价人员): the new person's name.
+    await page.getByRole("button", { name: "添加评价人员" }).click();
+    await page.waitForFunction(() => /^evaluators\[\d+\]\.name$/.test(document.activeElement?.dataset.path ?? ""));
+    const skip = page.locator('a.skip-link[href="#findings"]');
+    await skip.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id === "findings");
+    assert.equal(await page.locator("#findings h2").isVisible(), true);
+    const names = async () =>
+      page.locator("main#main button").evaluateAll((bs) =>
+        bs.map((b) => (b.getAttribute("aria-label") ?? b.textContent).trim()),
+      );
+    const zh = await names();
+    assert.ok(zh.length > 50 && zh.every((n) => n.length > 0), "every button has a name");
+    assert.ok(zh.every((n) => !/^[+↑↓←→✕]+$/.test(n)), "no button is named by a symbol alone");
+    await page.locator(".lang-switch").click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    const en = await names();
+    assert.equal(en.length, zh.length);
+    // In English, a name holds Chinese only where it quotes the form (a row's name).
+    const content = await page.locator("main#main [data-path]").evaluateAll((is) => is.map((i) => i.value ?? "").filter((v) => v).sort((a, b) => b.length - a.length));
+    const chinese = en.filter((n) => /[\u3400-\u9fff]/.test(content.reduce((s, r) => s.split(r).join(""), n)));
+    assert.deepEqual(chinese, [], "button names in English");
     assertClean(app);
   });
 });

@@ -111,10 +111,11 @@ export async function launchBrowser() {
  * { context, page, outside, errors, console }: `outside` lists URLs that tried to leave 127.0.0.1
  * (they are aborted), `errors` console errors and uncaught page errors, `console` every message.
  */
-export async function openApp(browser, { viewport = { width: 1366, height: 768 }, bypassCSP = false } = {}) {
+export async function openApp(browser, { viewport = { width: 1366, height: 768 }, deviceScaleFactor = 1, bypassCSP = false } = {}) {
   // bypassCSP only for tests that inject a checker (axe-core) into the page; every other test runs
-  // under the page's own Content-Security-Policy.
-  const context = await browser.newContext({ viewport, locale: "zh-CN", bypassCSP });
+  // under the page's own Content-Security-Policy. 200 % zoom of a 1366×768 screen is a 683×384 CSS
+  // viewport at a device scale factor of 2.
+  const context = await browser.newContext({ viewport, deviceScaleFactor, locale: "zh-CN", bypassCSP });
   const outside = [];
   const errors = [];
   const messages = [];

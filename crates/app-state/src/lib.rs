@@ -95,7 +95,14 @@ impl AppState {
         match action.into() {
             Action::SetLang(l) => s.lang = l,
             Action::Document(a) => document::reduce(&mut s, a),
-            Action::Rows(a) => s.edit(|doc| rows::reduce(doc, a)),
+            Action::Rows(a) => {
+                // A row just added takes the keyboard focus on its first field.
+                let mut focus = None;
+                s.edit(|doc| focus = rows::reduce(doc, a));
+                if focus.is_some() {
+                    s.focus = focus;
+                }
+            }
             Action::Review(a) => review::reduce(&mut s, a),
             Action::Library(a) => library::reduce(&mut s, a),
             Action::Notice(a) => notices::reduce(&mut s, a),

@@ -5,6 +5,7 @@
 use crate::paste::{self, Mapping, Table};
 use crate::Doc;
 use ziping_engine::model::{Form, IndicatorRow};
+use ziping_engine::path::{EvaluatorField, FieldPath, IndicatorField};
 
 /// Actions on the rows of the open form.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,8 +34,10 @@ pub enum RowAction {
     RemoveEvaluator(usize),
 }
 
-pub(crate) fn reduce(doc: &mut Doc, action: RowAction) {
+/// Applies a change of structure; the first field of a row it added, for the focus to move to.
+pub(crate) fn reduce(doc: &mut Doc, action: RowAction) -> Option<FieldPath> {
     let profile = doc.profile.clone();
+    let mut added = None;
     doc.change(None, |f| match action {
         RowAction::AddIndicator { after, level } => {
             let row = IndicatorRow {
@@ -44,6 +47,7 @@ pub(crate) fn reduce(doc: &mut Doc, action: RowAction) {
             };
             let at = insertion_point(f, after);
             f.indicators.insert(at, row);
+            added = Some(FieldPath::Indicator(at, IndicatorField::Name));
             true
         }
         RowAction::RemoveIndicator(i) => remove(&mut f.indicators, i),
@@ -76,11 +80,21 @@ pub(crate) fn reduce(doc: &mut Doc, action: RowAction) {
             f.indicators.splice(at..at, rows);
             true
         }
-        RowAction::AddFundsRow => push_default(&mut f.funds.rows),
+        RowAction::AddFundsRow => {
+            added = Some(FieldPath::FundsSource(f.funds.rows.len()));
+            push_default(&mut f.funds.rows)
+        }
         RowAction::RemoveFundsRow(i) => remove(&mut f.funds.rows, i),
-        RowAction::AddEvaluator => push_default(&mut f.evaluators),
+        RowAction::AddEvaluator => {
+            added = Some(FieldPath::Evaluator(
+                f.evaluators.len(),
+                EvaluatorField::Name,
+            ));
+            push_default(&mut f.evaluators)
+        }
         RowAction::RemoveEvaluator(i) => remove(&mut f.evaluators, i),
-    })
+    });
+    added
 }
 
 /// Where rows inserted after row `after` go (at the end without one).

@@ -54,9 +54,21 @@ const SOURCES: [(&str, &str, &str); 5] = [
         "《预算绩效评价共性指标体系框架》（财预〔2013〕53号）",
         "Framework of common budget performance indicators (财预〔2013〕53号)",
     ),
-    ("[form]", "公开发布的自评表", "published self-evaluation forms"),
-    ("[note]", "自评表填表说明", "the forms' filling instructions"),
-    ("[local]", "地方规则（本规则选用）", "a local rule this profile uses"),
+    (
+        "[form]",
+        "公开发布的自评表",
+        "published self-evaluation forms",
+    ),
+    (
+        "[note]",
+        "自评表填表说明",
+        "the forms' filling instructions",
+    ),
+    (
+        "[local]",
+        "地方规则（本规则选用）",
+        "a local rule this profile uses",
+    ),
 ];
 
 /// The rules the engine and the built-in profiles cite, in English (a custom profile's own rule text

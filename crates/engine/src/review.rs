@@ -32,6 +32,8 @@ pub struct Reviewed {
     /// an input that is missing or does not read; `grade` empty when no band applies).
     pub total: Option<Decimal>,
     pub grade: String,
+    /// The computed grade's English name (`Excellent` for 优), as its profile gives it.
+    pub grade_en: String,
     /// computed − declared, where the form states a total.
     pub difference: Option<Decimal>,
     pub counts: Counts,
@@ -68,6 +70,11 @@ pub fn review(opened: Opened) -> Reviewed {
         declared_total,
         declared_grade: form.declared.grade.trim().to_string(),
         total,
+        grade_en: ev
+            .grade
+            .as_ref()
+            .map(|g| g.name_en.clone())
+            .unwrap_or_default(),
         grade: ev.grade.map(|g| g.grade).unwrap_or_default(),
         difference: declared_total
             .zip(total)

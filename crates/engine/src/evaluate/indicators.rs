@@ -369,6 +369,8 @@ fn score_row(
         path: FieldPath::IndicatorRow(i),
         group,
         name: &row.name,
+        group_en: group,
+        name_en: &row.name,
         weight,
         method: MethodId::Manual,
         computed: None,

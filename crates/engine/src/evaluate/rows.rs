@@ -20,6 +20,10 @@ pub(super) struct RowInput<'a> {
     pub path: FieldPath,
     pub group: &'a str,
     pub name: &'a str,
+    /// The same in English (a profile's fixed rows have English names; an indicator row's name is
+    /// the form's own, the same in both).
+    pub group_en: &'a str,
+    pub name_en: &'a str,
     pub weight: Decimal,
     pub method: MethodId,
     /// The engine's score, where the row is computed (or, for qualitative rows, the band's default).
@@ -63,6 +67,8 @@ pub(super) fn score_fixed(
         path: FieldPath::ScoreRow(row.id.clone()),
         group: &row.group.zh,
         name: &row.name.zh,
+        group_en: &row.group.en,
+        name_en: &row.name.en,
         weight: w,
         method: MethodId::Manual,
         computed: None,
@@ -333,6 +339,15 @@ fn label(r: &RowInput) -> String {
     }
 }
 
+/// [`label`] in English: `group · name`.
+fn label_en(r: &RowInput) -> String {
+    if r.group_en.is_empty() {
+        r.name_en.to_string()
+    } else {
+        format!("{} · {}", r.group_en, r.name_en)
+    }
+}
+
 /// The score that counts, where it comes from, and the engine's score where it is not the one that
 /// counts (beside an override, or the band's default beside an entered qualitative score).
 fn settle(
@@ -350,7 +365,7 @@ fn settle(
                     FieldPath::of_row(&r.path, RowField::ScoreReason),
                     Text::new(
                         format!("“{}”的计算得分 {} 被改为 {}，须说明理由", label(r), c.shown(), fixed(e, places)),
-                        format!("the computed score {} of \"{}\" was changed to {}: a reason is required", c.shown(), label(r), fixed(e, places)),
+                        format!("the computed score {} of \"{}\" was changed to {}: a reason is required", c.shown(), label_en(r), fixed(e, places)),
                     ),
                     "[note] 改动计算得分须说明理由",
                 );
@@ -385,7 +400,7 @@ fn settle(
                 FieldPath::of_row(&r.path, RowField::Score),
                 Text::new(
                     format!("“{}”尚未打分，暂记 0", label(r)),
-                    format!("\"{}\" has no score yet: counted as 0", label(r)),
+                    format!("\"{}\" has no score yet: counted as 0", label_en(r)),
                 ),
                 r.basis,
             );
@@ -415,7 +430,7 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
                 format!(
                     "the score {} of \"{}\" is not between 0 and its weight {}",
                     score.shown(),
-                    label(r),
+                    label_en(r),
                     plain(w)
                 ),
             ),
@@ -435,7 +450,7 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
                 format!("“{}”实际未达目标，却打了满分 {}", label(r), score.shown()),
                 format!(
                     "\"{}\" falls short of its target yet has full marks {}",
-                    label(r),
+                    label_en(r),
                     score.shown()
                 ),
             ),
@@ -464,7 +479,7 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
                 ),
                 format!(
                     "\"{}\" scores {} of {}: a deviation reason is required",
-                    label(r),
+                    label_en(r),
                     score.shown(),
                     plain(w)
                 ),
@@ -511,7 +526,7 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
                     ),
                     format!(
                         "\"{}\": {en}: stated {}, should be {}",
-                        label(r),
+                        label_en(r),
                         plain(stated),
                         score.shown()
                     ),
