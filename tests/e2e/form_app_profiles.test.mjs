@@ -12,6 +12,14 @@ import { assertClean, field, num, reloadApp, type, useSite, withApp } from "./fo
 const env = useSite();
 const JINZHONG = JSON.parse(readFileSync(join(ROOT, "crates/engine/src/profile/builtin/jinzhong-2021.json"), "utf8"));
 
+/** The Jinzhong profile as a county's own: id county-2024. */
+function county() {
+  const p = structuredClone(JINZHONG);
+  p.id = "county-2024";
+  p.name = { zh: "某县 2024 项目自评表", en: "A county's 2024 project form" };
+  return p;
+}
+
 async function importProfile(page, profile) {
   const buffer = Buffer.from(JSON.stringify(profile, null, 2), "utf8");
   await page.setInputFiles("#import-profile", { name: "profile.json", mimeType: "application/json", buffer });
@@ -20,9 +28,7 @@ async function importProfile(page, profile) {
 test("an imported profile makes new forms, laid out and scored by it, and is kept in the browser", async () => {
   await withApp(env, async (app) => {
     const { page } = app;
-    const custom = structuredClone(JINZHONG);
-    custom.id = "county-2024";
-    custom.name = { zh: "某县 2024 项目自评表", en: "A county's 2024 project form" };
+    const custom = county();
     // The county scores 预算执行率 5 and 到位及时率 1 (the block still adds up to 20).
     const input = custom.blocks[0].rows;
     input.find((r) => r.id === "budget_execution").weight = "5";
@@ -67,9 +73,7 @@ test("a profile that contradicts itself is refused with every reason and its pat
 test("kept profiles that no longer read or take a built-in id are set aside, never dropped, and the user is told", async () => {
   await withApp(env, async (app) => {
     const { page } = app;
-    const usable = structuredClone(JINZHONG);
-    usable.id = "county-2024";
-    usable.name = { zh: "某县 2024 项目自评表", en: "A county's 2024 project form" };
+    const usable = county();
     const clash = structuredClone(JINZHONG); // keeps the id jinzhong-2021
     clash.name = { zh: "冒名的规则", en: "A profile with a built-in id" };
     const broken = { id: "old-version", blocks: "not a list" };

@@ -59,13 +59,16 @@ fn golden_files_of_every_version_keep_importing() {
     assert!(count >= 2);
 }
 
+/// The golden file `name` of version `v`, read.
+fn golden(v: u64, name: &str) -> ziping_engine::Form {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/format/v{v}/{name}"));
+    read_form(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
 #[test]
 fn the_every_field_file_uses_every_field() {
-    let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/format/v1/every-field.json"),
-    )
-    .unwrap();
-    let form = read_form(&text).unwrap();
+    let form = golden(1, "every-field.json");
     let r = &form.indicators;
     assert!(
         r.iter().any(|r| r.not_applicable)
@@ -86,11 +89,7 @@ fn the_every_field_file_uses_every_field() {
 
 #[test]
 fn the_version_2_every_field_file_types_into_every_kind_of_number_field() {
-    let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/format/v2/every-field.json"),
-    )
-    .unwrap();
-    let form = read_form(&text).unwrap();
+    let form = golden(2, "every-field.json");
     assert!(form.funds.rows.iter().any(|r| !r.typed.is_empty()));
     assert!(form.indicators.iter().any(|r| !r.typed.is_empty()));
     assert!(form.scores.values().any(|e| !e.typed.is_empty()));
