@@ -27,6 +27,27 @@ test("the example shows 97.66 / 优 against the stated 差, and typing the spent
     assert.match(await finding.innerText(), /依据：《项目支出绩效评价管理办法》（财预〔2020〕10号）/);
     await page.waitForFunction(() => document.activeElement?.dataset.path === "declared.grade");
     assert.equal(await valueOf(page, "declared.grade"), "差");
+    // …in full view, below the sticky toolbar.
+    const seen = await page.evaluate(() => {
+      const f = document.activeElement.getBoundingClientRect();
+      const bar = document.querySelector("nav.toolbar").getBoundingClientRect();
+      return f.top >= bar.bottom && f.bottom <= innerHeight;
+    });
+    assert.equal(seen, true, "the field is in view below the toolbar");
+
+    // A row's explanation in a table opens inside its cell: nothing of it under the next column.
+    const cellNum = page.locator("main td details.num").nth(6);
+    await cellNum.scrollIntoViewIfNeeded();
+    await cellNum.locator("summary").click();
+    await cellNum.locator(".explain").evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const inCell = await cellNum.locator(".explain").evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const td = el.closest("td").getBoundingClientRect();
+      const corner = document.elementFromPoint(r.right - 2, r.top + 2);
+      return r.left >= td.left && r.right <= td.right && el.scrollWidth <= el.clientWidth && el.contains(corner);
+    });
+    assert.equal(inCell, true, "the explanation is whole and on top");
+    await cellNum.locator("summary").click();
 
     // A number opens its explanation when clicked.
     const total = page.locator("[data-testid=total]");
