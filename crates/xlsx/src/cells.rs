@@ -33,6 +33,23 @@ pub fn num(d: Decimal) -> f64 {
 }
 
 /// A decimal as formula text (`0.9`, `100`).
+/// A text as a string literal inside a formula: quoted, every `"` doubled, control characters
+/// dropped. Text from a form or a profile (a grade name) is only ever written into a formula this
+/// way, so that it stays a piece of text (`优"&HYPERLINK(…)&"` is compared as those characters, and
+/// never becomes part of the formula).
+pub fn text_lit(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars().filter(|c| !c.is_control()) {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
 pub fn lit(d: Decimal) -> String {
     d.normalize().to_string()
 }

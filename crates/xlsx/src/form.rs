@@ -8,7 +8,8 @@
 //! (`200余人`, `达成预期指标`) keeps its text, and its score formula carries the engine's factor.
 
 use crate::cells::{
-    a1, abs, cached, lit, num, percent_format, places_format, quantity_cell, round_expr, Formats,
+    a1, abs, cached, lit, num, percent_format, places_format, quantity_cell, round_expr, text_lit,
+    Formats,
 };
 use crate::OutputError;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet};
@@ -1002,7 +1003,7 @@ impl<'a> Sheet<'a> {
             .push(("total".into(), Self::quote((total_row, n - 1))));
         let mut grade = "\"\"".to_string();
         for g in self.profile.grades.iter().rev() {
-            grade = format!("IF({total}>={},\"{}\",{grade})", lit(g.min), g.grade);
+            grade = format!("IF({total}>={},{},{grade})", lit(g.min), text_lit(&g.grade));
         }
         let shown = ev
             .grade

@@ -188,7 +188,9 @@ fn table_sheet(ws: &mut Worksheet, f: &Formats, rows: &[&Reviewed]) -> Result<()
         } else if grade.is_empty() {
             format!("COUNTBLANK({})", range('I'))
         } else {
-            format!("COUNTIF({},\"{grade}\")", range('I'))
+            // An exact comparison with the grade written in this row's first cell: COUNTIF would
+            // read a grade such as "<90" or "优*" as a condition or a pattern.
+            format!("SUMPRODUCT(--({}=A{}))", range('I'), row + 1)
         };
         formula(ws, row, 1, x, count.to_string(), &f.center)?;
     }
