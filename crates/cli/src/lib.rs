@@ -127,31 +127,63 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             };
         }
     };
-    let result = match cli.command {
-        Command::Evaluate { file, rules } => evaluate(&file, &rules, out),
+    // Text from files goes to a terminal: written into a buffer first, then with every control
+    // character and every invisible one shown as an escape (JSON output escapes its own).
+    let mut text = Vec::new();
+    let (result, json) = match cli.command {
+        Command::Evaluate { file, rules } => (evaluate(&file, &rules, out), true),
         Command::Check {
             files,
             rules,
             summary: true,
             xlsx,
-        } => check_summary(&files, &rules, xlsx.as_deref(), out),
-        Command::Check { files, rules, .. } => check(&files, &rules, out),
-        Command::Profiles => profiles(out),
-        Command::Profile { id } => profile(&id, out),
+        } => (
+            check_summary(&files, &rules, xlsx.as_deref(), &mut text),
+            false,
+        ),
+        Command::Check { files, rules, .. } => (check(&files, &rules, &mut text), false),
+        Command::Profiles => (profiles(&mut text), false),
+        Command::Profile { id } => (profile(&id, out), true),
         Command::Export {
             file,
             out: target,
             rules,
             ..
-        } => export(&file, &target, &rules, out),
+        } => (export(&file, &target, &rules, &mut text), false),
     };
+    if !json {
+        let _ = out.write_all(for_terminal(&String::from_utf8_lossy(&text)).as_bytes());
+    }
     match result {
         Ok(code) => code,
         Err(message) => {
-            let _ = writeln!(err, "ziping: {message}");
+            let _ = writeln!(err, "ziping: {}", for_terminal(&message));
             2
         }
     }
+}
+
+/// Text for a terminal: control characters (ESC, BEL, backspace, carriage return …) and characters
+/// that do not show (zero-width spaces and joiners, bidirectional controls, soft hyphens, byte-order
+/// marks) written as escapes (`\u{1b}`, `\u{202e}`), so that a form's text can neither drive the
+/// terminal nor hide in a message. Line breaks stay.
+pub fn for_terminal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if (c.is_control() && c != '\n') || invisible(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters that take no room on screen and can make two texts that look alike differ.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}'
+        | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}')
 }
 
 /// A file's bytes, reading at most one byte more than the intake's limit (so that a pipe or a

@@ -275,3 +275,39 @@ fn check_summary_prints_one_table_and_writes_the_review_workbook() {
         "--xlsx needs a name"
     );
 }
+
+#[test]
+fn text_from_a_file_never_drives_the_terminal_or_hides_in_a_message() {
+    // A project named with terminal escapes (set the title, clear the screen, recolour) and a
+    // stated grade with a zero-width space after 优.
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let mut form: serde_json::Value = serde_json::from_str(&seed).unwrap();
+    form["header"]["project"] = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}[31m红色项目\u{8}".into();
+    form["declared"]["grade"] = "优\u{200b}".into();
+    let path = temp_file("escapes.json", &form.to_string());
+    for args in [
+        vec!["check", path.as_str()],
+        vec!["check", "--summary", path.as_str()],
+    ] {
+        let (_, out, err) = cli(&args);
+        let all = format!("{out}{err}");
+        assert!(
+            !all.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: a control character reached the terminal: {all:?}"
+        );
+        assert!(all.contains("\\u{1b}]0;pwned"), "{args:?}: {all}");
+    }
+    let (_, out, _) = cli(&["check", &path]);
+    assert!(
+        out.contains("优\\u{200b}"),
+        "the invisible character is shown: {out}"
+    );
+    // A file name with an escape, in the message of a file that cannot be read.
+    let (code, out, err) = cli(&["check", "/nonexistent/\u{1b}[2Jx.json"]);
+    assert_eq!(code, 2);
+    let all = format!("{out}{err}");
+    assert!(
+        !all.contains('\u{1b}') && all.contains("\\u{1b}[2Jx.json"),
+        "{all}"
+    );
+}

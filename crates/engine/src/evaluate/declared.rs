@@ -93,6 +93,7 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
     let profile = cx.profile;
     if !profile.grades.iter().any(|g| g.grade == stated_grade) {
         let names: Vec<&str> = profile.grades.iter().map(|g| g.grade.as_str()).collect();
+        let stated_grade = crate::text::visible(stated_grade);
         cx.push(
             FindingCode::GradeUnknown,
             FieldPath::DeclaredGrade,

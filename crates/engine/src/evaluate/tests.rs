@@ -866,3 +866,18 @@ fn deadlines_and_durations_are_scored_like_numbers() {
         codes(&e)
     );
 }
+
+#[test]
+fn a_stated_grade_with_an_invisible_character_is_named_with_it_shown() {
+    let e = run(
+        "jinzhong-2021",
+        json!({"declared": {"grade": "优\u{200b}"}}),
+    );
+    let f = e
+        .findings
+        .iter()
+        .find(|f| f.code.key() == "grade.unknown")
+        .expect("grade.unknown");
+    assert!(f.message.zh.contains("“优⟨U+200B⟩”"), "{}", f.message.zh);
+    assert!(f.message.en.contains("\"优⟨U+200B⟩\""), "{}", f.message.en);
+}
