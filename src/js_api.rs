@@ -9,6 +9,7 @@ use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+use ziping_engine::path::DocPath;
 use ziping_engine::{intake, Lang, Opened, Problem, Registry};
 
 thread_local! {
@@ -29,27 +30,117 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// The bytes of a form handed over from JavaScript: its JSON text, or an object made into JSON.
-fn form_bytes(form: &JsValue) -> Result<Vec<u8>, Problem> {
-    if let Some(text) = form.as_string() {
-        return Ok(text.into_bytes());
+/// What JSON cannot say faithfully is named with its path before anything is turned into text: a
+/// loop back into the object, a BigInt, a function or symbol (JSON.stringify would drop it without a
+/// word), a string holding half of a surrogate pair (it would become U+FFFD, or a JSON escape no
+/// reader takes).
+fn form_bytes(form: &JsValue) -> Result<Vec<u8>, Vec<Problem>> {
+    if form.is_string() {
+        if !js_sys::JsString::from(form.clone()).is_valid_utf16() {
+            return Err(vec![Problem::file(
+                "表单文本中有不成对的代理字符（无效的 Unicode）",
+                "the form's text holds half of a surrogate pair (not valid Unicode)",
+            )]);
+        }
+        return Ok(form.as_string().unwrap_or_default().into_bytes());
     }
     if form.is_undefined() || form.is_null() {
-        return Err(Problem::file(
+        return Err(vec![Problem::file(
             "没有给出表单：请传入 ziping-form 对象或其 JSON 文本",
             "no form was given: pass a ziping-form object or its JSON text",
-        ));
+        )]);
+    }
+    let mut problems = Vec::new();
+    check_value(form, None, &mut Vec::new(), &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
     }
     match js_sys::JSON::stringify(form) {
         Ok(text) => text.as_string().map(String::into_bytes).ok_or_else(|| {
-            Problem::file("表单无法转为 JSON", "the form cannot be turned into JSON")
+            vec![Problem::file(
+                "表单无法转为 JSON",
+                "the form cannot be turned into JSON",
+            )]
         }),
         Err(e) => {
             let why = crate::browser::page::describe(e);
-            Err(Problem::file(
+            Err(vec![Problem::file(
                 format!("表单无法转为 JSON：{why}"),
                 format!("the form cannot be turned into JSON: {why}"),
-            ))
+            )])
         }
+    }
+}
+
+/// Deeper than any form: a value nested further is named, not followed.
+const MAX_DEPTH: usize = 64;
+
+/// Names every value under `v` (at `path`; the top when `None`) that JSON cannot say faithfully.
+fn check_value(
+    v: &JsValue,
+    path: Option<DocPath>,
+    open: &mut Vec<JsValue>,
+    out: &mut Vec<Problem>,
+) {
+    let problem = |path: &Option<DocPath>, zh: &str, en: &str| match path {
+        Some(p) => Problem::new(p.clone(), zh, en),
+        None => Problem::file(zh, en),
+    };
+    if v.is_string() {
+        if !js_sys::JsString::from(v.clone()).is_valid_utf16() {
+            out.push(problem(
+                &path,
+                "文本中有不成对的代理字符（无效的 Unicode）",
+                "the text holds half of a surrogate pair (not valid Unicode)",
+            ));
+        }
+    } else if v.is_bigint() {
+        out.push(problem(
+            &path,
+            "BigInt 不能作为值：数字请写成文本，如 \"969.94\"",
+            "a BigInt cannot be a value: write numbers as text, e.g. \"969.94\"",
+        ));
+    } else if v.is_function() || v.is_symbol() {
+        out.push(problem(
+            &path,
+            "函数或 Symbol 不能作为值",
+            "a function or a symbol cannot be a value",
+        ));
+    } else if v.is_object() {
+        if open.iter().any(|o| Object::is(o, v)) {
+            out.push(problem(
+                &path,
+                "对象引用了自身（循环），无法转为 JSON",
+                "the object refers back to itself (a cycle): it cannot be JSON",
+            ));
+            return;
+        }
+        if open.len() >= MAX_DEPTH {
+            out.push(problem(&path, "嵌套过深", "nested too deeply"));
+            return;
+        }
+        open.push(v.clone());
+        if Array::is_array(v) {
+            for (i, item) in Array::from(v).iter().enumerate() {
+                let p = Some(
+                    path.as_ref()
+                        .map_or_else(|| DocPath(Vec::new()).index(i), |p| p.index(i)),
+                );
+                check_value(&item, p, open, out);
+            }
+        } else {
+            let object = Object::from(v.clone());
+            for entry in Object::entries(&object).iter() {
+                let pair = Array::from(&entry);
+                let key = pair.get(0).as_string().unwrap_or_default();
+                let p = Some(
+                    path.as_ref()
+                        .map_or_else(|| DocPath::at(&key), |p| p.key(&key)),
+                );
+                check_value(&pair.get(1), p, open, out);
+            }
+        }
+        open.pop();
     }
 }
 
@@ -65,7 +156,7 @@ fn error(problems: &[Problem]) -> JsValue {
 
 /// Reads a form handed over from JavaScript through the engine's intake, as the page reads a file.
 fn open(form: &JsValue) -> Result<Opened, JsValue> {
-    let bytes = form_bytes(form).map_err(|p| error(&[p]))?;
+    let bytes = form_bytes(form).map_err(|p| error(&p))?;
     REGISTRY
         .with(|r| intake::open("", &bytes, &r.borrow()))
         .map_err(|u| error(&u.problems))

@@ -59,3 +59,53 @@ test("window.ziping.evaluate throws an Error with every problem of a broken form
     assertClean(app);
   });
 });
+
+test("every failure of window.ziping.evaluate is an Error naming what went wrong and where", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    await page.waitForFunction(() => typeof globalThis.ziping?.evaluate === "function");
+    const failures = await page.evaluate(() => {
+      const call = (make) => {
+        try {
+          globalThis.ziping.evaluate(...make());
+          return { threw: false };
+        } catch (e) {
+          return { isError: e instanceof Error, message: e.message, paths: (e.problems ?? []).map((p) => p.path), en: (e.problems ?? []).map((p) => p.message.en) };
+        }
+      };
+      const base = () => ({ format: "ziping-form", schema_version: 2, profile: "central-2020", header: { project: "x" } });
+      const cyclic = base();
+      cyclic.header.self = cyclic;
+      const big = base();
+      big.funds = { rows: [{ source: "a", budget: 10n }] };
+      const lone = base();
+      lone.header.project = "项目\ud800";
+      const fn = base();
+      fn.header.unit = () => 1;
+      return {
+        none: call(() => []),
+        undef: call(() => [undefined]),
+        cyclic: call(() => [cyclic]),
+        big: call(() => [big]),
+        lone: call(() => [lone]),
+        loneText: call(() => ['{"format":"ziping-form","schema_version":2,"profile":"central-2020","header":{"project":"\ud800"}}'.replace("\\ud800", "\ud800")]),
+        fn: call(() => [fn]),
+      };
+    });
+    for (const [name, f] of Object.entries(failures)) {
+      assert.equal(f.isError, true, `${name}: an Error`);
+      assert.ok(f.en.length > 0, `${name}: with its problems`);
+      assert.doesNotMatch(f.message, /unwrap|None value|hex escape/, `${name}: ${f.message}`);
+    }
+    assert.match(failures.none.en[0], /no form was given/);
+    assert.deepEqual(failures.cyclic.paths, ["header.self"]);
+    assert.match(failures.cyclic.en[0], /cycle/);
+    assert.deepEqual(failures.big.paths, ["funds.rows[0].budget"]);
+    assert.match(failures.big.en[0], /BigInt/);
+    assert.deepEqual(failures.lone.paths, ["header.project"]);
+    assert.match(failures.lone.en[0], /surrogate/);
+    assert.match(failures.loneText.en[0], /surrogate/);
+    assert.deepEqual(failures.fn.paths, ["header.unit"]);
+    assertClean(app);
+  });
+});
