@@ -108,7 +108,11 @@ fn use_startup(dispatch: Dispatch) {
         if !aside.is_empty() {
             dispatch.act(NoticeAction::Show(Some(Notice::ProfilesSetAside(aside))));
         }
-        dispatch.act(LibraryAction::Drafts(storage::load_index()));
+        let (drafts, put_back) = storage::load_index_repaired();
+        dispatch.act(LibraryAction::Drafts(drafts));
+        if put_back > 0 {
+            dispatch.act(NoticeAction::Show(Some(Notice::DraftsPutBack(put_back))));
+        }
         if !storage::storage_available() {
             dispatch.act(NoticeAction::Show(Some(Notice::StorageOff)));
         }

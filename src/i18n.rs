@@ -689,6 +689,15 @@ impl Words {
         }
     }
 
+    /// Drafts put back on a damaged drafts' list.
+    pub fn drafts_put_back(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("草稿列表已损坏或不全：已根据本浏览器中保存的草稿补回 {n} 份，没有草稿丢失。"),
+            Lang::En if n == 1 => "The list of drafts was damaged or cut short: 1 draft kept in this browser was put back on it; no draft was lost.".to_string(),
+            Lang::En => format!("The list of drafts was damaged or cut short: {n} drafts kept in this browser were put back on it; no draft was lost."),
+        }
+    }
+
     /// Why 定稿 was refused.
     pub fn final_refused(&self, errors: usize) -> String {
         match self.lang {

@@ -52,6 +52,59 @@ pub fn load_index() -> Vec<DraftMeta> {
     list
 }
 
+/// The drafts' list, checked against the drafts this browser holds: a list that cannot be read is set
+/// aside (under a recovery key) and made again from the drafts themselves, and a draft missing from
+/// the list is put back on it, so that no draft is ever orphaned. Returns the list and how many
+/// drafts were put back (the user is told when any were).
+pub fn load_index_repaired() -> (Vec<DraftMeta>, usize) {
+    let Ok(s) = storage() else {
+        return (Vec::new(), 0);
+    };
+    let text = s.get_item(INDEX_KEY).ok().flatten();
+    let readable = text.as_deref().is_none_or(|t| {
+        matches!(
+            serde_json::from_str::<serde_json::Value>(t),
+            Ok(serde_json::Value::Array(_))
+        )
+    });
+    if !readable {
+        if let Some(t) = &text {
+            keep_aside(&s, "drafts-index", t);
+        }
+    }
+    let mut list = if readable { load_index() } else { Vec::new() };
+    let mut put_back = 0;
+    let len = s.length().unwrap_or(0);
+    let ids: Vec<String> = (0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(DRAFT_PREFIX).map(str::to_string))
+        .collect();
+    for id in ids {
+        if list.iter().any(|d| d.id == id) {
+            continue;
+        }
+        let Some(draft) = load_draft(&id) else {
+            continue;
+        };
+        let v = serde_json::from_str::<serde_json::Value>(&draft).unwrap_or_default();
+        let field = |a: &str, b: &str| v[a][b].as_str().unwrap_or("").to_string();
+        list.push(DraftMeta {
+            title: format!("{} {}", field("header", "year"), field("header", "project"))
+                .trim()
+                .to_string(),
+            profile: v["profile"].as_str().unwrap_or("").to_string(),
+            updated: now(),
+            id,
+        });
+        put_back += 1;
+    }
+    if put_back > 0 || !readable {
+        let _ = save_index(&list);
+    }
+    list.sort_unstable_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+    (list, put_back)
+}
+
 fn save_index(list: &[DraftMeta]) -> Result<(), String> {
     let items: Vec<serde_json::Value> = list
         .iter()

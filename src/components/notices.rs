@@ -125,6 +125,12 @@ fn notice(n: &Notice, form: Option<&Ptr<Form>>, lang: Lang, send: &Sender) -> Ht
             Some("storage-off"),
             text(w.storage_off),
         ),
+        Notice::DraftsPutBack(n) => (
+            "notice",
+            "status",
+            Some("drafts-put-back"),
+            text(&w.drafts_put_back(*n)),
+        ),
         Notice::FinalRefused(errors) => {
             let body = html! {
                 <>

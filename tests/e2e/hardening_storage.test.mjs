@@ -142,3 +142,30 @@ test("your own draft reopens editable after a reload: at once after an edit, aft
     assertClean(app);
   });
 });
+
+test("a damaged list of drafts is made again from the drafts themselves, and the user is told", async () => {
+  await withExample(env, async (app) => {
+    const { page } = app;
+    await type(page, "header.project", "第一份草稿");
+    await waitSaved(page);
+    await page.locator("nav.toolbar").getByRole("button", { name: "← 返回首页" }).click();
+    await page.waitForSelector("main#main.start");
+    // The list cut short in the middle of its text, as a full or interrupted write leaves it.
+    const cut = await page.evaluate(() => {
+      const text = localStorage.getItem("ziping:drafts");
+      localStorage.setItem("ziping:drafts", text.slice(0, Math.floor(text.length / 2)));
+      return text;
+    });
+    assert.ok(cut.includes("第一份草稿"));
+    await reloadApp(page, "[data-testid=drafts-put-back]");
+    assert.match(await page.locator("[data-testid=drafts-put-back]").textContent(), /补回 1 份/);
+    assert.deepEqual(await page.locator(".draft-list li.draft .draft-title").allTextContents().then((t) => t.map((x) => x.trim())), ["2021 第一份草稿"]);
+    // The damaged text was set aside, not thrown away.
+    const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ziping:recovered:drafts-index:")));
+    assert.equal(aside.length, 1);
+    await page.locator(".draft-list li.draft").first().getByRole("button", { name: /^打开/ }).click();
+    await page.waitForSelector(field("header.project"));
+    assert.equal(await valueOf(page, "header.project"), "第一份草稿");
+    assertClean(app);
+  });
+});

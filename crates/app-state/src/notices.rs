@@ -38,6 +38,9 @@ pub enum Notice {
     /// Profiles kept in this browser could not be read any more: their text was set aside under
     /// these keys, nothing was lost.
     ProfilesSetAside(Vec<String>),
+    /// Drafts this browser holds were missing from the drafts' list (a list damaged or cut short):
+    /// this many were put back on it.
+    DraftsPutBack(usize),
     /// 定稿 was refused: the form still has errors (each with the field it concerns).
     FinalRefused(Vec<(FieldPath, Text)>),
 }
