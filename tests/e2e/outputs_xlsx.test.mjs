@@ -24,3 +24,16 @@ test("the seed exported as Excel recalculates to the page's numbers", { timeout:
     assert.ok(rows.some((r) => r.includes("交警支队专项业务经费")), "the project name is in the header");
   });
 });
+
+test("a text too long for an Excel cell: the export says which field, of which file, in the page's language", { timeout: 120_000 }, async () => {
+  await withExample(env, async ({ page }) => {
+    await page.locator("[data-path='narratives.overview']").fill("长".repeat(33_000));
+    await page.click("[data-testid=export-xlsx]");
+    const notice = page.locator(".notice.error").filter({ hasText: "32767" });
+    await notice.waitFor({ timeout: 60_000 });
+    const text = await notice.textContent();
+    assert.match(text, /“交警支队专项业务经费-2021\.json”/, "the form's file");
+    assert.match(text, /“项目概况”有 33000 个字符，超过 Excel 单元格的上限 32767/, "the field, in Chinese");
+    assert.doesNotMatch(text, /the workbook could not be written/, "not in English on the Chinese page");
+  });
+});

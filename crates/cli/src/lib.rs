@@ -331,10 +331,15 @@ fn check_summary(
     )
     .map_err(|e| e.to_string())?;
     if let Some(target) = workbook {
-        let bytes = ziping_xlsx::summary_workbook(&refs, &unreadable).map_err(|e| e.to_string())?;
+        let bytes = ziping_xlsx::summary_workbook(&refs, &unreadable)
+            .map_err(|e| e.0.get(s.lang).to_string())?;
         std::fs::write(target, bytes)
             .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
         writeln!(out, "→ {}", target.display()).map_err(|e| e.to_string())?;
+        // Forms a workbook cannot hold are in the text summary above, but not in the workbook.
+        for u in ziping_xlsx::left_out(&refs) {
+            writeln!(out, "{}", unreadable_message(&u, s.lang)).map_err(|e| e.to_string())?;
+        }
     }
     Ok(if !unreadable.is_empty() {
         2
@@ -375,7 +380,7 @@ fn export(file: &Path, target: &Path, rules: &Rules, out: &mut dyn Write) -> Res
     let s = setup(rules)?;
     let o = open(file, &s).map_err(|u| unreadable_message(&u, s.lang))?;
     let bytes = ziping_xlsx::form_workbook(&o.form, &o.profile, &o.evaluation)
-        .map_err(|e| format!("{}: {e}", file.display()))?;
+        .map_err(|e| format!("{}: {}", file.display(), e.0.get(s.lang)))?;
     std::fs::write(target, bytes).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     writeln!(
         out,

@@ -25,7 +25,13 @@ pub fn run(job: &str) -> Result<Vec<u8>, Text> {
         } => {
             let registry = registry(&profiles)?;
             let o = intake::open(&file, form.as_bytes(), &registry).map_err(describe)?;
-            ziping_xlsx::form_workbook(&o.form, &o.profile, &o.evaluation).map_err(failed)
+            ziping_xlsx::form_workbook(&o.form, &o.profile, &o.evaluation).map_err(|e| {
+                let why = failed(e);
+                Text::new(
+                    format!("“{file}”{}", why.zh),
+                    format!("\"{file}\": {}", why.en),
+                )
+            })
         }
         Job::Summary {
             forms,
@@ -77,8 +83,8 @@ fn describe(u: Unreadable) -> Text {
 
 fn failed(e: ziping_xlsx::OutputError) -> Text {
     Text::new(
-        format!("工作簿无法写出：{}", e.0),
-        format!("the workbook could not be written: {}", e.0),
+        format!("工作簿无法写出：{}", e.0.zh),
+        format!("the workbook could not be written: {}", e.0.en),
     )
 }
 

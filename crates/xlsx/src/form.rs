@@ -31,6 +31,9 @@ pub fn form_workbook(
     profile: &Profile,
     ev: &Evaluation,
 ) -> Result<Vec<u8>, OutputError> {
+    if let Some(e) = crate::too_long_error(form, profile) {
+        return Err(e);
+    }
     let mut wb = Workbook::new();
     let names = {
         let ws = wb.add_worksheet();

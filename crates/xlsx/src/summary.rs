@@ -32,16 +32,43 @@ fn dec(d: Decimal) -> f64 {
 }
 
 /// The summary workbook of `rows` (in the table's order) and the files that could not be read.
+///
+/// A form with a text too long for a cell is left out of the table and listed with the files that
+/// could not be read, with why ([`left_out`]); every other form is written.
 pub fn summary_workbook(
     rows: &[&Reviewed],
     unreadable: &[Unreadable],
 ) -> Result<Vec<u8>, OutputError> {
     let mut wb = Workbook::new();
     let f = Formats::new();
-    table_sheet(wb.add_worksheet(), &f, rows)?;
-    findings_sheet(wb.add_worksheet(), &f, rows)?;
-    unreadable_sheet(wb.add_worksheet(), &f, unreadable)?;
+    let out = left_out(rows);
+    let fit: Vec<&Reviewed> = rows
+        .iter()
+        .copied()
+        .filter(|r| !out.iter().any(|u| u.file == r.file))
+        .collect();
+    table_sheet(wb.add_worksheet(), &f, &fit)?;
+    findings_sheet(wb.add_worksheet(), &f, &fit)?;
+    let all: Vec<Unreadable> = unreadable.iter().cloned().chain(out).collect();
+    unreadable_sheet(wb.add_worksheet(), &f, &all)?;
     Ok(wb.save_to_buffer()?)
+}
+
+/// The forms of `rows` that a workbook cannot hold (a text over 32 767 characters), each with why.
+pub fn left_out(rows: &[&Reviewed]) -> Vec<Unreadable> {
+    rows.iter()
+        .filter_map(|r| {
+            let (path, n) = crate::too_long(&r.form)?;
+            let at = ziping_engine::path::DocPath::parse(&path);
+            let zh = format!("有 {n} 个字符，超过 Excel 单元格的上限 {}：此表未写入汇总", crate::CELL_TEXT_MAX);
+            let en = format!("{n} characters, more than an Excel cell holds ({}): this form is not in the summary", crate::CELL_TEXT_MAX);
+            let problem = match at {
+                Some(p) => ziping_engine::Problem::new(p, zh, en),
+                None => ziping_engine::Problem::file(zh, en),
+            };
+            Some(Unreadable::new(&r.file, vec![problem]))
+        })
+        .collect()
 }
 
 fn table_sheet(ws: &mut Worksheet, f: &Formats, rows: &[&Reviewed]) -> Result<(), OutputError> {

@@ -189,3 +189,49 @@ fn hostile_text_in_the_summary_csv_starts_with_an_apostrophe_and_numbers_stay_nu
         }
     }
 }
+
+#[test]
+fn a_text_too_long_for_a_cell_is_named_and_the_summary_writes_every_other_form() {
+    let mut long = seed();
+    long.narratives
+        .insert("overview".into(), "长".repeat(40_000));
+    let profile = Profile::builtin(&long.profile).unwrap();
+    let ev = evaluate(&long, &profile);
+    let e = ziping_xlsx::form_workbook(&long, &profile, &ev).unwrap_err();
+    assert!(
+        e.0.zh
+            .contains("有 40000 个字符，超过 Excel 单元格的上限 32767"),
+        "{}",
+        e.0.zh
+    );
+    assert!(
+        e.0.zh.starts_with("“项目概况”"),
+        "the field as the form names it: {}",
+        e.0.zh
+    );
+    assert!(e.0.en.contains("40000 characters"), "{}", e.0.en);
+    // The desk's summary of it and the seed: the seed in the table, the long one listed apart.
+    let registry = Registry::new();
+    let rows: Vec<_> = [("seed.json", seed()), ("long.json", long)]
+        .into_iter()
+        .map(|(name, f)| {
+            review(
+                ziping_engine::open(name, ziping_engine::to_json(&f).as_bytes(), &registry)
+                    .unwrap(),
+            )
+        })
+        .collect();
+    let refs: Vec<_> = rows.iter().collect();
+    let out = ziping_xlsx::left_out(&refs);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].file, "long.json");
+    assert_eq!(out[0].problems[0].path.to_string(), "narratives.overview");
+    let xlsx = ziping_xlsx::summary_workbook(&refs, &[]).unwrap();
+    let table = recalculated_sheet(&xlsx, "long-table", 1);
+    assert!(shows(&table, "seed.json") && !shows(&table, "long.json"));
+    let apart = recalculated_sheet(&xlsx, "long-apart", 3);
+    assert!(
+        shows(&apart, "long.json") && shows(&apart, "narratives.overview"),
+        "{apart:?}"
+    );
+}
