@@ -669,3 +669,62 @@ fn a_profile_text_over_20_mb_is_refused_before_it_is_parsed() {
     assert_eq!(at.len(), limit);
     assert!(Profile::from_json(&at).is_ok());
 }
+
+#[test]
+fn names_that_are_blank_or_hold_what_does_not_show_are_refused_at_their_path() {
+    let cases: [(&str, fn(&mut serde_json::Value), &str); 7] = [
+        (
+            "empty grade",
+            |v| v["grades"][0]["grade"] = "".into(),
+            "grades[0].grade",
+        ),
+        (
+            "blank grade",
+            |v| v["grades"][1]["grade"] = "  ".into(),
+            "grades[1].grade",
+        ),
+        (
+            "zero-width space",
+            |v| v["grades"][1]["grade"] = "优\u{200b}".into(),
+            "grades[1].grade",
+        ),
+        (
+            "bidi override",
+            |v| v["blocks"][0]["name"]["zh"] = "投入\u{202e}出产".into(),
+            "blocks[0].name.zh",
+        ),
+        (
+            "compatibility ideograph",
+            |v| v["name"]["zh"] = "\u{f900}".into(),
+            "name.zh",
+        ),
+        (
+            "combining mark",
+            |v| v["sections"][0]["title"]["en"] = "Cafe\u{301}".into(),
+            "sections[0].title.en",
+        ),
+        (
+            "same once trimmed",
+            |v| v["grades"][1]["grade"] = " 优 ".into(),
+            "grades[1].grade",
+        ),
+    ];
+    for (what, change, path) in cases {
+        let mut v = central();
+        change(&mut v);
+        let problems = reject(v);
+        assert!(
+            problems.iter().any(|p| p.path.to_string() == path),
+            "{what}: no problem at {path}: {problems:?}"
+        );
+    }
+    // Shown with what does not show made visible.
+    let mut v = central();
+    v["grades"][1]["grade"] = "优\u{200b}".into();
+    let problems = reject(v);
+    let p = problems
+        .iter()
+        .find(|p| p.path.to_string() == "grades[1].grade")
+        .unwrap();
+    assert!(p.message.zh.contains("优⟨U+200B⟩"), "{}", p.message.zh);
+}

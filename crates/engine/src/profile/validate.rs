@@ -63,6 +63,7 @@ pub(super) fn validate(p: &Profile) -> Vec<Problem> {
     validate_blocks(p, &mut out);
     validate_bands(p, &mut out);
     validate_grades(p, &mut out);
+    validate_names(p, &mut out);
     if p.rounding.places > 6
         || p.rounding.percent_places > 6
         || p.rounding.completion_places > 6
@@ -387,6 +388,106 @@ fn validate_bands(p: &Profile, out: &mut Problems) {
             "定性分档应覆盖 0 至 1（100%）",
             "qualitative bands must cover 0 to 1 (100%)",
         );
+    }
+}
+
+/// Why a name a profile gives (a grade, a block, a row) cannot stand, if it cannot: empty once
+/// trimmed, or holding a character that does not show or that makes two names look alike while they
+/// differ — control characters, zero-width spaces and joiners, bidirectional controls, combining
+/// marks, and the compatibility characters that Unicode normalisation (NFC) replaces (CJK
+/// compatibility ideographs such as 﨑, the Ohm, Kelvin and Ångström signs). A name that passes is
+/// in NFC, so two names that look alike are alike.
+pub fn name_fault(text: &str) -> Option<(String, String)> {
+    if text.trim().is_empty() {
+        return Some(("不能为空".into(), "may not be empty".into()));
+    }
+    let bad = text.chars().find(|&c| {
+        c.is_control()
+            || matches!(c,
+                '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}'
+                | '\u{0300}'..='\u{036f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}'
+                | '\u{fe20}'..='\u{fe2f}' | '\u{f900}'..='\u{faff}' | '\u{2f800}'..='\u{2fa1f}'
+                | '\u{2126}' | '\u{212a}' | '\u{212b}')
+    })?;
+    Some((
+        format!("含有不可见或易混淆的字符 U+{:04X}", bad as u32),
+        format!(
+            "holds a character that does not show or looks like another (U+{:04X})",
+            bad as u32
+        ),
+    ))
+}
+
+/// Every name the profile shows, with where it is: none empty, none holding what does not show, and
+/// grades distinct once trimmed.
+fn validate_names(p: &Profile, out: &mut Problems) {
+    let mut names: Vec<(DocPath, &str)> = Vec::new();
+    fn text(path: DocPath, t: &crate::text::Text) -> [(DocPath, &str); 2] {
+        [
+            (path.key("zh"), t.zh.as_str()),
+            (path.key("en"), t.en.as_str()),
+        ]
+    }
+    names.extend(text(DocPath::at("name"), &p.name));
+    for (i, g) in p.grades.iter().enumerate() {
+        names.push((
+            DocPath::at("grades").index(i).key("grade"),
+            g.grade.as_str(),
+        ));
+    }
+    for (i, b) in p.blocks.iter().enumerate() {
+        names.extend(text(DocPath::at("blocks").index(i).key("name"), &b.name));
+        for (j, r) in b.rows.iter().enumerate() {
+            names.extend(text(
+                DocPath::at("blocks")
+                    .index(i)
+                    .key("rows")
+                    .index(j)
+                    .key("name"),
+                &r.name,
+            ));
+        }
+    }
+    for (i, s) in p.sections.iter().enumerate() {
+        names.extend(text(
+            DocPath::at("sections").index(i).key("title"),
+            &s.title,
+        ));
+    }
+    for (i, b) in p.qualitative_bands.iter().enumerate() {
+        names.extend(text(
+            DocPath::at("qualitative_bands").index(i).key("name"),
+            &b.name,
+        ));
+    }
+    for (path, name) in names {
+        if let Some((zh, en)) = name_fault(name) {
+            let shown = crate::text::visible(name);
+            out.add(
+                path,
+                format!("名称“{shown}”{zh}"),
+                format!("the name \"{shown}\" {en}"),
+            );
+        }
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, g) in p.grades.iter().enumerate() {
+        let key = g.grade.trim();
+        if seen.contains(&key) && key != g.grade {
+            out.add(
+                DocPath::at("grades").index(i).key("grade"),
+                format!(
+                    "等次“{}”去掉首尾空白后与前面的等次相同",
+                    crate::text::visible(&g.grade)
+                ),
+                format!(
+                    "grade \"{}\" is the same as one before once trimmed",
+                    crate::text::visible(&g.grade)
+                ),
+            );
+        }
+        seen.push(key);
     }
 }
 
