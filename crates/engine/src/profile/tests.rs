@@ -670,9 +670,12 @@ fn a_profile_text_over_20_mb_is_refused_before_it_is_parsed() {
     assert!(Profile::from_json(&at).is_ok());
 }
 
+/// A change to a profile's file, named, and the path it must be refused at.
+type Spoilt = (&'static str, fn(&mut serde_json::Value), &'static str);
+
 #[test]
 fn names_that_are_blank_or_hold_what_does_not_show_are_refused_at_their_path() {
-    let cases: [(&str, fn(&mut serde_json::Value), &str); 7] = [
+    let cases: [Spoilt; 7] = [
         (
             "empty grade",
             |v| v["grades"][0]["grade"] = "".into(),
