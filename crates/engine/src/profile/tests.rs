@@ -717,7 +717,7 @@ fn names_that_are_blank_or_hold_what_does_not_show_are_refused_at_their_path() {
         change(&mut v);
         let problems = reject(v);
         assert!(
-            problems.iter().any(|p| p.path.to_string() == path),
+            problems.iter().any(|p| p.path == path),
             "{what}: no problem at {path}: {problems:?}"
         );
     }
@@ -727,7 +727,7 @@ fn names_that_are_blank_or_hold_what_does_not_show_are_refused_at_their_path() {
     let problems = reject(v);
     let p = problems
         .iter()
-        .find(|p| p.path.to_string() == "grades[1].grade")
+        .find(|p| p.path == "grades[1].grade")
         .unwrap();
     assert!(p.message.zh.contains("优⟨U+200B⟩"), "{}", p.message.zh);
 }
