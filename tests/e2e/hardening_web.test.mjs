@@ -108,16 +108,16 @@ test("script and HTML in every text field are shown as text: nothing runs, nothi
   });
 });
 
-test("a file over 20 MB is refused before it is read, with a message", async () => {
+test("a file over 2 MB is refused before it is read, with a message", async () => {
   await withApp(env, async (app) => {
     const { page } = app;
     await page.goto(env.site.url);
     await page.waitForSelector("#import-file");
-    const big = Buffer.alloc(21 * 1024 * 1024, 0x20);
+    const big = Buffer.alloc(Math.round(2.1 * 1024 * 1024), 0x20);
     await page.setInputFiles("#import-file", { name: "huge.json", mimeType: "application/json", buffer: big });
     const report = page.locator("section.import-report");
     await report.waitFor();
-    assert.match(await report.textContent(), /21\.0 MB，超过 20 MB 上限，未读取/);
+    assert.match(await report.textContent(), /2\.1 MB，超过 2 MB 上限，未读取/);
     assert.equal(await page.locator("main#main.start").count(), 1);
     assertClean(app);
   });

@@ -16,7 +16,7 @@ const CORPUS = join(ROOT, "crates", "engine", "tests", "bad_files");
 const MANIFEST = JSON.parse(readFileSync(join(CORPUS, "expected.json"), "utf8")).refused;
 
 /**
- * The corpus's refused form files (not profiles, not the 20 MB ones built by the native tests). The
+ * The corpus's refused form files (not profiles, not the over-size ones built by the native tests). The
  * manifest lists what the strict reader alone refuses; the intake in front of it skips a UTF-8
  * byte-order mark (as Windows Notepad writes one), so that file reads.
  */

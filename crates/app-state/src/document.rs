@@ -116,6 +116,10 @@ impl Doc {
         if unchanged {
             return;
         }
+        // An edited form is scored with this profile from now on, and says so when it is saved.
+        if next.profile_hash != self.profile.fingerprint() {
+            next.profile_hash = self.profile.fingerprint().to_string();
+        }
         let same_field = field.is_some()
             && self.undo.last().is_some_and(|(_, last)| *last == field)
             && self.redo.is_empty();

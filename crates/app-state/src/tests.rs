@@ -50,6 +50,44 @@ fn opening_the_seed_evaluates_it() {
 }
 
 #[test]
+fn an_edit_records_the_profile_the_form_is_now_scored_with_and_undo_takes_it_back() {
+    // A form scored elsewhere with another version of its profile: flagged until it is edited here.
+    let text = SEED.replacen(
+        "\"profile\": \"jinzhong-2021\",",
+        "\"profile\": \"jinzhong-2021\",\n  \"profile_hash\": \"fnv1a64:0000000000000000\",",
+        1,
+    );
+    let s = AppState::new(Lang::Zh).reduce(DocAction::Import {
+        id: "d1".into(),
+        file: "other.json".into(),
+        bytes: text.into_bytes(),
+    });
+    let flagged = |s: &AppState| {
+        doc(s)
+            .evaluation
+            .findings
+            .iter()
+            .any(|f| f.code == ziping_engine::findings::FindingCode::ProfileChanged)
+    };
+    assert!(flagged(&s));
+    let edited = set(&s, FieldPath::Header(HeaderField::Project), "改过的项目");
+    assert_eq!(
+        doc(&edited).form.profile_hash,
+        doc(&edited).profile.fingerprint()
+    );
+    assert!(!flagged(&edited));
+    assert!(ziping_engine::to_json(&doc(&edited).form).contains(doc(&edited).profile.fingerprint()));
+    let undone = edited.reduce(DocAction::Undo);
+    assert!(flagged(&undone));
+    // A new form starts with it.
+    let new = AppState::new(Lang::Zh).reduce(DocAction::New {
+        id: "d2".into(),
+        profile: "central-2020".into(),
+    });
+    assert_eq!(doc(&new).form.profile_hash, doc(&new).profile.fingerprint());
+}
+
+#[test]
 fn an_edit_reevaluates_at_once() {
     let s = set(
         &seed_state(),

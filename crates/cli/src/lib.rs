@@ -10,7 +10,7 @@
 //! ```
 //!
 //! Every file is read through the engine's intake ([`ziping_engine::intake`]), as the web app reads
-//! it, and no file is read beyond the 20 MB limit. Exit codes: 0 success (for `check`: no form has
+//! it, and no file is read beyond the 2 MB limit. Exit codes: 0 success (for `check`: no form has
 //! errors), 1 some form has errors, 2 a file cannot be read or the arguments are wrong.
 
 #![forbid(unsafe_code)]
@@ -165,13 +165,13 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 
 /// Text for a terminal: control characters (ESC, BEL, backspace, carriage return …) and characters
 /// that do not show (zero-width spaces and joiners, bidirectional controls, soft hyphens, byte-order
-/// marks) written as escapes (`\u{1b}`, `\u{202e}`), so that a form's text can neither drive the
+/// marks) written as their code points (`⟨U+001B⟩`, `⟨U+202E⟩`, as the engine's messages write them), so that a form's text can neither drive the
 /// terminal nor hide in a message. Line breaks stay.
 pub fn for_terminal(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if (c.is_control() && c != '\n') || invisible(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
         } else {
             out.push(c);
         }

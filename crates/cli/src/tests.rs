@@ -115,6 +115,21 @@ fn every_subcommand_answers_help() {
 }
 
 #[test]
+#[cfg(unix)]
+fn a_device_or_a_pipe_is_read_only_up_to_the_size_limit() {
+    // /dev/zero never ends: it is read up to one byte over the limit, then refused.
+    for command in ["check", "evaluate"] {
+        let (code, out, err) = cli(&[command, "/dev/zero"]);
+        assert_eq!(code, 2, "{command}");
+        let all = format!("{out}{err}");
+        assert!(
+            all.contains("/dev/zero: 文件超过 2 MB 上限，未读取"),
+            "{command}: {all}"
+        );
+    }
+}
+
+#[test]
 fn an_output_is_never_written_over_an_input() {
     let form = temp_file("keep.json", &std::fs::read_to_string(SEED).unwrap());
     let before = std::fs::read(&form).unwrap();
@@ -295,11 +310,11 @@ fn text_from_a_file_never_drives_the_terminal_or_hides_in_a_message() {
             !all.chars().any(|c| c.is_control() && c != '\n'),
             "{args:?}: a control character reached the terminal: {all:?}"
         );
-        assert!(all.contains("\\u{1b}]0;pwned"), "{args:?}: {all}");
+        assert!(all.contains("⟨U+001B⟩]0;pwned"), "{args:?}: {all}");
     }
     let (_, out, _) = cli(&["check", &path]);
     assert!(
-        out.contains("优\\u{200b}"),
+        out.contains("优⟨U+200B⟩"),
         "the invisible character is shown: {out}"
     );
     // A file name with an escape, in the message of a file that cannot be read.
@@ -307,7 +322,7 @@ fn text_from_a_file_never_drives_the_terminal_or_hides_in_a_message() {
     assert_eq!(code, 2);
     let all = format!("{out}{err}");
     assert!(
-        !all.contains('\u{1b}') && all.contains("\\u{1b}[2Jx.json"),
+        !all.contains('\u{1b}') && all.contains("⟨U+001B⟩[2Jx.json"),
         "{all}"
     );
 }

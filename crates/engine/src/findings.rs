@@ -73,7 +73,7 @@ const SOURCES: [(&str, &str, &str); 5] = [
 
 /// The rules the engine and the built-in profiles cite, in English (a custom profile's own rule text
 /// is shown as written).
-const RULES_EN: [(&str, &str); 44] = [
+const RULES_EN: [(&str, &str); 45] = [
     ("总分 = 各部分得分之和", "total = the sum of the blocks' scores"),
     ("定性指标分档评分", "qualitative rows are scored within bands"),
     ("定性指标：达成 [80%,100%]、部分达成 [60%,80%)、未达成 [0,60%)", "qualitative rows: achieved [80%, 100%], partly achieved [60%, 80%), not achieved [0, 60%)"),
@@ -99,6 +99,7 @@ const RULES_EN: [(&str, &str); 44] = [
     ("总分 100", "the total is out of 100"),
     ("方向取自目标值中的 ≥ ≤ =，而非指标类别", "the direction comes from the ≥ ≤ = in the target, not from the row's category"),
     ("表中各栏须填写完整", "every cell of the form is to be filled in"),
+    ("表内数字须按表单所用的规则计算", "the numbers of a form follow the profile it is filled in with"),
     ("执行率 = 全年执行数 ÷ 全年预算数（调整后的全年预算，而非年初预算）", "execution rate = amount spent ÷ full-year budget (the adjusted budget, not the initial one)"),
     ("数字栏须填写可读的数字（金额、分值、得分），否则无法计算", "number cells (amounts, weights, scores) need a readable number, or nothing can be computed"),
     ("得分 = min(执行率, 100%) × 分值", "score = min(execution rate, 100%) × weight"),
@@ -208,6 +209,7 @@ finding_codes! {
     IndicatorOverAchievementDeduction = "indicator.over_achievement_deduction", Info, "The local over-achievement deduction applies.";
     IndicatorUnknownBand = "indicator.unknown_band", Error, "A qualitative row names a band the profile does not have.";
     NarrativeSumMismatch = "narrative.sum_mismatch", Warning, "Amounts in a narrative do not add up to the stated sum.";
+    ProfileChanged = "profile.changed", Warning, "The form was scored with a profile whose content differs from the one loaded under its id: stated numbers may follow the other version.";
     ReasonMissingAdjustment = "reason.missing_adjustment", Error, "The budget was adjusted during the year and there is no reason.";
     ReasonMissingBelowWeight = "reason.missing_below_weight", Error, "A row scores below its weight and has no deviation reason.";
     ReasonMissingLowExecution = "reason.missing_low_execution", Error, "Execution is below the threshold and there is no reason.";

@@ -177,7 +177,7 @@ mod tests {
         assert!(gbk.message.en.contains("not UTF-8"), "{gbk:?}");
         assert!(gbk.path.is_file());
         let big = vec![b' '; MAX_FILE_BYTES + 1];
-        assert!(first(&big).message.en.contains("above the 20 MB limit"));
+        assert!(first(&big).message.en.contains("above the 2 MB limit"));
     }
 
     #[test]

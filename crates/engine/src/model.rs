@@ -27,6 +27,11 @@ fn is_false(b: &bool) -> bool {
 pub struct Form {
     /// The id of the rule profile the form is filled in with (e.g. `"jinzhong-2021"`).
     pub profile: String,
+    /// The [fingerprint](crate::Profile::fingerprint) of the profile the form was last scored with
+    /// (set when the form is made or edited); empty when not known (forms written by hand or by
+    /// other tools).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub profile_hash: String,
     pub status: Status,
     pub header: Header,
     pub funds: Funds,

@@ -30,7 +30,7 @@ pub fn parts(path: &FieldPath, form: &Form, profile: &Profile) -> Vec<Text> {
             .unwrap_or_else(|| Text::same(c.key()))
     };
     let funds_row = |i: usize| match form.funds.rows.get(i).map(|r| r.source.trim()) {
-        Some(source) if !source.is_empty() => Text::same(source),
+        Some(source) if !source.is_empty() => Text::same(crate::text::quote(source)),
         _ => nth_row(i),
     };
     let indicator_row = |i: usize| {
@@ -38,6 +38,7 @@ pub fn parts(path: &FieldPath, form: &Form, profile: &Profile) -> Vec<Text> {
         if name.is_empty() {
             nth_row(i)
         } else {
+            let name = crate::text::quote(name);
             Text::new(
                 format!("第 {} 行「{name}」", i + 1),
                 format!("row {} \"{name}\"", i + 1),

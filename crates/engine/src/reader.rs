@@ -19,14 +19,18 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// Files above this size are refused before parsing.
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// Files above this size (in MB) are refused before parsing. The largest form that can be kept: a
+/// draft is kept in the browser's storage, which holds about 5 million characters per site.
+pub const MAX_FILE_MB: usize = 2;
+/// [`MAX_FILE_MB`] in bytes.
+pub const MAX_FILE_BYTES: usize = MAX_FILE_MB * 1024 * 1024;
 /// Amounts, weights and scores beyond this magnitude are refused (no real form comes near).
 const MAX_MAGNITUDE: i64 = 1_000_000_000_000;
 /// Decimal places beyond this are refused.
 const MAX_SCALE: u32 = 10;
-/// More items than this in one list is refused.
-pub const MAX_ROWS: usize = 100_000;
+/// More items than this in one list is refused: the largest form the editor shows, saves, prints
+/// and exports at once (real forms have at most a few hundred rows).
+pub const MAX_ROWS: usize = 1_000;
 
 /// One reason a file cannot be read: where (a path such as `indicators[3].weight`, a line and column,
 /// or the whole file) and what.
@@ -66,14 +70,21 @@ impl From<DocPath> for Location {
     }
 }
 
-/// The problem of a file over [`MAX_FILE_BYTES`], with its size in MB to one decimal.
+/// The problem of a file over [`MAX_FILE_BYTES`], with its size in MB to one decimal (left out when
+/// it rounds to the limit itself, as for a pipe or a device read up to one byte over it).
 pub fn too_large(bytes: u64) -> Problem {
     // Tenths of a MB in integers, rounded half up (no float formatting in the app's download).
     let tenths = (bytes.saturating_mul(10).saturating_add(524_288)) / 1_048_576;
+    if tenths <= MAX_FILE_MB as u64 * 10 {
+        return Problem::file(
+            format!("文件超过 {MAX_FILE_MB} MB 上限，未读取"),
+            format!("the file is above the {MAX_FILE_MB} MB limit: not read"),
+        );
+    }
     let mb = format!("{}.{}", tenths / 10, tenths % 10);
     Problem::file(
-        format!("文件有 {mb} MB，超过 20 MB 上限，未读取"),
-        format!("the file is {mb} MB, above the 20 MB limit: not read"),
+        format!("文件有 {mb} MB，超过 {MAX_FILE_MB} MB 上限，未读取"),
+        format!("the file is {mb} MB, above the {MAX_FILE_MB} MB limit: not read"),
     )
 }
 
@@ -129,7 +140,10 @@ fn shown(v: &Value) -> (String, String) {
 
 /// `"a"、"b" 或 "c"` and `"a", "b" or "c"`: the spellings a choice allows.
 fn alternatives<T>(choices: &[(&str, T)]) -> (String, String) {
-    let quoted: Vec<String> = choices.iter().map(|(s, _)| format!("\"{s}\"")).collect();
+    let quoted: Vec<String> = choices
+        .iter()
+        .map(|(s, _)| format!("\"{s}\"", s = crate::text::quote(s)))
+        .collect();
     match quoted.split_last() {
         Some((last, rest)) if !rest.is_empty() => (
             format!("{} 或 {last}", rest.join("、")),
@@ -233,8 +247,8 @@ impl Reader {
         for key in m.keys().filter(|k| !fields.contains(&k.as_str())) {
             self.bad(
                 &At::Key(at, key),
-                format!("未知字段“{key}”"),
-                format!("unknown field \"{key}\""),
+                format!("未知字段“{key}”", key = crate::text::quote(key)),
+                format!("unknown field \"{key}\"", key = crate::text::quote(key)),
             );
         }
     }
@@ -263,8 +277,11 @@ impl Reader {
         if v.is_none() {
             self.bad(
                 &At::Key(at, key),
-                format!("缺少必填字段“{key}”"),
-                format!("the required field \"{key}\" is missing"),
+                format!("缺少必填字段“{key}”", key = crate::text::quote(key)),
+                format!(
+                    "the required field \"{key}\" is missing",
+                    key = crate::text::quote(key)
+                ),
             );
         }
         v
@@ -406,19 +423,37 @@ impl Reader {
         match crate::decimal::parse(s) {
             Some(d) if d.abs() > Decimal::from(MAX_MAGNITUDE) => self.bad(
                 at,
-                format!("数值“{s}”超出范围（绝对值不超过 10^12）"),
-                format!("the number \"{s}\" is out of range (at most 10^12 in size)"),
+                format!(
+                    "数值“{s}”超出范围（绝对值不超过 10^12）",
+                    s = crate::text::quote(s)
+                ),
+                format!(
+                    "the number \"{s}\" is out of range (at most 10^12 in size)",
+                    s = crate::text::quote(s)
+                ),
             ),
             Some(d) if d.scale() > MAX_SCALE => self.bad(
                 at,
-                format!("数值“{s}”小数位过多（最多 {MAX_SCALE} 位）"),
-                format!("the number \"{s}\" has too many decimals (at most {MAX_SCALE})"),
+                format!(
+                    "数值“{s}”小数位过多（最多 {MAX_SCALE} 位）",
+                    s = crate::text::quote(s)
+                ),
+                format!(
+                    "the number \"{s}\" has too many decimals (at most {MAX_SCALE})",
+                    s = crate::text::quote(s)
+                ),
             ),
             Some(d) => return Some(d),
             None => self.bad(
                 at,
-                format!("“{s}”不是数字（应写作如 \"969.94\"）"),
-                format!("\"{s}\" is not a number (write it like \"969.94\")"),
+                format!(
+                    "“{s}”不是数字（应写作如 \"969.94\"）",
+                    s = crate::text::quote(s)
+                ),
+                format!(
+                    "\"{s}\" is not a number (write it like \"969.94\")",
+                    s = crate::text::quote(s)
+                ),
             ),
         }
         None

@@ -138,9 +138,35 @@ pub fn visible(text: &str) -> String {
     out
 }
 
+/// How much of a text a message quotes: enough to recognise it, never the 32 767 characters a
+/// field may hold.
+pub const QUOTE_MAX: usize = 60;
+
+/// Text from a file as a message quotes it: what does not show made visible ([`visible`]), and cut
+/// to [`QUOTE_MAX`] characters with "…" and the length, so that a message stays a sentence and fits
+/// in any cell it is written to.
+pub fn quote(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= QUOTE_MAX {
+        return visible(text);
+    }
+    let head: String = text.chars().take(QUOTE_MAX).collect();
+    format!("{}…(+{})", visible(&head), n - QUOTE_MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_is_short_and_shows_what_does_not_show() {
+        assert_eq!(quote("优\u{200b}"), "优⟨U+200B⟩");
+        let long = "长".repeat(32_767);
+        let q = quote(&long);
+        assert!(q.starts_with(&"长".repeat(QUOTE_MAX)), "{q}");
+        assert!(q.ends_with("…(+32707)"), "{q}");
+        assert_eq!(quote(&"a".repeat(QUOTE_MAX)), "a".repeat(QUOTE_MAX));
+    }
 
     #[test]
     fn markup_in_imported_narratives_becomes_plain_paragraphs() {

@@ -9,7 +9,7 @@
 //! - `values`: a typed value (`value-*.txt`) read as the listed kind (and number, unit, operator).
 //!
 //! Every file of the folder is in the manifest and every manifest entry is a file. Inputs too large to
-//! keep in the repository (over 20 MB, over 100 000 rows) are built here.
+//! keep in the repository (over 2 MB, over 1 000 rows) are built here.
 
 mod common;
 
@@ -79,7 +79,7 @@ fn every_file_is_in_the_manifest_and_every_entry_is_a_file() {
         .filter(|n| n != "expected.json")
         .collect();
     let mut listed = BTreeSet::new();
-    for section in ["refused", "findings", "values"] {
+    for section in ["refused", "findings", "values", "registry"] {
         for name in entries(&m, section).keys() {
             assert!(listed.insert(name.clone()), "{name} is listed twice");
         }
@@ -153,18 +153,53 @@ fn every_form_with_findings_reads_and_gives_them() {
                 f["code"].as_str().expect("a code"),
                 f["path"].as_str().expect("a path"),
             );
-            if !evaluation
-                .findings
-                .iter()
-                .any(|g| g.code.key() == code && g.path.to_string() == path)
-            {
+            // Where the entry gives `contains`, the English message must hold it.
+            let words = f["contains"].as_str().unwrap_or("");
+            if !evaluation.findings.iter().any(|g| {
+                g.code.key() == code && g.path.to_string() == path && g.message.en.contains(words)
+            }) {
                 let got: Vec<(&str, String)> = evaluation
                     .findings
                     .iter()
                     .map(|g| (g.code.key(), g.path.to_string()))
                     .collect();
-                failures.push(format!("{name}: no {code} at {path}; got {got:?}"));
+                let messages: Vec<&str> = evaluation
+                    .findings
+                    .iter()
+                    .map(|g| g.message.en.as_str())
+                    .collect();
+                failures.push(format!(
+                    "{name}: no {code} at {path} saying {words:?}; got {got:?} {messages:?}"
+                ));
             }
+        }
+    });
+}
+
+#[test]
+fn every_profile_the_registry_refuses_reads_and_is_refused_there() {
+    check_each("registry", |name, text, expected, failures| {
+        let profile = match Profile::from_json(text) {
+            Ok(p) => p,
+            Err(ps) => {
+                failures.push(format!(
+                    "{name}: refused by the reader, but it must read: {ps:?}"
+                ));
+                return;
+            }
+        };
+        let mut registry = ziping_engine::Registry::new();
+        let Err(got) = registry.add_file(profile, text) else {
+            failures.push(format!("{name}: added, but the registry must refuse it"));
+            return;
+        };
+        let want = &expected[0];
+        let (path, words) = (
+            want["path"].as_str().unwrap(),
+            want["contains"].as_str().unwrap(),
+        );
+        if got.path != path || !got.message.en.contains(words) {
+            failures.push(format!("{name}: expected {path} {words:?}, got {got:?}"));
         }
     });
 }
@@ -183,7 +218,7 @@ fn every_value_reads_as_its_kind() {
 }
 
 #[test]
-fn a_file_over_20_mb_is_refused_before_parsing() {
+fn a_file_over_the_size_limit_is_refused_before_parsing() {
     // A valid form padded with spaces to just over the limit: the size alone refuses it.
     let head = r#"{"format": "ziping-form", "schema_version": 1, "profile": "central-2020"}"#;
     let mut text = String::with_capacity(ziping_engine::format::MAX_FILE_BYTES + 1);
@@ -194,7 +229,7 @@ fn a_file_over_20_mb_is_refused_before_parsing() {
     assert_eq!(ps.len(), 1, "{ps:?}");
     assert_eq!(ps[0].path, "");
     assert!(
-        ps[0].message.en.contains("above the 20 MB limit"),
+        ps[0].message.en.contains("above the 2 MB limit"),
         "{:?}",
         ps[0].message
     );
@@ -208,8 +243,8 @@ fn a_file_over_20_mb_is_refused_before_parsing() {
 }
 
 #[test]
-fn a_list_over_100_000_rows_is_refused() {
-    let rows = vec!["{}"; 100_001].join(",");
+fn a_list_over_1_000_rows_is_refused() {
+    let rows = vec!["{}"; ziping_engine::format::MAX_ROWS + 1].join(",");
     let text = format!(
         r#"{{"format": "ziping-form", "schema_version": 1, "profile": "central-2020", "evaluators": [{rows}], "funds": {{"rows": [{rows}]}}}}"#
     );
@@ -222,10 +257,7 @@ fn a_list_over_100_000_rows_is_refused() {
     assert_eq!(got[0].0, "funds.rows");
     assert_eq!(got[1].0, "evaluators");
     for (_, m) in &got {
-        assert!(
-            m.contains("100001 rows is above the limit of 100000"),
-            "{m}"
-        );
+        assert!(m.contains("1001 rows is above the limit of 1000"), "{m}");
     }
 }
 

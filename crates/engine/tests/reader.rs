@@ -108,7 +108,7 @@ fn files_above_20_mb_are_refused_before_parsing() {
     let big = format!("{{\"x\": \"{}\"}}", "a".repeat(21 * 1024 * 1024));
     let ps = problems(&big);
     assert_eq!(ps.len(), 1);
-    assert!(ps[0].1.contains("above the 20 MB limit"), "{ps:?}");
+    assert!(ps[0].1.contains("above the 2 MB limit"), "{ps:?}");
 }
 
 #[test]

@@ -32,10 +32,14 @@ pub fn report(file: &str, form: &Form, e: &Evaluation, lang: Lang) -> String {
     let mut s = String::new();
     let grade = e.grade.as_ref().map(|g| g.grade.as_str()).unwrap_or("—");
     let (declared_total, declared_grade) = crate::declared(form);
+    // A line of its own per form: the form's texts as a message quotes them (short, visible).
+    let declared_grade = ziping_engine::text::quote(declared_grade);
     s.push_str(&format!("{file}\n"));
     s.push_str(&format!(
         "  {} {} · {}\n",
-        form.header.year, form.header.project, form.header.unit
+        ziping_engine::text::quote(&form.header.year),
+        ziping_engine::text::quote(&form.header.project),
+        ziping_engine::text::quote(&form.header.unit)
     ));
     if en {
         s.push_str(&format!(

@@ -9,7 +9,10 @@ use crate::text::Text;
 
 const BASIS_GRADE: &str = "[2020] 90 分及以上为优，80–90 分为良，60–80 分为中，60 分以下为差";
 
+const BASIS_PROFILE: &str = "[form] 表内数字须按表单所用的规则计算";
+
 pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reachable: &Figure) {
+    profile_version(cx);
     let declared = &cx.form.declared;
     let places = cx.places();
     for (id, stated) in &declared.blocks {
@@ -21,13 +24,13 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
                 Text::new(
                     format!(
                         "“{}”小计填为 {}，各行之和为 {}",
-                        b.name.zh,
+                        crate::text::quote(&b.name.zh),
                         plain(*stated),
                         b.score.shown()
                     ),
                     format!(
                         "the \"{}\" subtotal is stated as {}, its rows add up to {}",
-                        b.name.en,
+                        crate::text::quote(&b.name.en),
                         plain(*stated),
                         b.score.shown()
                     ),
@@ -39,8 +42,11 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
                 FindingCode::BlockDeclaredMismatch,
                 FieldPath::DeclaredBlock(id.clone()),
                 Text::new(
-                    format!("规则中没有“{id}”这一部分"),
-                    format!("the profile has no block \"{id}\""),
+                    format!("规则中没有“{id}”这一部分", id = crate::text::quote(id)),
+                    format!(
+                        "the profile has no block \"{id}\"",
+                        id = crate::text::quote(id)
+                    ),
                 ),
                 &cx.profile.basis,
             ),
@@ -98,8 +104,16 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
             FindingCode::GradeUnknown,
             FieldPath::DeclaredGrade,
             Text::new(
-                format!("等次“{stated_grade}”不是 {} 之一", names.join("/")),
-                format!("grade \"{stated_grade}\" is not one of {}", names.join("/")),
+                format!(
+                    "等次“{stated_grade}”不是 {} 之一",
+                    names.join("/"),
+                    stated_grade = crate::text::quote(&stated_grade)
+                ),
+                format!(
+                    "grade \"{stated_grade}\" is not one of {}",
+                    names.join("/"),
+                    stated_grade = crate::text::quote(&stated_grade)
+                ),
             ),
             BASIS_GRADE,
         );
@@ -113,8 +127,8 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
                     FindingCode::GradeContradictsTotal,
                     FieldPath::DeclaredGrade,
                     Text::new(
-                        format!("等次填为“{stated_grade}”，但所填总分 {} 应为“{}”（≥ {}）", plain(stated_total), g.grade, plain(g.min)),
-                        format!("the stated grade \"{stated_grade}\" contradicts the stated total {}, which is \"{}\" ({}, ≥ {})", plain(stated_total), g.grade, g.name_en, plain(g.min)),
+                        format!("等次填为“{stated_grade}”，但所填总分 {} 应为“{}”（≥ {}）", plain(stated_total), crate::text::quote(&g.grade), plain(g.min), stated_grade = crate::text::quote(stated_grade)),
+                        format!("the stated grade \"{stated_grade}\" contradicts the stated total {}, which is \"{}\" ({}, ≥ {})", plain(stated_total), crate::text::quote(&g.grade), g.name_en, plain(g.min), stated_grade = crate::text::quote(stated_grade)),
                     ),
                     BASIS_GRADE,
                 );
@@ -130,14 +144,45 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
             Text::new(
                 format!(
                     "等次填为“{stated_grade}”，按计算总分 {} 应为“{c}”",
-                    total.shown()
+                    total.shown(),
+                    stated_grade = crate::text::quote(stated_grade),
+                    c = crate::text::quote(c)
                 ),
                 format!(
                     "the stated grade is \"{stated_grade}\"; the computed total {} gives \"{c}\"",
-                    total.shown()
+                    total.shown(),
+                    stated_grade = crate::text::quote(stated_grade),
+                    c = crate::text::quote(c)
                 ),
             ),
             BASIS_GRADE,
         );
     }
+}
+
+/// A form that records the fingerprint of the profile it was scored with, and the profile loaded
+/// under its id says something else: the stated numbers may follow the other version.
+fn profile_version(cx: &mut Ctx) {
+    let recorded = cx.form.profile_hash.trim();
+    if recorded.is_empty() || recorded == cx.profile.fingerprint() {
+        return;
+    }
+    let (id, zh, en) = (
+        crate::text::quote(&cx.profile.id),
+        crate::text::quote(&cx.profile.name.zh),
+        crate::text::quote(&cx.profile.name.en),
+    );
+    let (recorded, here) = (
+        crate::text::quote(recorded),
+        cx.profile.fingerprint().to_string(),
+    );
+    cx.push(
+        FindingCode::ProfileChanged,
+        FieldPath::Profile,
+        Text::new(
+            format!("此表按编号为“{id}”的规则评分，但所用规则的内容（{recorded}）与本机加载的“{zh}”（{here}）不同：表内填写的数字可能按另一版本计算，本页按本机的规则重算"),
+            format!("this form was scored with a profile \"{id}\" whose content ({recorded}) differs from the \"{en}\" loaded here ({here}): its stated numbers may follow the other version; they are recomputed with the one loaded here"),
+        ),
+        BASIS_PROFILE,
+    );
 }

@@ -39,10 +39,17 @@ pub(super) fn report_unread(cx: &mut Ctx, entries: &[(FieldPath, String)]) {
             FindingCode::ValueUnread,
             path.clone(),
             Text::new(
-                format!("{}：“{typed}”不是数字，未计入{}", label.zh, hint.0),
+                format!(
+                    "{}：“{typed}”不是数字，未计入{}",
+                    label.zh,
+                    hint.0,
+                    typed = crate::text::quote(typed)
+                ),
                 format!(
                     "{}: \"{typed}\" is not a number and is not counted{}",
-                    label.en, hint.1
+                    label.en,
+                    hint.1,
+                    typed = crate::text::quote(typed)
                 ),
             ),
             BASIS_UNREAD,

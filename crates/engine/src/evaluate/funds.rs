@@ -63,8 +63,12 @@ fn total(cx: &mut Ctx, column: FundsColumn) -> Option<Figure> {
                     FindingCode::FundsNegative,
                     FieldPath::FundsCell(i, column),
                     Text::new(
-                        format!("“{}”的金额为负数：{}", row.source, v),
-                        format!("a negative amount for \"{}\": {}", row.source, v),
+                        format!("“{}”的金额为负数：{}", crate::text::quote(&row.source), v),
+                        format!(
+                            "a negative amount for \"{}\": {}",
+                            crate::text::quote(&row.source),
+                            v
+                        ),
                     ),
                     "[form] 金额不能为负",
                 );
@@ -260,11 +264,13 @@ fn check_declared(cx: &mut Ctx, out: &FundsResult) {
                 Text::new(
                     format!(
                         "“{}”的{}填为 {stated}，但各来源行之和为 {c}",
-                        label.zh, title.zh,
+                        crate::text::quote(&label.zh),
+                        title.zh,
                     ),
                     format!(
                         "the \"{}\" row states {} {stated}, but its source rows add up to {c}",
-                        label.en, title.en
+                        crate::text::quote(&label.en),
+                        title.en
                     ),
                 ),
                 "[form] 合计行 = 各来源行之和",

@@ -127,8 +127,8 @@ fn read_row(
             FindingCode::IndicatorNoBlock,
             FieldPath::IndicatorRow(i),
             Text::new(
-                format!("指标“{}”不在已对应计分部分的一级指标之下，未计分", row.name),
-                format!("indicator \"{}\" is not under a level-1 heading bound to a scored block: not scored", row.name),
+                format!("指标“{}”不在已对应计分部分的一级指标之下，未计分", crate::text::quote(&row.name)),
+                format!("indicator \"{}\" is not under a level-1 heading bound to a scored block: not scored", crate::text::quote(&row.name)),
             ),
             &profile.basis,
         );
@@ -172,11 +172,15 @@ fn read_values(cx: &mut Ctx, i: usize, row: &IndicatorRow, group: &str) -> Value
                     Text::new(
                         format!(
                             "“{}”的目标“{}”与实际“{}”单位不同，无法比较",
-                            row.name, row.target, row.actual
+                            crate::text::quote(&row.name),
+                            crate::text::quote(&row.target),
+                            crate::text::quote(&row.actual)
                         ),
                         format!(
                             "\"{}\": target \"{}\" and actual \"{}\" are in different units",
-                            row.name, row.target, row.actual
+                            crate::text::quote(&row.name),
+                            crate::text::quote(&row.target),
+                            crate::text::quote(&row.actual)
                         ),
                     ),
                     "[note] 目标值与实际完成值须为同一单位才能比较",
@@ -203,8 +207,8 @@ fn read_values(cx: &mut Ctx, i: usize, row: &IndicatorRow, group: &str) -> Value
             FindingCode::IndicatorCostDirection,
             FieldPath::Indicator(i, IndicatorField::Target),
             Text::new(
-                format!("成本指标“{}”写作“{}”（越多越好），请核实方向，成本通常应为 ≤", row.name, row.target),
-                format!("cost row \"{}\" is written \"{}\" (more is better): check the direction, a cost is usually ≤", row.name, row.target),
+                format!("成本指标“{}”写作“{}”（越多越好），请核实方向，成本通常应为 ≤", crate::text::quote(&row.name), crate::text::quote(&row.target)),
+                format!("cost row \"{}\" is written \"{}\" (more is better): check the direction, a cost is usually ≤", crate::text::quote(&row.name), crate::text::quote(&row.target)),
             ),
             BASIS_DIRECTION,
         );
@@ -233,13 +237,15 @@ fn note_approximate(cx: &mut Ctx, i: usize, row: &IndicatorRow, target: &Value, 
                 Text::new(
                     format!(
                         "“{}”的“{text}”是约数，按 {} 计算",
-                        row.name,
-                        plain(q.number)
+                        crate::text::quote(&row.name),
+                        plain(q.number),
+                        text = crate::text::quote(text)
                     ),
                     format!(
                         "\"{text}\" in \"{}\" is approximate; computed as {}",
-                        row.name,
-                        plain(q.number)
+                        crate::text::quote(&row.name),
+                        plain(q.number),
+                        text = crate::text::quote(text)
                     ),
                 ),
                 "[note] “余”“多”“左右”为约数，须核实",
@@ -259,8 +265,14 @@ fn column_op(cx: &mut Ctx, i: usize, row: &IndicatorRow) -> Option<Op> {
             FindingCode::ValueUnparseable,
             FieldPath::Indicator(i, IndicatorField::Operator),
             Text::new(
-                format!("指标性质“{}”无法识别，应为 ≥、≤ 或 =", row.operator),
-                format!("operator \"{}\" is not one of ≥ ≤ =", row.operator),
+                format!(
+                    "指标性质“{}”无法识别，应为 ≥、≤ 或 =",
+                    crate::text::quote(&row.operator)
+                ),
+                format!(
+                    "operator \"{}\" is not one of ≥ ≤ =",
+                    crate::text::quote(&row.operator)
+                ),
             ),
             BASIS_DIRECTION,
         );
@@ -311,13 +323,13 @@ fn check_stated_completion(cx: &mut Ctx, i: usize, row: &IndicatorRow, c: &Figur
         Text::new(
             format!(
                 "“{}”完成进度填为 {}，计算为 {}",
-                row.name,
+                crate::text::quote(&row.name),
                 row.declared_completion,
                 c.shown()
             ),
             format!(
                 "\"{}\": completion stated {}, computed {}",
-                row.name,
+                crate::text::quote(&row.name),
                 row.declared_completion,
                 c.shown()
             ),
@@ -357,8 +369,11 @@ fn score_row(
             FindingCode::WeightsMissing,
             FieldPath::Indicator(i, IndicatorField::Weight),
             Text::new(
-                format!("指标“{}”没有分值", row.name),
-                format!("indicator \"{}\" has no weight", row.name),
+                format!("指标“{}”没有分值", crate::text::quote(&row.name)),
+                format!(
+                    "indicator \"{}\" has no weight",
+                    crate::text::quote(&row.name)
+                ),
             ),
             &block.basis,
         );
@@ -403,10 +418,13 @@ fn score_row(
                     FindingCode::IndicatorNoOperator,
                     FieldPath::Indicator(i, IndicatorField::Target),
                     Text::new(
-                        format!("目标“{}”没有写 ≥ ≤ =，按 ≥（越多越好）计", row.target),
+                        format!(
+                            "目标“{}”没有写 ≥ ≤ =，按 ≥（越多越好）计",
+                            crate::text::quote(&row.target)
+                        ),
                         format!(
                             "target \"{}\" has no ≥ ≤ =: read as ≥ (more is better)",
-                            row.target
+                            crate::text::quote(&row.target)
                         ),
                     ),
                     BASIS_DIRECTION,
@@ -426,8 +444,8 @@ fn score_row(
                     FindingCode::ValueUnparseable,
                     FieldPath::Indicator(i, IndicatorField::Actual),
                     Text::new(
-                        format!("“{}”的实际值“{}”无法与目标“{}”比较，按定性评分", row.name, row.actual, row.target),
-                        format!("\"{}\": actual \"{}\" cannot be compared with target \"{}\": scored as qualitative", row.name, row.actual, row.target),
+                        format!("“{}”的实际值“{}”无法与目标“{}”比较，按定性评分", crate::text::quote(&row.name), crate::text::quote(&row.actual), crate::text::quote(&row.target)),
+                        format!("\"{}\": actual \"{}\" cannot be compared with target \"{}\": scored as qualitative", crate::text::quote(&row.name), crate::text::quote(&row.actual), crate::text::quote(&row.target)),
                     ),
                     "[note] 实际完成值须能与目标值比较，否则按定性评分",
                 );
@@ -589,37 +607,40 @@ fn quantitative(
     };
     input.method = method_of(op);
     input.judgement = false;
-    let (mut exact, mut how) = match op {
-        Op::Ge => {
-            input.below_target = a < t;
-            at_least(&c)
-        }
-        Op::Le => {
-            input.below_target = a > t;
-            at_most(&c)
-        }
-        Op::Eq => {
-            input.below_target = a < t;
-            if a > t {
-                cx.push(
-                    FindingCode::IndicatorExactExceeded,
-                    field_of(input, IndicatorField::Actual),
-                    Text::new(
-                        format!(
-                            "“{}”目标为 = {}，实际 {} 超出：按满分计，作为偏差提示",
-                            row.name, row.target, row.actual
-                        ),
-                        format!(
-                            "\"{}\" targets {} but reached {}: full marks, flagged as a deviation",
-                            row.name, row.target, row.actual
-                        ),
-                    ),
-                    "[note] 等于型指标超出目标：按满分计并提示偏差（本工具的约定）",
-                );
+    let (mut exact, mut how) =
+        match op {
+            Op::Ge => {
+                input.below_target = a < t;
+                at_least(&c)
             }
-            exactly(&c)
-        }
-    };
+            Op::Le => {
+                input.below_target = a > t;
+                at_most(&c)
+            }
+            Op::Eq => {
+                input.below_target = a < t;
+                if a > t {
+                    cx.push(
+                        FindingCode::IndicatorExactExceeded,
+                        field_of(input, IndicatorField::Actual),
+                        Text::new(
+                            format!(
+                                "“{}”目标为 = {}，实际 {} 超出：按满分计，作为偏差提示",
+                                crate::text::quote(&row.name),
+                                row.target,
+                                row.actual
+                            ),
+                            format!(
+                            "\"{}\" targets {} but reached {}: full marks, flagged as a deviation",
+                            crate::text::quote(&row.name), row.target, row.actual
+                        ),
+                        ),
+                        "[note] 等于型指标超出目标：按满分计并提示偏差（本工具的约定）",
+                    );
+                }
+                exactly(&c)
+            }
+        };
     if let (Op::Ge, Some(r)) = (op, achieved) {
         over_achievement(cx, input, r, row, block, (&mut exact, &mut how));
     }
@@ -707,8 +728,8 @@ fn over_achievement(
                 FindingCode::ReasonMissingOverAchievement,
                 field_of(input, IndicatorField::DeviationReason),
                 Text::new(
-                    format!("“{}”完成 {}，超过目标 {} 以上，须说明原因（目标是否偏低）", row.name, percent(r, pp), percent(at - Decimal::ONE, 0)),
-                    format!("\"{}\" reached {}, more than {} above target: a reason is required (was the target too low?)", row.name, percent(r, pp), percent(at - Decimal::ONE, 0)),
+                    format!("“{}”完成 {}，超过目标 {} 以上，须说明原因（目标是否偏低）", crate::text::quote(&row.name), percent(r, pp), percent(at - Decimal::ONE, 0)),
+                    format!("\"{}\" reached {}, more than {} above target: a reason is required (was the target too low?)", crate::text::quote(&row.name), percent(r, pp), percent(at - Decimal::ONE, 0)),
                 ),
                 "[2020] 大幅超额完成须分析原因",
             );
@@ -730,13 +751,13 @@ fn over_achievement(
                 Text::new(
                     format!(
                         "“{}”超额完成 {}，按地方规则扣 {} 分",
-                        row.name,
+                        crate::text::quote(&row.name),
                         over,
                         plain(d.points)
                     ),
                     format!(
                         "\"{}\" over-achieved by {}: minus {} under the local rule",
-                        row.name,
+                        crate::text::quote(&row.name),
                         over,
                         plain(d.points)
                     ),
@@ -773,8 +794,11 @@ fn qualitative(
                 FindingCode::IndicatorUnknownBand,
                 field_of(input, IndicatorField::Band),
                 Text::new(
-                    format!("分档“{}”不在规则中", row.band),
-                    format!("band \"{}\" is not in the profile", row.band),
+                    format!("分档“{}”不在规则中", crate::text::quote(&row.band)),
+                    format!(
+                        "band \"{}\" is not in the profile",
+                        crate::text::quote(&row.band)
+                    ),
                 ),
                 "[2020] 定性指标三档",
             );
@@ -798,14 +822,14 @@ fn qualitative(
                 Text::new(
                     format!(
                         "“{}”为“{}”档，得分应在 {range} 内，实际打 {}",
-                        row.name,
-                        band.name.zh,
+                        crate::text::quote(&row.name),
+                        crate::text::quote(&band.name.zh),
                         plain(s)
                     ),
                     format!(
                         "\"{}\" is in band \"{}\": its score must lie in {range}, not {}",
-                        row.name,
-                        band.name.en,
+                        crate::text::quote(&row.name),
+                        crate::text::quote(&band.name.en),
                         plain(s)
                     ),
                 ),
@@ -830,8 +854,8 @@ fn qualitative(
                 FindingCode::ScoreBandNeedsScore,
                 field_of(input, IndicatorField::Score),
                 Text::new(
-                    format!("“{}”为“{}”档，请在 {}–{} 分之间打分；暂按下限计", row.name, band.name.zh, plain(lo), plain(hi)),
-                    format!("\"{}\" is in band \"{}\": choose a score from {} to below {}; its lower end counts for now", row.name, band.name.en, plain(lo), plain(hi)),
+                    format!("“{}”为“{}”档，请在 {}–{} 分之间打分；暂按下限计", crate::text::quote(&row.name), crate::text::quote(&band.name.zh), plain(lo), plain(hi)),
+                    format!("\"{}\" is in band \"{}\": choose a score from {} to below {}; its lower end counts for now", crate::text::quote(&row.name), crate::text::quote(&band.name.en), plain(lo), plain(hi)),
                 ),
                 "[2020] 定性指标分档评分",
             );
@@ -884,13 +908,13 @@ pub(super) fn check_block_weights(
             Text::new(
                 format!(
                     "“{}”各指标分值之和为 {}，应为 {}",
-                    block.name.zh,
+                    crate::text::quote(&block.name.zh),
                     plain(sum),
                     plain(weight)
                 ),
                 format!(
                     "the indicator weights of \"{}\" add up to {}, not {}",
-                    block.name.en,
+                    crate::text::quote(&block.name.en),
                     plain(sum),
                     plain(weight)
                 ),

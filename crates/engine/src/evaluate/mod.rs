@@ -273,7 +273,7 @@ fn check_unknown_ids(cx: &mut Ctx) {
             cx.push(
                 FindingCode::FormUnknownScoreRow,
                 FieldPath::ScoreRow(id.clone()),
-                Text::new(format!("规则“{}”的评分表中没有“{id}”这一行，此项未计分", profile.name.zh), format!("the scoring table of profile \"{}\" has no row \"{id}\": this entry is not scored", profile.name.en)),
+                Text::new(format!("规则“{}”的评分表中没有“{id}”这一行，此项未计分", crate::text::quote(&profile.name.zh), id = crate::text::quote(id)), format!("the scoring table of profile \"{}\" has no row \"{id}\": this entry is not scored", crate::text::quote(&profile.name.en), id = crate::text::quote(id))),
                 &profile.basis,
             );
         }
@@ -286,11 +286,13 @@ fn check_unknown_ids(cx: &mut Ctx) {
                 Text::new(
                     format!(
                         "规则“{}”中没有“{id}”这一部分，此分值未使用",
-                        profile.name.zh
+                        crate::text::quote(&profile.name.zh),
+                        id = crate::text::quote(id)
                     ),
                     format!(
                         "profile \"{}\" has no block \"{id}\": this weight is not used",
-                        profile.name.en
+                        crate::text::quote(&profile.name.en),
+                        id = crate::text::quote(id)
                     ),
                 ),
                 &profile.basis,
@@ -444,12 +446,12 @@ impl Ctx<'_> {
                     Text::new(
                         format!(
                             "规则不允许调整“{}”的分值，按规则的 {} 计",
-                            block.name.zh,
+                            crate::text::quote(&block.name.zh),
                             plain(block.weight)
                         ),
                         format!(
                             "the profile does not allow changing the weight of \"{}\": {} is used",
-                            block.name.en,
+                            crate::text::quote(&block.name.en),
                             plain(block.weight)
                         ),
                     ),

@@ -364,8 +364,8 @@ fn settle(
                     FindingCode::ScoreOverrideWithoutReason,
                     FieldPath::of_row(&r.path, RowField::ScoreReason),
                     Text::new(
-                        format!("“{}”的计算得分 {} 被改为 {}，须说明理由", label(r), c.shown(), fixed(e, places)),
-                        format!("the computed score {} of \"{}\" was changed to {}: a reason is required", c.shown(), label_en(r), fixed(e, places)),
+                        format!("“{}”的计算得分 {} 被改为 {}，须说明理由", crate::text::quote(&label(r)), c.shown(), fixed(e, places)),
+                        format!("the computed score {} of \"{}\" was changed to {}: a reason is required", c.shown(), crate::text::quote(&label_en(r)), fixed(e, places)),
                     ),
                     "[note] 改动计算得分须说明理由",
                 );
@@ -399,8 +399,11 @@ fn settle(
                 FindingCode::ScoreMissing,
                 FieldPath::of_row(&r.path, RowField::Score),
                 Text::new(
-                    format!("“{}”尚未打分，暂记 0", label(r)),
-                    format!("\"{}\" has no score yet: counted as 0", label_en(r)),
+                    format!("“{}”尚未打分，暂记 0", crate::text::quote(&label(r))),
+                    format!(
+                        "\"{}\" has no score yet: counted as 0",
+                        crate::text::quote(&label_en(r))
+                    ),
                 ),
                 r.basis,
             );
@@ -423,14 +426,14 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
             Text::new(
                 format!(
                     "“{}”得分 {} 不在 0 至分值 {} 之间",
-                    label(r),
+                    crate::text::quote(&label(r)),
                     score.shown(),
                     plain(w)
                 ),
                 format!(
                     "the score {} of \"{}\" is not between 0 and its weight {}",
                     score.shown(),
-                    label_en(r),
+                    crate::text::quote(&label_en(r)),
                     plain(w)
                 ),
             ),
@@ -447,10 +450,14 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
             FindingCode::ScoreFullMarksBelowTarget,
             FieldPath::of_row(&r.path, RowField::Score),
             Text::new(
-                format!("“{}”实际未达目标，却打了满分 {}", label(r), score.shown()),
+                format!(
+                    "“{}”实际未达目标，却打了满分 {}",
+                    crate::text::quote(&label(r)),
+                    score.shown()
+                ),
                 format!(
                     "\"{}\" falls short of its target yet has full marks {}",
-                    label_en(r),
+                    crate::text::quote(&label_en(r)),
                     score.shown()
                 ),
             ),
@@ -473,13 +480,13 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
             Text::new(
                 format!(
                     "“{}”得分 {} 低于分值 {}，须填写偏差原因分析及改进措施",
-                    label(r),
+                    crate::text::quote(&label(r)),
                     score.shown(),
                     plain(w)
                 ),
                 format!(
                     "\"{}\" scores {} of {}: a deviation reason is required",
-                    label_en(r),
+                    crate::text::quote(&label_en(r)),
                     score.shown(),
                     plain(w)
                 ),
@@ -520,13 +527,13 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
                 Text::new(
                     format!(
                         "“{}”{zh}：填 {}，应为 {}",
-                        label(r),
+                        crate::text::quote(&label(r)),
                         plain(stated),
                         score.shown()
                     ),
                     format!(
                         "\"{}\": {en}: stated {}, should be {}",
-                        label_en(r),
+                        crate::text::quote(&label_en(r)),
                         plain(stated),
                         score.shown()
                     ),

@@ -51,8 +51,14 @@ pub fn migrate(mut value: Value) -> Result<Value, Vec<Problem>> {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(Value::String(f)) => problems.push(Problem::new(
             DocPath::at("format"),
-            format!("这不是 Ziping 表单文件（format 为 \"{f}\"，应为 \"{FORMAT}\"）"),
-            format!("not a Ziping form file (format is \"{f}\", not \"{FORMAT}\")"),
+            format!(
+                "这不是 Ziping 表单文件（format 为 \"{f}\"，应为 \"{FORMAT}\"）",
+                f = crate::text::quote(f)
+            ),
+            format!(
+                "not a Ziping form file (format is \"{f}\", not \"{FORMAT}\")",
+                f = crate::text::quote(f)
+            ),
         )),
         Some(_) => problems.push(Problem::new(
             DocPath::at("format"),

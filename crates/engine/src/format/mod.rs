@@ -10,7 +10,7 @@ pub mod migrate;
 mod read;
 pub mod write;
 
-pub use crate::reader::{too_large, Problem, MAX_FILE_BYTES};
+pub use crate::reader::{too_large, Problem, MAX_FILE_BYTES, MAX_FILE_MB, MAX_ROWS};
 pub use read::{fields, read_form, read_value};
 pub use write::to_json;
 

@@ -40,6 +40,7 @@ pub mod fields {
         "format",
         "schema_version",
         "profile",
+        "profile_hash",
         "status",
         "header",
         "funds",
@@ -195,8 +196,11 @@ fn typed(r: &mut Reader, m: &Map<String, Value>, at: &At, field: fn(&str) -> boo
             ),
             false => r.bad(
                 &At::Key(&at, k),
-                format!("“{k}”不是此处的数字字段"),
-                format!("\"{k}\" is not a number field here"),
+                format!("“{k}”不是此处的数字字段", k = crate::text::quote(k)),
+                format!(
+                    "\"{k}\" is not a number field here",
+                    k = crate::text::quote(k)
+                ),
             ),
         }
     }
@@ -226,6 +230,7 @@ fn form(r: &mut Reader, v: &Value) -> Form {
     }
     Form {
         profile,
+        profile_hash: text(r, m, "profile_hash", top),
         status: r
             .optional(m, "status", top, |r, v, at| r.choice(v, at, STATUS))
             .flatten()
@@ -319,8 +324,8 @@ fn indicator(
     } else if !ids.insert(id.clone()) {
         r.bad(
             &At::Key(at, "id"),
-            format!("行编号“{id}”重复"),
-            format!("row id \"{id}\" is repeated"),
+            format!("行编号“{id}”重复", id = crate::text::quote(&id)),
+            format!("row id \"{id}\" is repeated", id = crate::text::quote(&id)),
         );
     }
     let level = level(r, m, at);
@@ -328,8 +333,14 @@ fn indicator(
     if !matches!(method.as_str(), "" | "auto" | "qualitative" | "manual") {
         r.bad(
             &At::Key(at, "method"),
-            format!("评分方式“{method}”应为 auto、qualitative 或 manual"),
-            format!("method \"{method}\" must be auto, qualitative or manual"),
+            format!(
+                "评分方式“{method}”应为 auto、qualitative 或 manual",
+                method = crate::text::quote(&method)
+            ),
+            format!(
+                "method \"{method}\" must be auto, qualitative or manual",
+                method = crate::text::quote(&method)
+            ),
         );
     }
     Some(IndicatorRow {

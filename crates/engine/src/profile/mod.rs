@@ -51,6 +51,27 @@ pub struct Profile {
     pub rounding: Rounding,
     pub thresholds: Thresholds,
     pub local_rules: LocalRules,
+    /// [`Profile::fingerprint`], worked out once per copy.
+    #[serde(skip)]
+    pub(crate) fingerprint: Fingerprint,
+}
+
+/// The cache of a profile's fingerprint. It takes no part in comparing profiles, and a copy starts
+/// empty, so that a copy changed field by field (as tests and the fuzzers do) never carries the
+/// fingerprint of what it was copied from.
+#[derive(Debug, Default)]
+pub struct Fingerprint(std::cell::OnceCell<String>);
+
+impl Clone for Fingerprint {
+    fn clone(&self) -> Self {
+        Fingerprint::default()
+    }
+}
+
+impl PartialEq for Fingerprint {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -323,6 +344,23 @@ impl Profile {
         }
     }
 
+    /// What the profile says, as a short text that changes whenever any of it changes: FNV-1a (64
+    /// bits) of the profile written as compact JSON, e.g. `fnv1a64:8c3f0e2d9b7a6c51`. A form records
+    /// the fingerprint of the profile it was scored with (`profile_hash`), so that a form scored with
+    /// another version of a profile under the same id is flagged (`profile.changed`). It tells
+    /// versions apart; it is not a signature (anyone can write a form with any fingerprint).
+    pub fn fingerprint(&self) -> &str {
+        self.fingerprint.0.get_or_init(|| {
+            let json = serde_json::to_string(self).unwrap_or_default();
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in json.bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            format!("fnv1a64:{h:016x}")
+        })
+    }
+
     /// The profile as pretty JSON (the export format).
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
@@ -373,6 +411,7 @@ impl Profile {
         use crate::model::{Form, FundsRow, IndicatorRow};
         let mut form = Form {
             profile: self.id.clone(),
+            profile_hash: self.fingerprint().to_string(),
             ..Form::default()
         };
         form.funds.rows = self

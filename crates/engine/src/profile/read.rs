@@ -101,8 +101,16 @@ impl Reader {
             if f != PROFILE_FORMAT {
                 self.bad(
                     &At::Key(&At::Top, "format"),
-                    format!("格式应为 \"{PROFILE_FORMAT}\"，实际为 \"{f}\""),
-                    format!("format must be \"{PROFILE_FORMAT}\", found \"{f}\""),
+                    format!(
+                        "格式应为 \"{PROFILE_FORMAT}\"，实际为 \"{f}\"",
+                        PROFILE_FORMAT = PROFILE_FORMAT,
+                        f = crate::text::quote(f)
+                    ),
+                    format!(
+                        "format must be \"{PROFILE_FORMAT}\", found \"{f}\"",
+                        PROFILE_FORMAT = PROFILE_FORMAT,
+                        f = crate::text::quote(f)
+                    ),
                 );
                 return None;
             }
@@ -145,6 +153,7 @@ impl Reader {
             rounding: rounding?,
             thresholds: thresholds?,
             local_rules: local_rules?,
+            fingerprint: Default::default(),
         })
     }
 

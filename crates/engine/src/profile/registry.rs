@@ -119,11 +119,11 @@ impl Registry {
                 DocPath::at("id"),
                 format!(
                     "“{}”是内置规则的编号，导入的规则不能使用它；请给自定义规则另起编号（如“{}-local”）",
-                    profile.id, profile.id
+                    crate::text::quote(&profile.id), profile.id
                 ),
                 format!(
                     "\"{}\" is the id of a built-in profile, which an imported profile may not take: give the custom profile an id of its own (e.g. \"{}-local\")",
-                    profile.id, profile.id
+                    crate::text::quote(&profile.id), profile.id
                 ),
             ));
         }
@@ -144,11 +144,11 @@ impl Registry {
             crate::path::FieldPath::Profile,
             format!(
                 "没有编号为“{id}”的规则（可用：{}）；若是自定义规则，请先导入",
-                known.join("、")
+                known.join("、"), id = crate::text::quote(id)
             ),
             format!(
                 "there is no profile \"{id}\" (available: {}); if it is a custom profile, import it first",
-                known.join(", ")
+                known.join(", "), id = crate::text::quote(id)
             ),
         )
     }

@@ -651,19 +651,19 @@ fn validation_runs_only_on_a_profile_that_reads() {
 }
 
 #[test]
-fn a_profile_text_over_20_mb_is_refused_before_it_is_parsed() {
+fn a_profile_text_over_the_size_limit_is_refused_before_it_is_parsed() {
     let limit = crate::format::MAX_FILE_BYTES;
     // Over the limit: one problem at the file, even though the text is not JSON at all.
     let over = "x".repeat(limit + 1);
-    let problems = Profile::from_json(&over).expect_err("a text over 20 MB is refused");
+    let problems = Profile::from_json(&over).expect_err("a text over 2 MB is refused");
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, "");
     assert!(
-        problems[0].message.en.contains("above the 20 MB limit"),
+        problems[0].message.en.contains("above the 2 MB limit"),
         "{}",
         problems[0].message.en
     );
-    // At the limit the text is parsed: a valid profile padded with spaces to exactly 20 MB reads.
+    // At the limit the text is parsed: a valid profile padded with spaces to exactly 2 MB reads.
     let mut at = Profile::builtin("central-2020").unwrap().to_json();
     at.push_str(&" ".repeat(limit - at.len()));
     assert_eq!(at.len(), limit);

@@ -25,8 +25,8 @@ impl Problems {
         if !seen.insert(id) {
             self.add(
                 path,
-                format!("{zh}编号 \"{id}\" 重复"),
-                format!("{en} id \"{id}\" is repeated"),
+                format!("{zh}编号 \"{id}\" 重复", id = crate::text::quote(id)),
+                format!("{en} id \"{id}\" is repeated", id = crate::text::quote(id)),
             );
         }
     }
@@ -48,10 +48,13 @@ pub(super) fn validate(p: &Profile) -> Vec<Problem> {
     {
         out.add(
             DocPath::at("id"),
-            format!("规则编号 \"{}\" 只能由小写字母、数字和 - 组成", p.id),
+            format!(
+                "规则编号 \"{}\" 只能由小写字母、数字和 - 组成",
+                crate::text::quote(&p.id)
+            ),
             format!(
                 "profile id \"{}\" may hold only lowercase letters, digits and -",
-                p.id
+                crate::text::quote(&p.id)
             ),
         );
     }
@@ -157,18 +160,24 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
         match (b.rows.is_empty(), b.from_indicators) {
             (true, false) => out.add(
                 &path,
-                format!("部分 \"{}\" 既没有固定行也不取自绩效指标", b.name.zh),
+                format!(
+                    "部分 \"{}\" 既没有固定行也不取自绩效指标",
+                    crate::text::quote(&b.name.zh)
+                ),
                 format!(
                     "block \"{}\" has neither fixed rows nor indicator rows",
-                    b.name.en
+                    crate::text::quote(&b.name.en)
                 ),
             ),
             (false, true) => out.add(
                 &path,
-                format!("部分 \"{}\" 不能同时有固定行并取自绩效指标", b.name.zh),
+                format!(
+                    "部分 \"{}\" 不能同时有固定行并取自绩效指标",
+                    crate::text::quote(&b.name.zh)
+                ),
                 format!(
                     "block \"{}\" cannot have fixed rows and take indicator rows",
-                    b.name.en
+                    crate::text::quote(&b.name.en)
                 ),
             ),
             _ => {}
@@ -182,13 +191,13 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
                     path.key("rows"),
                     format!(
                         "部分 \"{}\" 各行分值之和为 {}，与该部分分值 {} 不符",
-                        b.name.zh,
+                        crate::text::quote(&b.name.zh),
                         plain(rows_sum),
                         plain(b.weight)
                     ),
                     format!(
                         "the rows of block \"{}\" sum to {}, not its weight {}",
-                        b.name.en,
+                        crate::text::quote(&b.name.en),
                         plain(rows_sum),
                         plain(b.weight)
                     ),
@@ -264,11 +273,13 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
                     .key("block"),
                 format!(
                     "一级指标 \"{}\" 所属部分 \"{}\" 不存在或不取自绩效指标",
-                    h.name, h.block
+                    crate::text::quote(&h.name),
+                    crate::text::quote(&h.block)
                 ),
                 format!(
                     "level-1 heading \"{}\" names block \"{}\", which does not take indicator rows",
-                    h.name, h.block
+                    crate::text::quote(&h.name),
+                    crate::text::quote(&h.block)
                 ),
             );
         }
@@ -344,8 +355,11 @@ fn validate_bands(p: &Profile, out: &mut Problems) {
         if !ids.insert(b.id.as_str()) {
             out.add(
                 DocPath::at("qualitative_bands"),
-                format!("定性分档编号 \"{}\" 重复", b.id),
-                format!("qualitative band id \"{}\" is repeated", b.id),
+                format!("定性分档编号 \"{}\" 重复", crate::text::quote(&b.id)),
+                format!(
+                    "qualitative band id \"{}\" is repeated",
+                    crate::text::quote(&b.id)
+                ),
             );
         }
     }
@@ -362,8 +376,14 @@ fn validate_bands(p: &Profile, out: &mut Problems) {
         if b.min < expect {
             out.add(
                 &path,
-                format!("定性分档 \"{}\" 与其他分档重叠", b.name.zh),
-                format!("qualitative band \"{}\" overlaps another", b.name.en),
+                format!(
+                    "定性分档 \"{}\" 与其他分档重叠",
+                    crate::text::quote(&b.name.zh)
+                ),
+                format!(
+                    "qualitative band \"{}\" overlaps another",
+                    crate::text::quote(&b.name.en)
+                ),
             );
         } else if b.min > expect {
             out.add(
@@ -463,7 +483,7 @@ fn validate_names(p: &Profile, out: &mut Problems) {
     }
     for (path, name) in names {
         if let Some((zh, en)) = name_fault(name) {
-            let shown = crate::text::visible(name);
+            let shown = crate::text::quote(name);
             out.add(
                 path,
                 format!("名称“{shown}”{zh}"),
@@ -479,11 +499,11 @@ fn validate_names(p: &Profile, out: &mut Problems) {
                 DocPath::at("grades").index(i).key("grade"),
                 format!(
                     "等次“{}”去掉首尾空白后与前面的等次相同",
-                    crate::text::visible(&g.grade)
+                    crate::text::quote(&g.grade)
                 ),
                 format!(
                     "grade \"{}\" is the same as one before once trimmed",
-                    crate::text::visible(&g.grade)
+                    crate::text::quote(&g.grade)
                 ),
             );
         }
@@ -508,15 +528,15 @@ fn validate_grades(p: &Profile, out: &mut Problems) {
         if i > 0 && g.min >= p.grades[i - 1].min {
             out.add(
                 DocPath::at("grades").index(i),
-                format!("等次 \"{}\" 的下限 {} 与上一等次重叠，等次应从高到低排列", g.grade, plain(g.min)),
-                format!("grade \"{}\" (from {}) overlaps the one before; list grades from highest to lowest", g.grade, plain(g.min)),
+                format!("等次 \"{}\" 的下限 {} 与上一等次重叠，等次应从高到低排列", crate::text::quote(&g.grade), plain(g.min)),
+                format!("grade \"{}\" (from {}) overlaps the one before; list grades from highest to lowest", crate::text::quote(&g.grade), plain(g.min)),
             );
         }
         if count.get(g.grade.as_str()).is_some_and(|n| *n > 1) {
             out.add(
                 DocPath::at("grades").index(i).key("grade"),
-                format!("等次 \"{}\" 重复", g.grade),
-                format!("grade \"{}\" is repeated", g.grade),
+                format!("等次 \"{}\" 重复", crate::text::quote(&g.grade)),
+                format!("grade \"{}\" is repeated", crate::text::quote(&g.grade)),
             );
         }
     }

@@ -1356,10 +1356,11 @@ fn odd_text(rng: &mut Rng, base: &str) -> String {
         .into(),
         14 => {
             if rng.chance(1, 50) {
-                // Just over the 20 MB limit.
-                let mut s = String::with_capacity(20 * 1024 * 1024 + 2);
+                // Just over the 2 MB limit.
+                let limit = ziping_engine::format::MAX_FILE_BYTES;
+                let mut s = String::with_capacity(limit + 66);
                 s.push_str(&base[..base.len().min(10)]);
-                while s.len() <= 20 * 1024 * 1024 {
+                while s.len() <= limit {
                     s.push_str("                                                                ");
                 }
                 s
