@@ -33,15 +33,36 @@ fn the_fingerprint_follows_the_content_and_only_the_content() {
         a.fingerprint()
     );
     assert_eq!(a.fingerprint().len(), "fnv1a64:".len() + 16);
-    // The same profile read again, or copied, has the same fingerprint.
+    // The same profile read again or copied, or written with other spacing and key order, has the
+    // same fingerprint.
     assert_eq!(local("90").fingerprint(), a.fingerprint());
     assert_eq!(a.clone().fingerprint(), a.fingerprint());
-    // Any change gives another, and a copy changed field by field never keeps the old one.
+    let mut v: serde_json::Value = serde_json::from_str(JINZHONG).unwrap();
+    v["id"] = "jinzhong-local".into();
+    v["grades"][0]["min"] = "90".into();
+    let pretty = serde_json::to_string_pretty(&v).unwrap();
+    let reordered = pretty
+        .replacen("\"format\": \"ziping-profile\",", "", 1)
+        .replacen("{", "{\n  \"format\": \"ziping-profile\",", 1);
+    assert_ne!(reordered, v.to_string());
+    assert_eq!(
+        Profile::from_json(&reordered).unwrap().fingerprint(),
+        a.fingerprint()
+    );
+    // Any change of what it says gives another.
     assert_ne!(local("85").fingerprint(), a.fingerprint());
-    let mut b = a.clone();
-    b.grades[0].min = "85".parse().unwrap();
-    assert_ne!(b.fingerprint(), a.fingerprint());
-    assert_eq!(b.fingerprint(), local("85").fingerprint());
+    // Built-in profiles each have their own.
+    let builtins = Profile::builtins();
+    for p in &builtins {
+        assert!(p.fingerprint().starts_with("fnv1a64:"));
+        assert_eq!(
+            builtins
+                .iter()
+                .filter(|q| q.fingerprint() == p.fingerprint())
+                .count(),
+            1
+        );
+    }
 }
 
 #[test]

@@ -51,20 +51,28 @@ pub struct Profile {
     pub rounding: Rounding,
     pub thresholds: Thresholds,
     pub local_rules: LocalRules,
-    /// [`Profile::fingerprint`], worked out once per copy.
+    /// [`Profile::fingerprint`]: of the file the profile was read from.
     #[serde(skip)]
     pub(crate) fingerprint: Fingerprint,
 }
 
-/// The cache of a profile's fingerprint. It takes no part in comparing profiles, and a copy starts
-/// empty, so that a copy changed field by field (as tests and the fuzzers do) never carries the
-/// fingerprint of what it was copied from.
-#[derive(Debug, Default)]
-pub struct Fingerprint(std::cell::OnceCell<String>);
+/// What a profile's file says, as a short text that changes whenever any of it changes: FNV-1a (64
+/// bits) of the file's JSON written compactly with its keys sorted, e.g. `fnv1a64:8c3f0e2d9b7a6c51`.
+/// The same content written with other spacing or key order has the same fingerprint. It takes no
+/// part in comparing profiles.
+#[derive(Clone, Debug, Default)]
+pub struct Fingerprint(String);
 
-impl Clone for Fingerprint {
-    fn clone(&self) -> Self {
-        Fingerprint::default()
+impl Fingerprint {
+    pub(crate) fn of(value: &serde_json::Value) -> Fingerprint {
+        // serde_json's maps are sorted by key (no `preserve_order`): the text is canonical.
+        let json = value.to_string();
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in json.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        Fingerprint(format!("fnv1a64:{h:016x}"))
     }
 }
 
@@ -344,21 +352,12 @@ impl Profile {
         }
     }
 
-    /// What the profile says, as a short text that changes whenever any of it changes: FNV-1a (64
-    /// bits) of the profile written as compact JSON, e.g. `fnv1a64:8c3f0e2d9b7a6c51`. A form records
-    /// the fingerprint of the profile it was scored with (`profile_hash`), so that a form scored with
-    /// another version of a profile under the same id is flagged (`profile.changed`). It tells
-    /// versions apart; it is not a signature (anyone can write a form with any fingerprint).
+    /// The [`Fingerprint`] of the file the profile was read from. A form records the fingerprint of
+    /// the profile it was scored with (`profile_hash`), so that a form scored with another version of
+    /// a profile under the same id is flagged (`profile.changed`). It tells versions apart; it is not
+    /// a signature (anyone can write a form with any fingerprint).
     pub fn fingerprint(&self) -> &str {
-        self.fingerprint.0.get_or_init(|| {
-            let json = serde_json::to_string(self).unwrap_or_default();
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for b in json.bytes() {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-            format!("fnv1a64:{h:016x}")
-        })
+        &self.fingerprint.0
     }
 
     /// The profile as pretty JSON (the export format).

@@ -9,6 +9,7 @@
 //! `min` or `max`, the thresholds, `rate_places_before_scoring`, `over_achievement_deduction`); anywhere
 //! else it is a wrong type.
 
+use super::Fingerprint;
 use super::*;
 use crate::reader::{parse_file, At, Choices, Problem, Reader};
 use serde_json::{Map, Value};
@@ -18,7 +19,10 @@ use serde_json::{Map, Value};
 pub(super) fn read(text: &str) -> Result<Profile, Vec<Problem>> {
     let (value, repeated) = parse_file(text).map_err(|p| vec![p])?;
     let mut r = Reader { problems: repeated };
-    let profile = r.profile(&value);
+    let profile = r.profile(&value).map(|mut p| {
+        p.fingerprint = Fingerprint::of(&value);
+        p
+    });
     r.finish(profile)
 }
 
@@ -153,7 +157,7 @@ impl Reader {
             rounding: rounding?,
             thresholds: thresholds?,
             local_rules: local_rules?,
-            fingerprint: Default::default(),
+            fingerprint: Fingerprint::default(),
         })
     }
 
