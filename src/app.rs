@@ -41,7 +41,11 @@ pub fn App() -> Html {
     let store = use_reducer(|| Store(AppState::new(initial_lang())));
     let dispatch: Dispatch = store.dispatcher();
     let state = &store.0;
-    let tab = use_memo((), |_| page::new_id());
+    let tab = use_memo((), |_| {
+        let tab = page::new_id();
+        crate::recovery::set_tab(&tab);
+        tab
+    });
     let pending: Pending = use_mut_ref(|| None);
 
     use_startup(dispatch.clone());

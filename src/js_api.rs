@@ -219,6 +219,14 @@ pub fn install() {
         });
         let _ = Reflect::set(&api, &"__panic".into(), force.as_ref());
         force.forget();
+        let trap = Closure::<dyn Fn()>::new(crate::recovery::trap);
+        let _ = Reflect::set(&api, &"__trap".into(), trap.as_ref());
+        trap.forget();
+        let stop = Closure::<dyn Fn(JsValue)>::new(|how: JsValue| {
+            crate::recovery::ask_to_stop(how.as_string().unwrap_or_default())
+        });
+        let _ = Reflect::set(&api, &"__stopNextEdit".into(), stop.as_ref());
+        stop.forget();
     }
     // The page keeps these for its whole life.
     evaluate.forget();

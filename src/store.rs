@@ -18,7 +18,12 @@ impl Reducible for Store {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Should the app stop while applying an edit, the recovery screen still offers it.
+        crate::recovery::before(&action);
+        #[cfg(feature = "panic-test")]
+        crate::recovery::stop_if_asked();
         let next = self.0.reduce(action);
+        crate::recovery::after(&next);
         // The form and evaluation a change replaces are freed once the page is idle, not between
         // the keystroke and its paint: freeing a form of a thousand rows and its evaluation takes
         // longer than a frame's worth of the budget.

@@ -1,6 +1,8 @@
-// A panic never eats the user's work: the test build (feature panic-test, built by tools/test.sh into
-// target/dist-panic-test) can be made to panic; the page then shows a recovery screen that offers the
-// last saved form as a download.
+// A panic or a trap never eats the user's work: the test build (feature panic-test, built by
+// tools/test.sh into target/dist-panic-test) can be made to panic, to trap (a WebAssembly trap that is
+// not a panic: no panic hook runs), or to do either while applying the next edit. The page then shows
+// a recovery screen whose download holds the latest edit, and a reload brings back every edit that
+// was applied.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
@@ -50,7 +52,7 @@ test("a forced panic shows the recovery screen, which offers the last saved form
     await screen.waitFor();
     assert.match(await screen.textContent(), /遇到了问题/);
     assert.match(await screen.textContent(), /forced for the test/);
-    const file = await download(page, screen.getByRole("button", { name: /下载最近保存的表单/ }));
+    const file = await download(page, screen.getByRole("button", { name: /下载表单（含最后一次修改）/ }));
     const saved = JSON.parse(file.text);
     assert.equal(saved.header.project, "崩溃前的修改", "the last saved state, with the last edit");
     assert.ok(errors.some((e) => e.includes("Ziping stopped: ")), "the panic is logged for support");
@@ -59,6 +61,62 @@ test("a forced panic shows the recovery screen, which offers the last saved form
     // A reload brings the form back.
     await reloadApp(page, field("header.project"));
     assert.equal(await page.inputValue(field("header.project")), "崩溃前的修改");
+  } finally {
+    await context.close();
+  }
+});
+
+for (const how of ["trap", "panic"]) {
+  test(`a ${how} while an edit is applied: the download holds that edit and the unsaved one before it`, async () => {
+    const { context, page, outside } = await openApp(browser);
+    try {
+      await page.goto(site.url);
+      await waitForApp(page);
+      await page.click("[data-testid=open-example]");
+      await page.waitForSelector(field("header.project"));
+      await type(page, "header.project", "已保存的修改");
+      await waitSaved(page);
+      // An edit not yet saved (the draft is written 300 ms after a change) …
+      await type(page, "header.unit", "尚未保存的修改");
+      // … and the edit during which the app stops.
+      await page.evaluate((h) => window.ziping.__stopNextEdit(h), how);
+      await page.fill(field("indicators[4].actual"), "48,6");
+      const screen = page.locator("main.recovery[role=alert]");
+      await screen.waitFor();
+      assert.match(await screen.textContent(), /遇到了问题/);
+      if (how === "trap") assert.match(await screen.textContent(), /RuntimeError/);
+      const file = await download(page, screen.getByRole("button", { name: /下载表单（含最后一次修改）/ }));
+      const form = JSON.parse(file.text);
+      assert.equal(form.header.project, "已保存的修改");
+      assert.equal(form.header.unit, "尚未保存的修改", "the edit not yet saved");
+      assert.equal(form.indicators[4].typed?.actual ?? form.indicators[4].actual, "48,6", "the edit under way");
+      assert.deepEqual(outside, []);
+
+      // A reload brings back every edit that was applied; the one under way is in the download.
+      await reloadApp(page, field("header.project"));
+      assert.equal(await page.inputValue(field("header.project")), "已保存的修改");
+      assert.equal(await page.inputValue(field("header.unit")), "尚未保存的修改");
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("a trap outside any edit shows the recovery screen too", async () => {
+  const { context, page } = await openApp(browser);
+  try {
+    await page.goto(site.url);
+    await waitForApp(page);
+    await page.click("[data-testid=open-example]");
+    await page.waitForSelector(field("header.project"));
+    await type(page, "header.project", "陷阱前的修改");
+    // From an event handler, as a trap in the page would come: not from a caller that catches it.
+    await page.evaluate(() => setTimeout(() => window.ziping.__trap(), 0));
+    const screen = page.locator("main.recovery[role=alert]");
+    await screen.waitFor();
+    assert.equal(await page.locator("main.recovery").count(), 1, "one screen, not one per report");
+    const file = await download(page, screen.getByRole("button", { name: /下载表单（含最后一次修改）/ }));
+    assert.equal(JSON.parse(file.text).header.project, "陷阱前的修改");
   } finally {
     await context.close();
   }
