@@ -13,7 +13,7 @@ use yew::virtual_dom::Key;
 use ziping_app_state::{DocAction, RowAction};
 use ziping_engine::model::{Form, IndicatorRow};
 use ziping_engine::path::{indicator_value, FieldPath, IndicatorField};
-use ziping_engine::result::{IndicatorResult, MethodId, RowResult, ScoreSource};
+use ziping_engine::result::{IndicatorResult, MethodId, OpFrom, RowResult, ScoreSource};
 use ziping_engine::value::Value;
 use ziping_engine::Evaluation;
 use ziping_engine::Text;
@@ -390,12 +390,21 @@ fn Row(p: &RowProps) -> Html {
             .and_then(|b| p.bands.iter().find(|(id, _)| id == b))
             .map(|(_, name)| format!("{}{}", w.colon, name.get(lang)))
             .unwrap_or_default();
+        // Where the direction was not written, say where it came from.
+        let from = match &x.op_from {
+            Some(OpFrom::Name(word)) => format!(
+                "{}{}“{word}”{}",
+                w.open_paren, w.op_from_name, w.close_paren
+            ),
+            Some(OpFrom::Assumed) => format!("{}{}{}", w.open_paren, w.op_assumed, w.close_paren),
+            _ => String::new(),
+        };
         match (&x.target, &x.actual) {
             (Value::Text | Value::Empty, Value::Text | Value::Empty) if !method.is_empty() => {
                 format!("{method}{band}")
             }
             _ => format!(
-                "{} → {}{}{band}",
+                "{} → {}{}{from}{band}",
                 value_text(&x.target, w),
                 value_text(&x.actual, w),
                 if method.is_empty() {
@@ -404,6 +413,34 @@ fn Row(p: &RowProps) -> Html {
                     format!(" · {method}")
                 }
             ),
+        }
+    });
+    // Where the layout has no 指标性质 column, the row's direction is chosen under 识别为.
+    // Offered where the target does not say it (or the row already sets it).
+    let direction = (!layout.operator
+        && !layout.readonly
+        && res.is_some_and(|x| {
+            matches!(x.target, Value::Quantity(_))
+                && (x.op_from != Some(OpFrom::Target) || !r.operator.trim().is_empty())
+        }))
+    .then(|| {
+        let send = send.clone();
+        let onchange = Callback::from(move |e: Event| {
+            send.act(DocAction::Set {
+                path: FieldPath::Indicator(i, IndicatorField::Operator),
+                value: e.target_unchecked_into::<HtmlSelectElement>().value(),
+            });
+        });
+        let op = r.operator.trim();
+        let option = |value: &'static str, text: String| html! { <option {value} selected={op == value}>{ text }</option> };
+        html! {
+            <select class="direction" data-path={format!("indicators[{i}].operator")} {onchange}
+                aria-label={format!("{} {} · {}", w.indicator_name, i + 1, w.direction)}>
+                { option("", format!("{}{}{}", w.direction, w.colon, w.direction_auto)) }
+                { option("≥", w.method(MethodId::Ratio).to_string()) }
+                { option("≤", w.method(MethodId::Inverse).to_string()) }
+                { option("=", w.method(MethodId::Exact).to_string()) }
+            </select>
         }
     });
     let completion = res.and_then(|x| x.completion.as_ref());
@@ -449,7 +486,7 @@ fn Row(p: &RowProps) -> Html {
             <td class="col-value">{ field(IndicatorField::Target, w.target) }</td>
             <td class="col-value">{ field(IndicatorField::Actual, w.actual) }</td>
             if layout.operator { <td class="col-op">{ field(IndicatorField::Operator, w.operator) }</td> }
-            <td class="read-as col-read" data-testid={format!("read-as-{i}")}>{ read_as.unwrap_or_default() }</td>
+            <td class="read-as col-read"><span data-testid={format!("read-as-{i}")}>{ read_as.unwrap_or_default() }</span>{ direction.unwrap_or_default() }</td>
             if layout.scored {
                 <td class="col-num">{ field(IndicatorField::Weight, w.weight) }</td>
                 <td class="col-score">

@@ -73,7 +73,7 @@ const SOURCES: [(&str, &str, &str); 5] = [
 
 /// The rules the engine and the built-in profiles cite, in English (a custom profile's own rule text
 /// is shown as written).
-const RULES_EN: [(&str, &str); 45] = [
+const RULES_EN: [(&str, &str); 46] = [
     ("总分 = 各部分得分之和", "total = the sum of the blocks' scores"),
     ("定性指标分档评分", "qualitative rows are scored within bands"),
     ("定性指标：达成 [80%,100%]、部分达成 [60%,80%)、未达成 [0,60%)", "qualitative rows: achieved [80%, 100%], partly achieved [60%, 80%), not achieved [0, 60%)"),
@@ -98,6 +98,7 @@ const RULES_EN: [(&str, &str); 45] = [
     ("目标值与实际完成值须为同一单位才能比较", "target and actual must be in one unit to compare"),
     ("总分 100", "the total is out of 100"),
     ("方向取自目标值中的 ≥ ≤ =，而非指标类别", "the direction comes from the ≥ ≤ = in the target, not from the row's category"),
+    ("目标未写 ≥ ≤ = 时，控制率、结余率等反向指标按名称推断为 ≤（越少越好）", "where a target has no ≥ ≤ =, reverse indicators (control, carry-over, complaint rates …) are read as ≤ (less is better) from their name"),
     ("表中各栏须填写完整", "every cell of the form is to be filled in"),
     ("表内数字须按表单所用的规则计算", "the numbers of a form follow the profile it is filled in with"),
     ("执行率 = 全年执行数 ÷ 全年预算数（调整后的全年预算，而非年初预算）", "execution rate = amount spent ÷ full-year budget (the adjusted budget, not the initial one)"),
@@ -205,7 +206,7 @@ finding_codes! {
     IndicatorCostDirection = "indicator.cost_direction", Warning, "A cost row written with ≥ (more is better): check the direction.";
     IndicatorExactExceeded = "indicator.exact_exceeded", Warning, "An '=' target was exceeded: full marks, flagged as a deviation.";
     IndicatorNoBlock = "indicator.no_block", Error, "A scored indicator row is not under a level-1 heading bound to a block.";
-    IndicatorNoOperator = "indicator.no_operator", Info, "A numeric target without an operator is read as ≥.";
+    IndicatorNoOperator = "indicator.no_operator", Info, "A numeric target without an operator: read as ≤ when a word of the row's name says less is better (控制率, 结余率 …), else as ≥.";
     IndicatorOverAchievementDeduction = "indicator.over_achievement_deduction", Info, "The local over-achievement deduction applies.";
     IndicatorUnknownBand = "indicator.unknown_band", Error, "A qualitative row names a band the profile does not have.";
     NarrativeSumMismatch = "narrative.sum_mismatch", Warning, "Amounts in a narrative do not add up to the stated sum.";

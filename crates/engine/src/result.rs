@@ -166,6 +166,9 @@ pub struct IndicatorResult {
     /// The comparison used (from the operator column or the target).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub op: Option<Op>,
+    /// Where `op` comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub op_from: Option<OpFrom>,
     /// How the row is scored or compared: ratio (≥), inverse (≤), exact (=), qualitative, manual.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<MethodId>,
@@ -175,6 +178,20 @@ pub struct IndicatorResult {
     /// 完成进度 = actual ÷ target.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub completion: Option<Figure>,
+}
+
+/// Where a row's direction (≥ ≤ =) comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpFrom {
+    /// Written in the target (`≤3%`).
+    Target,
+    /// The row's 指标性质 (`operator`): the layout's column, or set on the row.
+    Operator,
+    /// Inferred from a word of the row's name (控制率, 结余率 …): the profile's `direction_words`.
+    Name(String),
+    /// Nothing says it: read as ≥ (more is better).
+    Assumed,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

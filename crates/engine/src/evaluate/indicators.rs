@@ -10,11 +10,13 @@ use crate::findings::FindingCode;
 use crate::model::IndicatorRow;
 use crate::path::{FieldPath, IndicatorField};
 use crate::profile::{Block, QualitativeBand};
-use crate::result::{Figure, Format, IndicatorResult, MethodId, RowResult};
+use crate::result::{Figure, Format, IndicatorResult, MethodId, OpFrom, RowResult};
 use crate::text::Text;
 use crate::value::{parse, Op, Quantity, Value, When};
 
 const BASIS_DIRECTION: &str = "[note] 方向取自目标值中的 ≥ ≤ =，而非指标类别";
+const BASIS_INFERRED: &str =
+    "[note] 目标未写 ≥ ≤ = 时，控制率、结余率等反向指标按名称推断为 ≤（越少越好）";
 
 /// Reads every row of the outline; returns one result per row, and the scored level-3 rows with the
 /// block each scores into.
@@ -53,6 +55,7 @@ fn heading(row: &IndicatorRow) -> IndicatorResult {
         target: Value::Empty,
         actual: Value::Empty,
         op: None,
+        op_from: None,
         method: None,
         band: None,
         completion: None,
@@ -110,6 +113,7 @@ fn read_row(
         target: v.target.clone(),
         actual: v.actual.clone(),
         op: v.op,
+        op_from: v.op_from.clone(),
         method: None,
         band: None,
         completion: v.completion.clone(),
@@ -142,8 +146,10 @@ fn read_row(
 struct Values {
     target: Value,
     actual: Value,
-    /// The comparison used: the column's, else the target's.
+    /// The comparison used: the row's operator, else the target's, else one a word of the name
+    /// implies.
     op: Option<Op>,
+    op_from: Option<OpFrom>,
     /// Target and actual in one unit, where they can be compared.
     pair: Option<(Decimal, Decimal)>,
     /// actual ÷ target: the completion and, for ≥ rows, the score ratio.
@@ -190,7 +196,15 @@ fn read_values(cx: &mut Ctx, i: usize, row: &IndicatorRow, group: &str) -> Value
         }
         _ => None,
     };
-    let op = column_op.or(tq.and_then(|t| t.op));
+    let (op, op_from) = match (column_op, tq.and_then(|t| t.op)) {
+        (Some(op), _) => (Some(op), Some(OpFrom::Operator)),
+        (None, Some(op)) => (Some(op), Some(OpFrom::Target)),
+        // A number without ≥ ≤ =: a reverse word of the name (控制率, 结余率 …) makes it ≤.
+        (None, None) => match profile.indicators.direction_words.reverse_in(&row.name) {
+            Some(word) if tq.is_some() => (Some(Op::Le), Some(OpFrom::Name(word.to_string()))),
+            _ => (None, None),
+        },
+    };
     // Phrases (达成预期指标, 未支付 …) only matter when the actual is not a number.
     let actual_band = if aq.is_some() {
         None
@@ -217,6 +231,7 @@ fn read_values(cx: &mut Ctx, i: usize, row: &IndicatorRow, group: &str) -> Value
         target,
         actual,
         op,
+        op_from,
         pair,
         achieved,
         actual_band,
@@ -254,9 +269,10 @@ fn note_approximate(cx: &mut Ctx, i: usize, row: &IndicatorRow, target: &Value, 
     }
 }
 
-/// The operator of the 指标性质 column, where the layout has one and it is filled in.
+/// The row's 指标性质 (≥ ≤ =), where it is filled in: the layout's column, or the direction a clerk
+/// set on a row of a layout without one.
 fn column_op(cx: &mut Ctx, i: usize, row: &IndicatorRow) -> Option<Op> {
-    if !cx.profile.indicators.operator_column || row.operator.trim().is_empty() {
+    if row.operator.trim().is_empty() {
         return None;
     }
     let op = Op::from_column(&row.operator);
@@ -413,7 +429,27 @@ fn score_row(
     match (forced, v.pair, tq, aq) {
         ("manual", ..) => {}
         ("" | "auto", Some((t, a)), Some(tq), Some(aq)) => {
+            if let Some(OpFrom::Name(word)) = &v.op_from {
+                cx.push(
+                    FindingCode::IndicatorNoOperator,
+                    FieldPath::Indicator(i, IndicatorField::Target),
+                    Text::new(
+                        format!(
+                            "目标“{}”没有写 ≥ ≤ =；指标名称含“{}”，按 ≤（越少越好）计。方向不对时请在“识别为”中改",
+                            crate::text::quote(&row.target),
+                            crate::text::quote(word)
+                        ),
+                        format!(
+                            "target \"{}\" has no ≥ ≤ =; the name holds \"{}\", so it is read as ≤ (less is better). If that is wrong, change it under \"read as\"",
+                            crate::text::quote(&row.target),
+                            crate::text::quote(word)
+                        ),
+                    ),
+                    BASIS_INFERRED,
+                );
+            }
             let op = v.op.unwrap_or_else(|| {
+                result.op_from = Some(OpFrom::Assumed);
                 cx.push(
                     FindingCode::IndicatorNoOperator,
                     FieldPath::Indicator(i, IndicatorField::Target),

@@ -145,6 +145,56 @@ pub struct IndicatorLayout {
     pub reason_column: bool,
     /// Level-1 and level-2 headings a new form starts with.
     pub default_outline: Vec<OutlineHeading>,
+    /// How a target written without ≥ ≤ = gets its direction from the row's name.
+    pub direction_words: DirectionWords,
+}
+
+/// Words of an indicator's name that say "less is better" (控制率, 结余率 …), for targets written
+/// without ≥ ≤ = (GUIDE §4.12: published forms write many reverse rows as a bare "3%"), and words
+/// that override them (成本**节约**率, 投诉**下降**率 are "more is better").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DirectionWords {
+    pub reverse: Vec<String>,
+    pub not_reverse: Vec<String>,
+}
+
+/// The words a profile uses when it names none (docs/profiles.md).
+pub const REVERSE_WORDS: &[&str] = &[
+    "控制率",
+    "调整率",
+    "结余率",
+    "变动率",
+    "投诉率",
+    "事故率",
+    "发生率",
+    "差错率",
+    "失误率",
+    "超支率",
+    "成本",
+];
+/// Words that make a name "more is better" even with a reverse word in it.
+pub const NOT_REVERSE_WORDS: &[&str] = &["节约", "节支", "降低", "下降", "减少"];
+
+impl Default for DirectionWords {
+    fn default() -> Self {
+        DirectionWords {
+            reverse: REVERSE_WORDS.iter().map(|w| w.to_string()).collect(),
+            not_reverse: NOT_REVERSE_WORDS.iter().map(|w| w.to_string()).collect(),
+        }
+    }
+}
+
+impl DirectionWords {
+    /// The reverse word `name` holds, unless it also holds a word that overrides it.
+    pub fn reverse_in(&self, name: &str) -> Option<&str> {
+        if self.not_reverse.iter().any(|w| name.contains(w.as_str())) {
+            return None;
+        }
+        self.reverse
+            .iter()
+            .find(|w| name.contains(w.as_str()))
+            .map(|w| w.as_str())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -225,6 +225,7 @@ impl Reader {
             "operator_column",
             "reason_column",
             "default_outline",
+            "direction_words",
         ];
         let m = self.object(v, at, FIELDS)?;
         let scored = self.required(m, "scored", at, Self::boolean);
@@ -234,12 +235,26 @@ impl Reader {
         let default_outline = self.or_default(m, "default_outline", at, |r, v, p| {
             r.list(v, p, Self::heading)
         });
+        let direction_words = self.or_default(m, "direction_words", at, Self::direction_words);
         Some(IndicatorLayout {
             scored: scored?,
             completion: completion?,
             operator_column: operator_column?,
             reason_column: reason_column?,
             default_outline: default_outline?,
+            direction_words: direction_words?,
+        })
+    }
+
+    fn direction_words(&mut self, v: &Value, at: &At) -> Option<DirectionWords> {
+        let m = self.object(v, at, &["reverse", "not_reverse"])?;
+        let words = |r: &mut Self, v: &Value, p: &At| r.list(v, p, Self::string);
+        let reverse = self.optional(m, "reverse", at, words);
+        let not_reverse = self.optional(m, "not_reverse", at, words);
+        let d = DirectionWords::default();
+        Some(DirectionWords {
+            reverse: reverse?.unwrap_or(d.reverse),
+            not_reverse: not_reverse?.unwrap_or(d.not_reverse),
         })
     }
 

@@ -64,6 +64,7 @@ pub(super) fn validate(p: &Profile) -> Vec<Problem> {
         out.unique(&mut section_ids, &s.id, path, ("栏目", "section"));
     }
     validate_blocks(p, &mut out);
+    validate_direction_words(p, &mut out);
     validate_bands(p, &mut out);
     validate_grades(p, &mut out);
     validate_names(p, &mut out);
@@ -547,6 +548,28 @@ fn validate_grades(p: &Profile, out: &mut Problems) {
                 format!("最低等次的下限应为 0，实际为 {}", plain(last.min)),
                 format!("the lowest grade must start at 0, not {}", plain(last.min)),
             );
+        }
+    }
+}
+
+/// Direction words are non-empty once trimmed, and hold nothing that does not show (an empty word
+/// would be found in every name).
+fn validate_direction_words(p: &Profile, out: &mut Problems) {
+    let d = &p.indicators.direction_words;
+    for (list, words) in [("reverse", &d.reverse), ("not_reverse", &d.not_reverse)] {
+        for (i, w) in words.iter().enumerate() {
+            let path = DocPath::at("indicators")
+                .key("direction_words")
+                .key(list)
+                .index(i);
+            if let Some((zh, en)) = name_fault(w) {
+                let shown = crate::text::quote(w);
+                out.add(
+                    path,
+                    format!("词“{shown}”{zh}"),
+                    format!("the word \"{shown}\" {en}"),
+                );
+            }
         }
     }
 }

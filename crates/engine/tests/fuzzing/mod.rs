@@ -296,6 +296,9 @@ static PROFILE_KEYS: LazyLock<Vec<&str>> =
 
 /// The fields of the objects inside a profile file (blocks, rows, methods, bands, rounding, rules …).
 const PROFILE_INNER_KEYS: &[&str] = &[
+    "direction_words",
+    "reverse",
+    "not_reverse",
     "kind",
     "weight",
     "adjustable",
