@@ -335,6 +335,14 @@ fn parse_quantity(t: &str) -> Option<Quantity> {
             rest = trim(r);
         }
     }
+    // A minus sign before the digits: `-5%`, `≥-3%` (a change, a rate of decrease).
+    let negative = match rest.strip_prefix('-').or_else(|| rest.strip_prefix('−')) {
+        Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => {
+            rest = r;
+            true
+        }
+        _ => false,
+    };
     let end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(rest.len());
@@ -347,6 +355,7 @@ fn parse_quantity(t: &str) -> Option<Quantity> {
     } else {
         crate::decimal::parse(digits)?
     };
+    let number = if negative { -number } else { number };
     let mut unit = trim(after);
     for (suffix, o) in [
         ("以上", Some(Op::Ge)),
@@ -744,6 +753,22 @@ mod tests {
         assert_eq!(q("12个月").unit, "个月");
         assert_eq!(q("≤10个工作日").base_unit, "工作日");
         assert_eq!(q("8个工作日").base_unit, "工作日");
+    }
+
+    #[test]
+    fn negative_numbers_as_rules_and_forms_write_them() {
+        let m = q("-5%");
+        assert_eq!((m.op, m.number, m.unit.as_str()), (None, Decimal::from(-5), "%"));
+        let m = q("≥-3%");
+        assert_eq!((m.op, m.number), (Some(Op::Ge), Decimal::from(-3)));
+        let m = q("−2.5万元");
+        assert_eq!(m.number, "-2.5".parse::<Decimal>().unwrap());
+        let m = q("≦0");
+        assert_eq!((m.op, m.number), (Some(Op::Le), Decimal::ZERO));
+        // A dash alone, or a dash before words, is not a number; a span stays a span.
+        assert_eq!(parse("-"), Value::Text);
+        assert_eq!(parse("-无"), Value::Text);
+        assert!(matches!(parse("1-12月"), Value::Period { .. }));
     }
 
     #[test]

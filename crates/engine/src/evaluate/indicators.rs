@@ -211,7 +211,10 @@ fn read_values(cx: &mut Ctx, i: usize, row: &IndicatorRow, group: &str) -> Value
     } else {
         band_from_text(&profile.qualitative_bands, row.actual.trim()).cloned()
     };
-    let achieved = pair.and_then(|(t, a)| ratio(a, t));
+    // A ratio of negative numbers says nothing (−3 % ÷ −5 % is not 60 % done): no completion.
+    let achieved = pair
+        .filter(|(t, a)| *t >= Decimal::ZERO && *a >= Decimal::ZERO)
+        .and_then(|(t, a)| ratio(a, t));
     let completion = completion(cx, row, (tq, aq), achieved, actual_band.as_ref());
     if let Some(c) = &completion {
         check_stated_completion(cx, i, row, c);
@@ -486,6 +489,34 @@ fn score_row(
                     "[note] 实际完成值须能与目标值比较，否则按定性评分",
                 );
             }
+            // Words (已完成, 完成 …) against a number: read as the band they name, with a warning.
+            if let (true, Some(_), Some(band)) = (
+                forced.is_empty() || forced == "auto",
+                tq,
+                v.actual_band.as_ref(),
+            ) {
+                cx.push(
+                    FindingCode::ValueUnparseable,
+                    FieldPath::Indicator(i, IndicatorField::Actual),
+                    Text::new(
+                        format!(
+                            "“{}”的目标是数字“{}”，实际却写“{}”：按“{}”档计；请填写可与目标比较的实际数",
+                            crate::text::quote(&row.name),
+                            crate::text::quote(&row.target),
+                            crate::text::quote(&row.actual),
+                            band.name.zh
+                        ),
+                        format!(
+                            "\"{}\": the target is the number \"{}\" but the actual says \"{}\": scored in the \"{}\" band; give an actual that compares with the target",
+                            crate::text::quote(&row.name),
+                            crate::text::quote(&row.target),
+                            crate::text::quote(&row.actual),
+                            band.name.en
+                        ),
+                    ),
+                    "[note] 实际完成值须能与目标值比较，否则按定性评分",
+                );
+            }
             input.method = MethodId::Qualitative;
             result.band = qualitative(cx, &mut input, row, v.actual_band.as_ref());
         }
@@ -643,6 +674,43 @@ fn quantitative(
     };
     input.method = method_of(op);
     input.judgement = false;
+    if t < Decimal::ZERO || a < Decimal::ZERO {
+        // No ratio of negative numbers: met is full marks, missed is 0 (a design choice, said).
+        let met = match op {
+            Op::Ge => a >= t,
+            Op::Le => a <= t,
+            Op::Eq => a == t,
+        };
+        input.below_target = !met && (op != Op::Eq || a < t);
+        let ([a0, a1], [t0, t1]) = (c.actual.clone(), c.target.clone());
+        let (exact, how) = if met {
+            c.full(ex![
+                Piece::W("实际 ", "actual "),
+                a0,
+                a1,
+                Piece::W(" 达到目标 ", " meets target "),
+                Piece::S(op.symbol()),
+                t0,
+                t1
+            ])
+        } else {
+            (
+                Decimal::ZERO,
+                ex![
+                    Piece::W("实际 ", "actual "),
+                    a0,
+                    a1,
+                    Piece::W(" 未达到目标 ", " does not meet target "),
+                    Piece::S(op.symbol()),
+                    t0,
+                    t1,
+                    Piece::W("；含负数，不按比例计分，得 0", "; with a negative number there is no ratio: 0")
+                ],
+            )
+        };
+        input.computed = Some(cx.score_figure(exact, how));
+        return;
+    }
     let (mut exact, mut how) =
         match op {
             Op::Ge => {

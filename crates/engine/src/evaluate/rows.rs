@@ -494,7 +494,26 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
             "[2020] 偏差原因分析及改进措施",
         );
     }
-    if let Some(stated) = r.declared {
+    if let (Some(stated), ScoreSource::Missing) = (r.declared, source) {
+        // A row scored by judgement that has no score yet: nothing to compare the stated score with.
+        cx.push(
+            FindingCode::ScoreDeclaredMismatch,
+            FieldPath::of_row(&r.path, RowField::DeclaredScore),
+            Text::new(
+                format!(
+                    "“{}”表内填 {}，此行待打分（尚无评价人打分），暂无法核对",
+                    crate::text::quote(&label(r)),
+                    plain(stated)
+                ),
+                format!(
+                    "\"{}\": stated {}, but the row still waits for its score (scored by judgement): it cannot be checked yet",
+                    crate::text::quote(&label_en(r)),
+                    plain(stated)
+                ),
+            ),
+            r.basis,
+        );
+    } else if let Some(stated) = r.declared {
         if round(stated, places) != round(score.value, places) {
             let (code, zh, en) = if stated >= w && r.below_target && score.value < w {
                 (
