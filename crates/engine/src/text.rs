@@ -138,6 +138,49 @@ pub fn visible(text: &str) -> String {
     out
 }
 
+/// What a cell holds when it says nothing (`0`, `无`, `/`, `—`, `暂无` …): a required reason written so
+/// is no reason.
+pub fn says_nothing(text: &str) -> bool {
+    const NOTHING: &[&str] = &[
+        "0",
+        "无",
+        "/",
+        "／",
+        "\\",
+        "-",
+        "--",
+        "—",
+        "——",
+        "－",
+        "无。",
+        "暂无",
+        "没有",
+        "无偏差",
+        "略",
+        "空",
+        "n/a",
+        "na",
+        "none",
+        "nil",
+        "null",
+    ];
+    let t = text.trim();
+    t.is_empty() || NOTHING.iter().any(|n| t.eq_ignore_ascii_case(n))
+}
+
+/// What to add to "a reason is required" when the cell holds text that says nothing.
+pub fn not_a_reason(text: &str) -> Text {
+    let t = text.trim();
+    if t.is_empty() {
+        return Text::same("");
+    }
+    let q = quote(t);
+    Text::new(
+        format!("（所填“{q}”不是原因）"),
+        format!(" (\"{q}\" is not a reason)"),
+    )
+}
+
 /// How much of a text a message quotes: enough to recognise it, never the 32 767 characters a
 /// field may hold.
 pub const QUOTE_MAX: usize = 60;
@@ -157,6 +200,18 @@ pub fn quote(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reason_that_says_nothing_is_no_reason() {
+        for t in ["", " ", "0", "无", "/", "—", "暂无", "N/A", " 无偏差 "] {
+            assert!(says_nothing(t), "{t:?}");
+        }
+        for t in ["资金拨付滞后", "无法按期验收，已督促", "0.5万元未支付"] {
+            assert!(!says_nothing(t), "{t:?}");
+        }
+        assert_eq!(not_a_reason("无").zh, "（所填“无”不是原因）");
+        assert_eq!(not_a_reason("").zh, "");
+    }
 
     #[test]
     fn a_quote_is_short_and_shows_what_does_not_show() {

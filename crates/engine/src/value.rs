@@ -758,7 +758,10 @@ mod tests {
     #[test]
     fn negative_numbers_as_rules_and_forms_write_them() {
         let m = q("-5%");
-        assert_eq!((m.op, m.number, m.unit.as_str()), (None, Decimal::from(-5), "%"));
+        assert_eq!(
+            (m.op, m.number, m.unit.as_str()),
+            (None, Decimal::from(-5), "%")
+        );
         let m = q("≥-3%");
         assert_eq!((m.op, m.number), (Some(Op::Ge), Decimal::from(-3)));
         let m = q("−2.5万元");

@@ -56,9 +56,20 @@ fn completion_words_against_a_number_are_read_as_the_band_they_name_with_a_warni
         ("人员培训", "≥100人次", "基本完成", 20),
     ]);
     let methods: Vec<_> = (1..=4).map(|i| e.indicators[i].method).collect();
-    assert!(methods.iter().all(|m| *m == Some(MethodId::Qualitative)), "{methods:?}");
+    assert!(
+        methods.iter().all(|m| *m == Some(MethodId::Qualitative)),
+        "{methods:?}"
+    );
     let bands: Vec<_> = (1..=4).map(|i| e.indicators[i].band.as_deref()).collect();
-    assert_eq!(bands, [Some("achieved"), Some("achieved"), Some("missed"), Some("partial")]);
+    assert_eq!(
+        bands,
+        [
+            Some("achieved"),
+            Some("achieved"),
+            Some("missed"),
+            Some("partial")
+        ]
+    );
     // 完成 scores the top band's full marks, not 0.
     assert_eq!(score(&e, 1).0, "10.00");
     for i in 1..=4 {
@@ -69,7 +80,10 @@ fn completion_words_against_a_number_are_read_as_the_band_they_name_with_a_warni
             .unwrap_or_else(|| panic!("row {i}: no warning"));
         assert_eq!(w.code, FindingCode::ValueUnparseable);
         assert!(w.message.zh.contains("实际却写"), "{}", w.message.zh);
-        assert!(w.message.en.contains("give an actual that compares with the target"));
+        assert!(w
+            .message
+            .en
+            .contains("give an actual that compares with the target"));
     }
 }
 
@@ -90,7 +104,9 @@ fn negative_percentages_are_numbers_and_met_or_missed_without_a_ratio() {
     // No completion is made of a ratio of negative numbers.
     assert!(e.indicators[2].completion.is_none());
     assert!(
-        !e.findings.iter().any(|f| f.code == FindingCode::ValueUnparseable),
+        !e.findings
+            .iter()
+            .any(|f| f.code == FindingCode::ValueUnparseable),
         "{:?}",
         e.findings
     );
@@ -108,7 +124,61 @@ fn a_stated_score_on_a_row_waiting_for_its_judgement_says_so() {
         .iter()
         .find(|x| x.code == FindingCode::ScoreDeclaredMismatch)
         .expect("the stated score is reported");
-    assert!(m.message.zh.contains("表内填 9，此行待打分"), "{}", m.message.zh);
+    assert!(
+        m.message.zh.contains("表内填 9，此行待打分"),
+        "{}",
+        m.message.zh
+    );
     assert!(!m.message.zh.contains("应为 0.00"), "{}", m.message.zh);
     assert!(m.message.en.contains("still waits for its score"));
+}
+
+#[test]
+fn a_reason_that_says_nothing_is_no_reason() {
+    let p = Profile::builtin("central-2020").unwrap();
+    let (mut f, _, _) = form(&[("设备采购", "≥10台", "8台", 10)]);
+    for nothing in ["无", "/", "0", "—", "暂无"] {
+        f.indicators[1].deviation_reason = nothing.into();
+        let e = evaluate(&f, &p);
+        let m = e
+            .findings
+            .iter()
+            .find(|x| x.code == FindingCode::ReasonMissingBelowWeight)
+            .unwrap_or_else(|| panic!("{nothing}: no finding"));
+        assert!(
+            m.message
+                .zh
+                .ends_with(&format!("（所填“{nothing}”不是原因）")),
+            "{}",
+            m.message.zh
+        );
+    }
+    f.indicators[1].deviation_reason = "到货延迟，已督促供应商".into();
+    let e = evaluate(&f, &p);
+    assert!(!e
+        .findings
+        .iter()
+        .any(|x| x.code == FindingCode::ReasonMissingBelowWeight));
+    // The funds table's reason for the budget row below its weight, too.
+    f.funds.rows = vec![ziping_engine::model::FundsRow {
+        source: "财政拨款".into(),
+        ..Default::default()
+    }];
+    f.funds.rows[0].figures.budget = Some(100.into());
+    f.funds.rows[0].figures.spent = Some(50.into());
+    f.funds.deviation_reason = "/".into();
+    let e = evaluate(&f, &p);
+    let m = e
+        .findings
+        .iter()
+        .find(|x| {
+            x.code == FindingCode::ReasonMissingBelowWeight
+                && x.path == FieldPath::FundsDeviationReason
+        })
+        .expect("a budget row below its weight needs a reason");
+    assert!(
+        m.message.en.ends_with("(\"/\" is not a reason)"),
+        "{}",
+        m.message.en
+    );
 }

@@ -314,20 +314,23 @@ fn check_reasons(cx: &mut Ctx, out: &FundsResult) {
     let t = &cx.profile.thresholds;
     let rate = out.execution_rate.as_ref().filter(|r| !r.is_pending());
     if let (Some(th), Some(rate)) = (t.execution_reason_below, rate) {
-        if rate.value < th && funds.deviation_reason.trim().is_empty() {
+        if rate.value < th && crate::text::says_nothing(&funds.deviation_reason) {
+            let none = crate::text::not_a_reason(&funds.deviation_reason);
             cx.push(
                 FindingCode::ReasonMissingLowExecution,
                 FieldPath::FundsDeviationReason,
                 Text::new(
                     format!(
-                        "执行率 {} 低于 {}，须说明原因",
+                        "执行率 {} 低于 {}，须说明原因{}",
                         rate.shown(),
-                        percent(th, 0)
+                        percent(th, 0),
+                        none.zh
                     ),
                     format!(
-                        "execution {} is below {}: a written reason is required",
+                        "execution {} is below {}: a written reason is required{}",
                         rate.shown(),
-                        percent(th, 0)
+                        percent(th, 0),
+                        none.en
                     ),
                 ),
                 "[local] 执行率低于阈值须说明原因",
@@ -336,13 +339,14 @@ fn check_reasons(cx: &mut Ctx, out: &FundsResult) {
     }
     if t.adjustment_reason {
         if let (Some(i), Some(b)) = (known(&out.initial), known(&out.budget)) {
-            if i != b && funds.adjustment_reason.trim().is_empty() {
+            if i != b && crate::text::says_nothing(&funds.adjustment_reason) {
+                let none = crate::text::not_a_reason(&funds.adjustment_reason);
                 cx.push(
                     FindingCode::ReasonMissingAdjustment,
                     FieldPath::FundsAdjustmentReason,
                     Text::new(
-                        format!("全年预算数 {} 与年初预算数 {} 不同（年中调整），须说明原因", b, i),
-                        format!("the full-year budget {} differs from the initial {} (adjusted during the year): a reason is required", b, i),
+                        format!("全年预算数 {} 与年初预算数 {} 不同（年中调整），须说明原因{}", b, i, none.zh),
+                        format!("the full-year budget {} differs from the initial {} (adjusted during the year): a reason is required{}", b, i, none.en),
                     ),
                     "[local] 年中调整预算须说明原因",
                 );

@@ -704,7 +704,10 @@ fn quantitative(
                     Piece::S(op.symbol()),
                     t0,
                     t1,
-                    Piece::W("；含负数，不按比例计分，得 0", "; with a negative number there is no ratio: 0")
+                    Piece::W(
+                        "；含负数，不按比例计分，得 0",
+                        "; with a negative number there is no ratio: 0"
+                    )
                 ],
             )
         };
@@ -827,13 +830,14 @@ fn over_achievement(
 ) {
     let pp = cx.pp();
     if let Some(at) = cx.profile.thresholds.over_achievement_reason_at {
-        if r >= at && row.deviation_reason.trim().is_empty() {
+        if r >= at && crate::text::says_nothing(&row.deviation_reason) {
+            let none = crate::text::not_a_reason(&row.deviation_reason);
             cx.push(
                 FindingCode::ReasonMissingOverAchievement,
                 field_of(input, IndicatorField::DeviationReason),
                 Text::new(
-                    format!("“{}”完成 {}，超过目标 {} 以上，须说明原因（目标是否偏低）", crate::text::quote(&row.name), percent(r, pp), percent(at - Decimal::ONE, 0)),
-                    format!("\"{}\" reached {}, more than {} above target: a reason is required (was the target too low?)", crate::text::quote(&row.name), percent(r, pp), percent(at - Decimal::ONE, 0)),
+                    format!("“{}”完成 {}，超过目标 {} 以上，须说明原因（目标是否偏低）{}", crate::text::quote(&row.name), percent(r, pp), percent(at - Decimal::ONE, 0), none.zh),
+                    format!("\"{}\" reached {}, more than {} above target: a reason is required (was the target too low?){}", crate::text::quote(&row.name), percent(r, pp), percent(at - Decimal::ONE, 0), none.en),
                 ),
                 "[2020] 大幅超额完成须分析原因",
             );

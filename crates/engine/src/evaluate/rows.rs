@@ -466,9 +466,10 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
     }
     if cx.profile.thresholds.reason_below_weight
         && score.value < w
-        && r.deviation_reason.trim().is_empty()
+        && crate::text::says_nothing(r.deviation_reason)
         && source != ScoreSource::Missing
     {
+        let none = crate::text::not_a_reason(r.deviation_reason);
         let at = if r.reason_in_funds {
             FieldPath::FundsDeviationReason
         } else {
@@ -479,16 +480,18 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
             at,
             Text::new(
                 format!(
-                    "“{}”得分 {} 低于分值 {}，须填写偏差原因分析及改进措施",
+                    "“{}”得分 {} 低于分值 {}，须填写偏差原因分析及改进措施{}",
                     crate::text::quote(&label(r)),
                     score.shown(),
-                    plain(w)
+                    plain(w),
+                    none.zh
                 ),
                 format!(
-                    "\"{}\" scores {} of {}: a deviation reason is required",
+                    "\"{}\" scores {} of {}: a deviation reason is required{}",
                     crate::text::quote(&label_en(r)),
                     score.shown(),
-                    plain(w)
+                    plain(w),
+                    none.en
                 ),
             ),
             "[2020] 偏差原因分析及改进措施",
