@@ -66,7 +66,7 @@ impl MoneyUnit {
     }
 
     /// How many 元 one of this unit is.
-    fn yuan(self) -> Decimal {
+    pub fn yuan(self) -> Decimal {
         match self {
             MoneyUnit::Yuan => Decimal::ONE,
             MoneyUnit::Qian => Decimal::from(1_000),

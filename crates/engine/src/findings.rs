@@ -73,7 +73,7 @@ const SOURCES: [(&str, &str, &str); 5] = [
 
 /// The rules the engine and the built-in profiles cite, in English (a custom profile's own rule text
 /// is shown as written).
-const RULES_EN: [(&str, &str); 46] = [
+const RULES_EN: [(&str, &str); 48] = [
     ("总分 = 各部分得分之和", "total = the sum of the blocks' scores"),
     ("定性指标分档评分", "qualitative rows are scored within bands"),
     ("定性指标：达成 [80%,100%]、部分达成 [60%,80%)、未达成 [0,60%)", "qualitative rows: achieved [80%, 100%], partly achieved [60%, 80%), not achieved [0, 60%)"),
@@ -100,6 +100,8 @@ const RULES_EN: [(&str, &str); 46] = [
     ("方向取自目标值中的 ≥ ≤ =，而非指标类别", "the direction comes from the ≥ ≤ = in the target, not from the row's category"),
     ("目标未写 ≥ ≤ = 时，控制率、结余率等反向指标按名称推断为 ≤（越少越好）", "where a target has no ≥ ≤ =, reverse indicators (control, carry-over, complaint rates …) are read as ≤ (less is better) from their name"),
     ("表中各栏须填写完整", "every cell of the form is to be filled in"),
+    ("各资金来源的执行数不应超过其预算数", "no source of money should spend more than its own budget"),
+    ("成本指标应与资金执行情况相符", "cost rows should agree with how much of the budget was spent"),
     ("表内数字须按表单所用的规则计算", "the numbers of a form follow the profile it is filled in with"),
     ("执行率 = 全年执行数 ÷ 全年预算数（调整后的全年预算，而非年初预算）", "execution rate = amount spent ÷ full-year budget (the adjusted budget, not the initial one)"),
     ("数字栏须填写可读的数字（金额、分值、得分），否则无法计算", "number cells (amounts, weights, scores) need a readable number, or nothing can be computed"),
@@ -195,15 +197,18 @@ finding_codes! {
     FormUnknownBlock = "form.unknown_block", Warning, "A block weight is given for a block the profile does not have.";
     FormUnknownScoreRow = "form.unknown_score_row", Warning, "A score entry names a row the profile's scoring table does not have.";
     FundsAllocatedAboveBudget = "funds.allocated_above_budget", Warning, "More money arrived than was budgeted: the arrival rate is capped at 100%.";
+    FundsBudgetCutToSpent = "funds.budget_cut_to_spent", Warning, "The full-year budget was cut during the year to exactly the amount spent: 100% execution by adjustment.";
     FundsExecutionAbove100 = "funds.execution_above_100", Warning, "More was spent than budgeted: the rate is capped at 100%.";
     FundsNegative = "funds.negative", Error, "A negative amount in the funds table.";
     FundsRateMismatch = "funds.rate_mismatch", Error, "The stated execution rate differs from the computed one.";
+    FundsRowAboveBudget = "funds.row_above_budget", Warning, "A source row spent more than its own budget.";
     FundsTotalRowMismatch = "funds.total_row_mismatch", Error, "The stated funds total row differs from the sum of its source rows.";
     FundsZeroBudget = "funds.zero_budget", Error, "The full-year budget is zero or missing: no execution rate.";
     GradeContradictsTotal = "grade.contradicts_total", Error, "The stated grade is not the grade of the stated total.";
     GradeDeclaredMismatch = "grade.declared_mismatch", Error, "The stated grade differs from the computed grade.";
     GradeUnknown = "grade.unknown", Error, "The stated grade is not one of the profile's grades.";
     IndicatorCostDirection = "indicator.cost_direction", Warning, "A cost row written with ≥ (more is better): check the direction.";
+    IndicatorCostVsSpending = "indicator.cost_vs_spending", Warning, "Cost rows against the funds table: their actual amounts add up to more than was spent, or a cost row for the whole budget is 100% done while far less was spent.";
     IndicatorExactExceeded = "indicator.exact_exceeded", Warning, "An '=' target was exceeded: full marks, flagged as a deviation.";
     IndicatorNoBlock = "indicator.no_block", Error, "A scored indicator row is not under a level-1 heading bound to a block.";
     IndicatorNoOperator = "indicator.no_operator", Info, "A numeric target without an operator: read as ≤ when a word of the row's name says less is better (控制率, 结余率 …), else as ≥.";
@@ -226,6 +231,7 @@ finding_codes! {
     TotalAboveReachable = "total.above_reachable", Error, "The stated total is higher than the rows can reach.";
     TotalCapped = "total.capped", Info, "The local execution-rate cap lowered the total.";
     TotalDeclaredMismatch = "total.declared_mismatch", Error, "The stated total differs from the computed total.";
+    TotalDeclaredRowsSum = "total.declared_rows_sum", Error, "The row scores stated on the form do not add up to the stated total.";
     TotalRescaled = "total.rescaled", Info, "Rows that do not apply were left out and the total rescaled to 100.";
     ValueApproximate = "value.approximate", Warning, "An approximate value (余, 多, 左右, 约).";
     ValueMissing = "value.missing", Error, "A required input is empty: the numbers that depend on it are left open.";

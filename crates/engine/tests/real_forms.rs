@@ -182,3 +182,194 @@ fn a_reason_that_says_nothing_is_no_reason() {
         m.message.en
     );
 }
+
+/// The codes of `e`'s findings with their paths, as text.
+fn found(e: &Evaluation) -> Vec<(String, String)> {
+    e.findings
+        .iter()
+        .map(|f| (f.code.key().to_string(), f.path.to_string()))
+        .collect()
+}
+
+fn has(e: &Evaluation, code: &str, path: &str) -> bool {
+    found(e).contains(&(code.to_string(), path.to_string()))
+}
+
+#[test]
+fn a_source_row_that_spent_more_than_its_own_budget_is_flagged() {
+    let p = Profile::builtin("central-2020").unwrap();
+    let (mut f, _, _) = form(&[("设备采购", "≥1批", "1批", 50)]);
+    let row = |source: &str, budget: u32, spent: u32| {
+        let mut r = ziping_engine::model::FundsRow {
+            source: source.into(),
+            ..Default::default()
+        };
+        r.figures.budget = Some(budget.into());
+        r.figures.spent = Some(spent.into());
+        r
+    };
+    f.funds.rows = vec![row("本年财政拨款", 90, 80), row("上年结转资金", 10, 12)];
+    let e = evaluate(&f, &p);
+    assert!(
+        has(&e, "funds.row_above_budget", "funds.rows[1].spent"),
+        "{:?}",
+        found(&e)
+    );
+    assert!(!has(&e, "funds.row_above_budget", "funds.rows[0].spent"));
+    // The total (92 of 100) is within budget: no total warning.
+    assert!(!found(&e)
+        .iter()
+        .any(|(c, _)| c == "funds.execution_above_100"));
+}
+
+#[test]
+fn a_budget_cut_to_exactly_what_was_spent_is_flagged_where_the_layout_has_the_initial_budget() {
+    // The published form of guichi: 年初 90, 全年 89.974, 执行 89.974.
+    let text = include_str!("../../../examples/guichi-tangxi-2022-commissioned-business.json");
+    let (_, e) = ziping_engine::intake::open(
+        "guichi.json",
+        text.as_bytes(),
+        &ziping_engine::Registry::new(),
+    )
+    .map(|o| (o.form, o.evaluation))
+    .unwrap();
+    let m = e
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::FundsBudgetCutToSpent)
+        .expect("flagged");
+    assert_eq!(m.message.zh, "全年预算数由年初的 90 调减为 89.974，恰好等于全年执行数：执行率 100% 来自调整，请核实调整依据");
+    // A budget that was not cut, or was cut to more than was spent, is not flagged.
+    let p = Profile::builtin("budget10-indicators90").unwrap();
+    let mut f = p.blank_form();
+    f.funds.rows[0].figures.initial = Some(90.into());
+    f.funds.rows[0].figures.budget = Some(85.into());
+    f.funds.rows[0].figures.spent = Some(80.into());
+    assert!(!found(&evaluate(&f, &p))
+        .iter()
+        .any(|(c, _)| c == "funds.budget_cut_to_spent"));
+    f.funds.rows[0].figures.spent = Some(85.into());
+    assert!(found(&evaluate(&f, &p))
+        .iter()
+        .any(|(c, _)| c == "funds.budget_cut_to_spent"));
+}
+
+#[test]
+fn cost_rows_cannot_have_cost_more_than_was_spent() {
+    let p = Profile::builtin("central-2020").unwrap();
+    let (mut f, _, _) = form(&[
+        ("设备采购成本", "≤300万元", "280万元", 25),
+        ("运维成本", "≤100万", "90万", 25),
+    ]);
+    f.funds.rows = vec![ziping_engine::model::FundsRow {
+        source: "本年财政拨款".into(),
+        ..Default::default()
+    }];
+    f.funds.rows[0].figures.budget = Some(400.into());
+    f.funds.rows[0].figures.spent = Some(300.into());
+    let e = evaluate(&f, &p);
+    let m = e
+        .findings
+        .iter()
+        .find(|x| x.code == FindingCode::IndicatorCostVsSpending)
+        .unwrap_or_else(|| panic!("{:?}", found(&e)));
+    assert_eq!(m.path, FieldPath::Indicators);
+    assert_eq!(
+        m.message.zh,
+        "成本指标的实际金额合计 370，超过全年执行数 300（万元）：请核实实际成本"
+    );
+    // Within what was spent: nothing.
+    f.funds.rows[0].figures.spent = Some(380.into());
+    assert!(!evaluate(&f, &p)
+        .findings
+        .iter()
+        .any(|x| x.code == FindingCode::IndicatorCostVsSpending));
+}
+
+#[test]
+fn a_cost_row_for_the_whole_budget_cannot_be_done_while_far_less_was_spent() {
+    let p = Profile::builtin("central-2020").unwrap();
+    let (mut f, _, _) = form(&[("项目总成本", "100万元", "100万元", 50)]);
+    f.funds.rows = vec![ziping_engine::model::FundsRow {
+        source: "本年财政拨款".into(),
+        ..Default::default()
+    }];
+    f.funds.rows[0].figures.budget = Some(100.into());
+    f.funds.rows[0].figures.spent = Some(60.into());
+    f.funds.deviation_reason = "项目延期".into();
+    let e = evaluate(&f, &p);
+    assert!(
+        has(&e, "indicator.cost_vs_spending", "indicators[1].actual"),
+        "{:?}",
+        found(&e)
+    );
+}
+
+#[test]
+fn stated_row_scores_that_do_not_add_up_to_the_stated_total_are_an_error() {
+    let p = Profile::builtin("central-2020").unwrap();
+    let mut f = read_seed_like();
+    f.declared.total = Some("95".parse().unwrap());
+    let e = evaluate(&f, &p);
+    assert!(
+        has(&e, "total.declared_rows_sum", "declared.total"),
+        "{:?}",
+        found(&e)
+    );
+    let m = e
+        .findings
+        .iter()
+        .find(|x| x.code == FindingCode::TotalDeclaredRowsSum)
+        .unwrap();
+    assert_eq!(m.message.zh, "表内各行得分之和为 100，所填总分却是 95");
+    // When they add up, nothing; when a row states no score, no sum is made.
+    f.declared.total = Some(100.into());
+    assert!(!has(
+        &evaluate(&f, &p),
+        "total.declared_rows_sum",
+        "declared.total"
+    ));
+    f.declared.total = Some(95.into());
+    f.indicators[1].declared_score = None;
+    assert!(!has(
+        &evaluate(&f, &p),
+        "total.declared_rows_sum",
+        "declared.total"
+    ));
+}
+
+/// A central-2020 form whose every row states its score: budget 10, output 50, benefit 30,
+/// satisfaction 10, each row met.
+fn read_seed_like() -> Form {
+    let p = Profile::builtin("central-2020").unwrap();
+    let mut f = p.blank_form();
+    f.funds.rows.truncate(1);
+    f.funds.rows[0].figures.budget = Some(100.into());
+    f.funds.rows[0].figures.spent = Some(100.into());
+    f.funds.declared_score = Some(10.into());
+    f.indicators.clear();
+    for (block, name, w) in [
+        ("output", "产出指标", 50u32),
+        ("benefit", "效益指标", 30),
+        ("satisfaction", "满意度指标", 10),
+    ] {
+        f.indicators.push(IndicatorRow {
+            id: format!("h-{block}"),
+            level: 1,
+            name: name.into(),
+            block: block.into(),
+            ..IndicatorRow::default()
+        });
+        f.indicators.push(IndicatorRow {
+            id: format!("r-{block}"),
+            level: 3,
+            name: format!("{name}一"),
+            target: "≥10个".into(),
+            actual: "10个".into(),
+            weight: Some(w.into()),
+            declared_score: Some(w.into()),
+            ..IndicatorRow::default()
+        });
+    }
+    f
+}

@@ -4,8 +4,9 @@
 //!
 //! The order is: funds table (totals, rates) → indicator outline (parsed values, completion, indicator
 //! scores) → fixed scoring rows → blocks → total (rescaling, caps, rounding) → grade → checks of what the
-//! form declares and of its narratives.
+//! form declares, across the form's parts, and of its narratives.
 
+mod across;
 mod declared;
 mod entries;
 mod funds;
@@ -85,6 +86,7 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
             explain: grade_explain(profile, total.value, &total.shown()),
         });
     declared::check(&mut cx, &blocks, &total, &reachable);
+    across::check(&mut cx, &funds, &indicators, &blocks);
     narrative::check(&mut cx);
     let mut findings = cx.findings;
     findings.sort_by_key(|f| f.severity);
