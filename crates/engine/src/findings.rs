@@ -195,6 +195,7 @@ finding_codes! {
     BlockDeclaredMismatch = "block.declared_mismatch", Error, "A stated block subtotal differs from the sum of its rows.";
     CompletionDeclaredMismatch = "completion.declared_mismatch", Warning, "The stated completion differs from the computed one.";
     FormUnknownBlock = "form.unknown_block", Warning, "A block weight is given for a block the profile does not have.";
+    FormUnknownNarrative = "form.unknown_narrative", Warning, "A narrative under a key that is not a section of the profile: not shown, printed or exported.";
     FormUnknownScoreRow = "form.unknown_score_row", Warning, "A score entry names a row the profile's scoring table does not have.";
     FundsAllocatedAboveBudget = "funds.allocated_above_budget", Warning, "More money arrived than was budgeted: the arrival rate is capped at 100%.";
     FundsBudgetCutToSpent = "funds.budget_cut_to_spent", Warning, "The full-year budget was cut during the year to exactly the amount spent: 100% execution by adjustment.";
@@ -216,6 +217,7 @@ finding_codes! {
     IndicatorUnknownBand = "indicator.unknown_band", Error, "A qualitative row names a band the profile does not have.";
     NarrativeSumMismatch = "narrative.sum_mismatch", Warning, "Amounts in a narrative do not add up to the stated sum.";
     ProfileChanged = "profile.changed", Warning, "The form was scored with a profile whose content differs from the one loaded under its id: stated numbers may follow the other version.";
+    ProfileOther = "profile.other", Warning, "The form is scored with a profile other than the one it names (chosen by the caller).";
     ReasonMissingAdjustment = "reason.missing_adjustment", Error, "The budget was adjusted during the year and there is no reason.";
     ReasonMissingBelowWeight = "reason.missing_below_weight", Error, "A row scores below its weight and has no deviation reason.";
     ReasonMissingLowExecution = "reason.missing_low_execution", Error, "Execution is below the threshold and there is no reason.";

@@ -373,3 +373,51 @@ fn read_seed_like() -> Form {
     }
     f
 }
+
+#[test]
+fn a_form_scored_with_a_profile_other_than_the_one_it_names_says_so() {
+    let text = include_str!("../../../examples/jinzhong-2021-traffic-police.json");
+    let registry = ziping_engine::Registry::new();
+    let other = std::rc::Rc::new(Profile::builtin("central-2020").unwrap());
+    let o = ziping_engine::intake::open_with("seed.json", text.as_bytes(), &registry, Some(&other))
+        .unwrap();
+    let m = o
+        .evaluation
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::ProfileOther)
+        .expect("reported");
+    assert_eq!(m.path, FieldPath::Profile);
+    assert!(
+        m.message
+            .zh
+            .starts_with("此表注明的规则是“jinzhong-2021”，本次按“"),
+        "{}",
+        m.message.zh
+    );
+    assert!(m.message.en.ends_with("(central-2020)"), "{}", m.message.en);
+    // Scored with the profile it names: nothing.
+    let o = ziping_engine::intake::open("seed.json", text.as_bytes(), &registry).unwrap();
+    assert!(!o
+        .evaluation
+        .findings
+        .iter()
+        .any(|f| f.code == FindingCode::ProfileOther));
+}
+
+#[test]
+fn a_narrative_under_a_key_the_profile_does_not_have_is_named() {
+    let p = Profile::builtin("central-2020").unwrap();
+    let mut f = p.blank_form();
+    f.narratives
+        .insert("summary".into(), "项目总体完成良好。".into());
+    f.narratives.insert("empty".into(), "  ".into());
+    let e = evaluate(&f, &p);
+    let named: Vec<_> = e
+        .findings
+        .iter()
+        .filter(|x| x.code == FindingCode::FormUnknownNarrative)
+        .map(|x| x.path.to_string())
+        .collect();
+    assert_eq!(named, ["narratives.summary"]);
+}

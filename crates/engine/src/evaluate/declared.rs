@@ -163,6 +163,28 @@ pub(super) fn check(cx: &mut Ctx, blocks: &[BlockResult], total: &Figure, reacha
 /// A form that records the fingerprint of the profile it was scored with, and the profile loaded
 /// under its id says something else: the stated numbers may follow the other version.
 fn profile_version(cx: &mut Ctx) {
+    let named = cx.form.profile.trim();
+    if named != cx.profile.id {
+        // Scored with a profile the caller chose (`--profile`, the JS API): say so.
+        let (named, id, zh, en) = (
+            crate::text::quote(named),
+            crate::text::quote(&cx.profile.id),
+            crate::text::quote(&cx.profile.name.zh),
+            crate::text::quote(&cx.profile.name.en),
+        );
+        cx.push(
+            FindingCode::ProfileOther,
+            FieldPath::Profile,
+            Text::new(
+                format!("此表注明的规则是“{named}”，本次按“{zh}”（{id}）评分"),
+                format!(
+                    "this form names the profile \"{named}\"; it is scored with \"{en}\" ({id})"
+                ),
+            ),
+            BASIS_PROFILE,
+        );
+        return;
+    }
     let recorded = cx.form.profile_hash.trim();
     if recorded.is_empty() || recorded == cx.profile.fingerprint() {
         return;

@@ -280,6 +280,31 @@ fn check_unknown_ids(cx: &mut Ctx) {
             );
         }
     }
+    for (key, text) in &form.narratives {
+        let known = profile
+            .sections
+            .iter()
+            .any(|s| s.kind == crate::profile::SectionKind::Narrative && s.id == *key);
+        if !known && !text.trim().is_empty() {
+            cx.push(
+                FindingCode::FormUnknownNarrative,
+                FieldPath::Narrative(key.clone()),
+                Text::new(
+                    format!(
+                        "规则“{}”没有“{}”这一栏：这段文字不会显示、打印或导出",
+                        crate::text::quote(&profile.name.zh),
+                        crate::text::quote(key)
+                    ),
+                    format!(
+                        "profile \"{}\" has no section \"{}\": this text is not shown, printed or exported",
+                        crate::text::quote(&profile.name.en),
+                        crate::text::quote(key)
+                    ),
+                ),
+                &profile.basis,
+            );
+        }
+    }
     for id in form.block_weights.keys() {
         if profile.block(id).is_none() {
             cx.push(
