@@ -486,11 +486,19 @@ impl Reader {
     }
 
     /// Bilingual text: `{"zh": "…", "en": "…"}`, both required.
+    /// A text in two languages: `{"zh": …, "en": …}`. Chinese alone is enough — `{"zh": …}` or a
+    /// plain string — and the English is then the Chinese, shown as it is.
     pub fn text(&mut self, v: &Value, at: &At) -> Option<Text> {
+        if let Value::String(s) = v {
+            return Some(Text::same(s.clone()));
+        }
         let m = self.object(v, at, &["zh", "en"])?;
-        let zh = self.required(m, "zh", at, Self::string);
-        let en = self.required(m, "en", at, Self::string);
-        Some(Text { zh: zh?, en: en? })
+        let zh = self.required(m, "zh", at, Self::string)?;
+        let en = self.optional(m, "en", at, Self::string)?;
+        Some(Text {
+            en: en.unwrap_or_else(|| zh.clone()),
+            zh,
+        })
     }
 
     /// The problems found, or `value` when there is none. (A reading function gives `None` only

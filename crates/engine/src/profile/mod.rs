@@ -51,6 +51,9 @@ pub struct Profile {
     pub rounding: Rounding,
     pub thresholds: Thresholds,
     pub local_rules: LocalRules,
+    /// The built-in profile this one extends (its file held only what differs), or empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub extends: String,
     /// [`Profile::fingerprint`]: of the file the profile was read from.
     #[serde(skip)]
     pub(crate) fingerprint: Fingerprint,

@@ -17,13 +17,98 @@ use serde_json::{Map, Value};
 /// Reads a profile's text into its types: the profile, or every problem found. The profile is not yet
 /// validated (see [`super::validate`]).
 pub(super) fn read(text: &str) -> Result<Profile, Vec<Problem>> {
-    let (value, repeated) = parse_file(text).map_err(|p| vec![p])?;
+    let (mut value, repeated) = parse_file(text).map_err(|p| vec![p])?;
+    extend(&mut value)?;
     let mut r = Reader { problems: repeated };
     let profile = r.profile(&value).map(|mut p| {
         p.fingerprint = Fingerprint::of(&value);
         p
     });
     r.finish(profile)
+}
+
+/// A profile that `extends` a built-in one is that profile with the file's fields laid over it:
+/// objects field by field, lists of objects with an `id` item by item (new ids are added), a text
+/// (`{"zh", "en"}`, or `{"zh"}` alone) and any other value as a whole.
+fn extend(value: &mut Value) -> Result<(), Vec<Problem>> {
+    let Some(base_id) = value.get("extends") else {
+        return Ok(());
+    };
+    let Some(base_id) = base_id.as_str() else {
+        return Err(vec![Problem::new(
+            crate::path::DocPath::at("extends"),
+            "extends 应为内置规则的编号（文本）",
+            "extends must be the id of a built-in profile (text)",
+        )]);
+    };
+    let base = super::BUILTIN_SOURCES.iter().find_map(|src| {
+        let v: Value = serde_json::from_str(src).ok()?;
+        (v.get("id").and_then(Value::as_str) == Some(base_id)).then_some(v)
+    });
+    let Some(mut base) = base else {
+        let ids: Vec<String> = super::BUILTIN_SOURCES
+            .iter()
+            .filter_map(|src| {
+                let v: Value = serde_json::from_str(src).ok()?;
+                Some(v.get("id")?.as_str()?.to_string())
+            })
+            .collect();
+        return Err(vec![Problem::new(
+            crate::path::DocPath::at("extends"),
+            format!(
+                "没有编号为“{}”的内置规则可继承（可用：{}）",
+                crate::text::quote(base_id),
+                ids.join("、")
+            ),
+            format!(
+                "there is no built-in profile \"{}\" to extend (available: {})",
+                crate::text::quote(base_id),
+                ids.join(", ")
+            ),
+        )]);
+    };
+    lay_over(&mut base, value);
+    *value = base;
+    Ok(())
+}
+
+fn lay_over(base: &mut Value, over: &Value) {
+    match (base, over) {
+        (Value::Object(b), Value::Object(o)) if !is_text(o) => {
+            for (k, v) in o {
+                match b.get_mut(k) {
+                    Some(slot) => lay_over(slot, v),
+                    None => {
+                        b.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (Value::Array(b), Value::Array(o)) if by_id(b) && by_id(o) => {
+            for item in o {
+                let id = item.get("id");
+                match b.iter_mut().find(|x| x.get("id") == id) {
+                    Some(slot) => lay_over(slot, item),
+                    None => b.push(item.clone()),
+                }
+            }
+        }
+        (slot, v) => *slot = v.clone(),
+    }
+}
+
+/// `{"zh", "en"}` or `{"zh"}`: a text, laid over as a whole (an English left out follows the new
+/// Chinese, never the base's English).
+fn is_text(m: &Map<String, Value>) -> bool {
+    !m.is_empty() && m.keys().all(|k| k == "zh" || k == "en")
+}
+
+/// A non-empty list whose items are objects with a text `id`.
+fn by_id(items: &[Value]) -> bool {
+    !items.is_empty()
+        && items
+            .iter()
+            .all(|x| x.get("id").is_some_and(Value::is_string))
 }
 
 /// How one kind of method reads its fields from the method's object.
@@ -88,6 +173,7 @@ pub const PROFILE_FIELDS: &[&str] = &[
     "rounding",
     "thresholds",
     "local_rules",
+    "extends",
 ];
 
 impl Reader {
@@ -107,12 +193,10 @@ impl Reader {
                     &At::Key(&At::Top, "format"),
                     format!(
                         "格式应为 \"{PROFILE_FORMAT}\"，实际为 \"{f}\"",
-                        PROFILE_FORMAT = PROFILE_FORMAT,
                         f = crate::text::quote(f)
                     ),
                     format!(
                         "format must be \"{PROFILE_FORMAT}\", found \"{f}\"",
-                        PROFILE_FORMAT = PROFILE_FORMAT,
                         f = crate::text::quote(f)
                     ),
                 );
@@ -123,6 +207,7 @@ impl Reader {
         self.only(m, p, PROFILE_FIELDS);
         let format = self.required(m, "format", p, Self::string);
         let id = self.required(m, "id", p, Self::string);
+        let extends = self.or_default(m, "extends", p, Self::string);
         let name = self.required(m, "name", p, Self::text);
         let description = self.or_default(m, "description", p, Self::text);
         let basis = self.required(m, "basis", p, Self::string);
@@ -157,6 +242,7 @@ impl Reader {
             rounding: rounding?,
             thresholds: thresholds?,
             local_rules: local_rules?,
+            extends: extends?,
             fingerprint: Fingerprint::default(),
         })
     }

@@ -396,11 +396,11 @@ fn missing_required_fields_are_refused_and_optional_ones_take_their_defaults() {
         .as_object_mut()
         .unwrap()
         .remove("min");
-    v["title"].as_object_mut().unwrap().remove("en");
+    v["title"].as_object_mut().unwrap().remove("zh");
     assert_problems(
         v,
         &[
-            ("title.en", "the required field \"en\" is missing"),
+            ("title.zh", "the required field \"zh\" is missing"),
             (
                 "blocks[0].rows[0].method.kind",
                 "the required field \"kind\" is missing",
@@ -439,7 +439,7 @@ fn missing_required_fields_are_refused_and_optional_ones_take_their_defaults() {
 #[test]
 fn wrong_types_are_refused_with_what_was_found() {
     let mut v = central();
-    v["name"] = "Central".into();
+    v["name"] = 5.into();
     v["sections"] = serde_json::json!({});
     v["funds"]["default_rows"][1] = 2.into();
     v["indicators"]["scored"] = "true".into();
@@ -450,7 +450,7 @@ fn wrong_types_are_refused_with_what_was_found() {
     assert_problems(
         v,
         &[
-            ("name", "must be an object, found text"),
+            ("name", "must be an object, found a number"),
             ("sections", "must be a list, found an object"),
             ("funds.default_rows[1]", "must be text, found a number"),
             ("indicators.scored", "must be true or false, found text"),

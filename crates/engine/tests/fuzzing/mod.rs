@@ -297,6 +297,7 @@ static PROFILE_KEYS: LazyLock<Vec<&str>> =
 /// The fields of the objects inside a profile file (blocks, rows, methods, bands, rounding, rules …).
 const PROFILE_INNER_KEYS: &[&str] = &[
     "direction_words",
+    "extends",
     "reverse",
     "not_reverse",
     "kind",
