@@ -421,3 +421,32 @@ fn a_narrative_under_a_key_the_profile_does_not_have_is_named() {
         .collect();
     assert_eq!(named, ["narratives.summary"]);
 }
+
+#[test]
+fn a_ratio_rounded_to_a_whole_percent_before_scoring_is_named_on_indicator_rows_too() {
+    // 86.2 of 100 → 86.20 %, × 10 = 8.62; the published form rounded to 86 % and printed 9.
+    let p = Profile::builtin("central-2020").unwrap();
+    let (mut f, _, e) = form(&[("培训覆盖人数", "≥1000人", "862人", 10)]);
+    assert_eq!(score(&e, 1).0, "8.62");
+    for stated in ["9", "8.6"] {
+        f.indicators[1].declared_score = Some(stated.parse().unwrap());
+        f.indicators[1].deviation_reason = "部分学员未参训".into();
+        let e = evaluate(&f, &p);
+        let codes: Vec<_> = e.findings.iter().map(|x| x.code).collect();
+        assert!(
+            codes.contains(&FindingCode::ScoreRoundedEarly),
+            "{stated}: {codes:?}"
+        );
+        assert!(
+            !codes.contains(&FindingCode::ScoreDeclaredMismatch),
+            "{stated}: {codes:?}"
+        );
+    }
+    // Another wrong score is a plain mismatch.
+    f.indicators[1].declared_score = Some(7.into());
+    let codes: Vec<_> = evaluate(&f, &p).findings.iter().map(|x| x.code).collect();
+    assert!(
+        codes.contains(&FindingCode::ScoreDeclaredMismatch),
+        "{codes:?}"
+    );
+}

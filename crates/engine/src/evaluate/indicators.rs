@@ -748,6 +748,20 @@ fn quantitative(
                 exactly(&c)
             }
         };
+    // What a form that rounded the ratio to a whole percent (or the score to whole points) before
+    // scoring would state, as on the budget row (GUIDE §4.11).
+    let w = input.weight;
+    if exact < w && exact > Decimal::ZERO && !w.is_zero() {
+        let places = cx.places();
+        let whole = (exact / w)
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .map_or(Decimal::ONE, |v| round(v, 0) / Decimal::ONE_HUNDRED);
+        input.early_rounded = vec![
+            round(whole * w, places),
+            round(whole * w, 0),
+            round(exact, 0),
+        ];
+    }
     if let (Op::Ge, Some(r)) = (op, achieved) {
         over_achievement(cx, input, r, row, block, (&mut exact, &mut how));
     }
