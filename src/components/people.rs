@@ -33,6 +33,7 @@ pub fn HeaderSection(p: &FormPart) -> Html {
             <h2 id="sec-header">{ p.title.clone() }</h2>
             <div class="field-grid">
                 { for HeaderField::ALL.iter().map(|h| p.field(FieldPath::Header(*h), h.name(lang), false)) }
+                { p.field(FieldPath::Incomplete, w.incomplete_label, false) }
                 <div class="field">
                     <label for="form-status" class="field-label">{ w.status_label }</label>
                     <select key={current} id="form-status" data-path="status" onchange={onchange} disabled={p.readonly}>

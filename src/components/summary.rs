@@ -28,7 +28,13 @@ pub fn Summary(p: &SummaryProps) -> Html {
                 g.grade.clone()
             }
         })
-        .unwrap_or_else(|| "—".into());
+        .unwrap_or_else(|| {
+            if e.partial {
+                w.no_grade_partial.into()
+            } else {
+                "—".into()
+            }
+        });
     let declared_total = d.total.map(|t| t.to_string()).unwrap_or_else(|| "—".into());
     let declared_grade = if d.grade.is_empty() {
         "—".to_string()
@@ -57,13 +63,13 @@ pub fn Summary(p: &SummaryProps) -> Html {
                         </tr>
                     }) }
                     <tr class="total">
-                        <th scope="row">{ w.total }</th>
+                        <th scope="row">{ w.total }if e.partial { <span class="partial" data-testid="partial">{ w.partial_total }</span> }</th>
                         <td><Num shown={e.total.shown()} explain={e.total.explanation().get(lang).to_string()} pending={e.total.is_pending()} testid={AttrValue::from("total")} class={classes!("big")} /></td>
                         <td class={classes!(total_differs.then_some("differs"))} data-testid="declared-total">{ declared_total }</td>
                     </tr>
                     <tr class="grade">
                         <th scope="row">{ w.grade }</th>
-                        <td data-testid="grade" class={classes!("grade-cell", grade.map(|g| format!("grade-{}", g.name_en.to_ascii_lowercase())))}>
+                        <td data-testid="grade" class={classes!("grade-cell", grade.map(|g| format!("grade-{}", g.name_en.to_ascii_lowercase())), e.partial.then_some("no-grade"))}>
                             <details class="num">
                                 <summary><span class="num-value">{ grade_text }</span></summary>
                                 <span class="explain" role="note">{ grade.map(|g| g.explain.get(lang).to_string()).unwrap_or_default() }</span>

@@ -60,7 +60,13 @@ impl Part {
             Part::Header => {
                 fa.header == fb.header
                     && fa.status == fb.status
-                    && notes(&|p| matches!(p, FieldPath::Header(_) | FieldPath::Status))
+                    && fa.incomplete == fb.incomplete
+                    && notes(&|p| {
+                        matches!(
+                            p,
+                            FieldPath::Header(_) | FieldPath::Status | FieldPath::Incomplete
+                        )
+                    })
             }
             Part::Narrative => {
                 fa.narratives.get(key) == fb.narratives.get(key)

@@ -194,6 +194,7 @@ macro_rules! finding_codes {
 finding_codes! {
     BlockDeclaredMismatch = "block.declared_mismatch", Error, "A stated block subtotal differs from the sum of its rows.";
     CompletionDeclaredMismatch = "completion.declared_mismatch", Warning, "The stated completion differs from the computed one.";
+    FormIncomplete = "form.incomplete", Info, "The form is marked incomplete (its source is cut off or illegible): a partial total, no grade, and no check that needs the whole form.";
     FormUnknownBlock = "form.unknown_block", Warning, "A block weight is given for a block the profile does not have.";
     FormUnknownNarrative = "form.unknown_narrative", Warning, "A narrative under a key that is not a section of the profile: not shown, printed or exported.";
     FormUnknownScoreRow = "form.unknown_score_row", Warning, "A score entry names a row the profile's scoring table does not have.";

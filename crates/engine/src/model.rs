@@ -33,6 +33,11 @@ pub struct Form {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub profile_hash: String,
     pub status: Status,
+    /// 不完整: the form was transcribed from a source that is cut off or illegible, and this says
+    /// how (`第 2 页缺失`). Empty: the form is whole. A form marked so gets a partial total and no
+    /// grade, and no finding that needs the whole form.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub incomplete: String,
     pub header: Header,
     pub funds: Funds,
     /// Free-text sections by the profile's section id (项目概况, 年度总体目标 …). Paragraphs are

@@ -194,6 +194,8 @@ pub enum FieldPath {
     DeclaredBlock(String),
     /// `profile`: the id of the form's rule profile.
     Profile,
+    /// `incomplete`: the note that the form's source is cut off or illegible.
+    Incomplete,
 }
 
 /// What kind of value a field holds, for the input that edits it.
@@ -234,6 +236,7 @@ impl fmt::Display for FieldPath {
             FieldPath::DeclaredGrade => f.write_str("declared.grade"),
             FieldPath::DeclaredBlock(id) => write!(f, "declared.blocks.{id}"),
             FieldPath::Profile => f.write_str("profile"),
+            FieldPath::Incomplete => f.write_str("incomplete"),
         }
     }
 }
@@ -308,6 +311,7 @@ impl FieldPath {
             "block_weights" => FieldPath::BlockWeights,
             "status" => FieldPath::Status,
             "profile" => FieldPath::Profile,
+            "incomplete" => FieldPath::Incomplete,
             "funds.declared_rate" => FieldPath::FundsDeclaredRate,
             "funds.declared_score" => FieldPath::FundsDeclaredScore,
             "funds.deviation_reason" => FieldPath::FundsDeviationReason,
@@ -395,6 +399,7 @@ impl FieldPath {
                 Status::Final => "final".into(),
             },
             FieldPath::Profile => form.profile.clone(),
+            FieldPath::Incomplete => form.incomplete.clone(),
             FieldPath::Header(h) => header_text(&form.header, *h).cloned().unwrap_or_default(),
             FieldPath::FundsSource(i) => form
                 .funds
@@ -546,6 +551,7 @@ impl FieldPath {
                 *signoff_text_mut(&mut form.signoff, *s).ok_or(SetError::NotAField)? = text()
             }
             FieldPath::DeclaredGrade => form.declared.grade = text(),
+            FieldPath::Incomplete => form.incomplete = text(),
             FieldPath::Profile
             | FieldPath::Funds
             | FieldPath::FundsRows
@@ -692,6 +698,7 @@ impl FieldPath {
         match self {
             FieldPath::Status => a.status == b.status,
             FieldPath::Profile => a.profile == b.profile,
+            FieldPath::Incomplete => a.incomplete == b.incomplete,
             FieldPath::Header(_) => a.header == b.header,
             p if p.in_funds() => a.funds == b.funds,
             FieldPath::Narrative(_) => a.narratives == b.narratives,
@@ -1058,6 +1065,7 @@ mod tests {
             FieldPath::BlockWeights,
             FieldPath::Status,
             FieldPath::Profile,
+            FieldPath::Incomplete,
             FieldPath::Header(HeaderField::FilingUnit),
             FieldPath::FundsSource(2),
             FieldPath::FundsCell(0, FundsColumn::Spent),

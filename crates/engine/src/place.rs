@@ -60,6 +60,7 @@ pub fn parts(path: &FieldPath, form: &Form, profile: &Profile) -> Vec<Text> {
     let declared = || Text::new("所填结果", "Results as printed");
     match path {
         FieldPath::Status => vec![Text::new("表单状态", "Status")],
+        FieldPath::Incomplete => vec![Text::new("原件不完整", "Incomplete source")],
         FieldPath::Profile => vec![Text::new("规则", "Profile")],
         FieldPath::Header(h) => vec![
             section(SectionKind::Header, "基本信息", "Basic information"),

@@ -102,6 +102,10 @@ pub struct Evaluation {
     /// The highest total the rows can reach given the computed rows (judgement rows at full marks).
     pub reachable: Figure,
     pub grade: Option<GradeResult>,
+    /// The form is marked 不完整 (`form.incomplete`): the total is the sum of what is there, with no
+    /// grade.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
     pub findings: Vec<Finding>,
     pub counts: Counts,
 }

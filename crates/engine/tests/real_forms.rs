@@ -450,3 +450,56 @@ fn a_ratio_rounded_to_a_whole_percent_before_scoring_is_named_on_indicator_rows_
         "{codes:?}"
     );
 }
+
+#[test]
+fn a_form_marked_incomplete_gets_a_partial_total_no_grade_and_no_whole_form_checks() {
+    // The guichi form was transcribed from a printout whose 满意度 part is cut off.
+    let text = include_str!("../../../examples/guichi-tangxi-2022-commissioned-business.json");
+    let registry = ziping_engine::Registry::new();
+    let whole = ziping_engine::intake::open("guichi.json", text.as_bytes(), &registry).unwrap();
+    let codes = |e: &Evaluation| e.findings.iter().map(|f| f.code.key()).collect::<Vec<_>>();
+    assert!(codes(&whole.evaluation).contains(&"weights.block_sum"));
+    assert!(whole.evaluation.grade.is_some());
+
+    let mut form = whole.form.clone();
+    form.incomplete = "满意度部分缺页".into();
+    let e = evaluate(&form, &whole.profile);
+    assert!(e.partial);
+    assert!(e.grade.is_none(), "no confident grade");
+    assert_eq!(
+        e.total.shown(),
+        whole.evaluation.total.shown(),
+        "the sum of what is there"
+    );
+    assert!(e
+        .total
+        .explanation()
+        .zh
+        .ends_with("原件不完整：此为已有部分的合计，不评等次"));
+    let c = codes(&e);
+    for gone in [
+        "weights.block_sum",
+        "weights.total_sum",
+        "total.declared_mismatch",
+        "total.above_reachable",
+        "grade.declared_mismatch",
+    ] {
+        assert!(!c.contains(&gone), "{gone}: {c:?}");
+    }
+    // What the rows that are there say is still said.
+    assert!(c.contains(&"funds.total_row_mismatch"), "{c:?}");
+    let note = e
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::FormIncomplete)
+        .unwrap();
+    assert_eq!(note.path, FieldPath::Incomplete);
+    assert!(
+        note.message.zh.starts_with("原件不完整（满意度部分缺页）"),
+        "{}",
+        note.message.zh
+    );
+    // The mark is kept in the file.
+    let again = ziping_engine::read_form(&ziping_engine::to_json(&form)).unwrap();
+    assert_eq!(again.incomplete, "满意度部分缺页");
+}

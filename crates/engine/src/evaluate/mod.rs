@@ -40,6 +40,7 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
     entries::report_unread(&mut cx, &unread);
     cx.unread = unread;
     let places = cx.places();
+    let partial = !form.incomplete.trim().is_empty();
     let funds = funds::evaluate(&mut cx);
     let (indicators, indicator_rows) = indicators::evaluate(&mut cx);
     let (blocks, mut weights) = score_blocks(&mut cx, &funds, indicator_rows);
@@ -74,10 +75,17 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
                 "computed rows at their computed score, judgement rows at full marks"
             )],
         );
+        let mut explain = explain;
+        if partial {
+            explain.0.push(Piece::W(
+                "；原件不完整：此为已有部分的合计，不评等次",
+                "; the source is incomplete: this is the sum of what is there, with no grade",
+            ));
+        }
         let total = Figure::new(round(total, places), Format::Fixed(places), explain);
         (total, reachable)
     };
-    let grade = (!open)
+    let grade = (!open && !partial)
         .then(|| profile.grade_for(total.value))
         .flatten()
         .map(|g| GradeResult {
@@ -88,6 +96,9 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
     declared::check(&mut cx, &blocks, &total, &reachable);
     across::check(&mut cx, &funds, &indicators, &blocks);
     narrative::check(&mut cx);
+    if partial {
+        incomplete(&mut cx);
+    }
     let mut findings = cx.findings;
     findings.sort_by_key(|f| f.severity);
     let counts = Counts::of(&findings);
@@ -102,9 +113,35 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
         total,
         reachable,
         grade,
+        partial,
         findings,
         counts,
     }
+}
+
+/// The checks that need the whole form say nothing about a form whose source is cut off or
+/// illegible: they are left out, and one note says so.
+fn incomplete(cx: &mut Ctx) {
+    const WHOLE_FORM: [FindingCode; 7] = [
+        FindingCode::WeightsTotalSum,
+        FindingCode::WeightsBlockSum,
+        FindingCode::TotalDeclaredMismatch,
+        FindingCode::TotalAboveReachable,
+        FindingCode::TotalDeclaredRowsSum,
+        FindingCode::GradeDeclaredMismatch,
+        FindingCode::IndicatorCostVsSpending,
+    ];
+    cx.findings.retain(|f| !WHOLE_FORM.contains(&f.code));
+    let note = crate::text::quote(cx.form.incomplete.trim());
+    cx.push(
+        FindingCode::FormIncomplete,
+        FieldPath::Incomplete,
+        Text::new(
+            format!("原件不完整（{note}）：总分为已有部分的合计，不评等次；分值合计、总分与等次的核查未做"),
+            format!("the source is incomplete ({note}): the total is the sum of what is there, with no grade; the checks of weight sums, the total and the grade are not made"),
+        ),
+        "[form] 表中各栏须填写完整",
+    );
 }
 
 /// What the blocks' rows add up to, beside their scores.

@@ -42,6 +42,7 @@ pub mod fields {
         "profile",
         "profile_hash",
         "status",
+        "incomplete",
         "header",
         "funds",
         "narratives",
@@ -235,6 +236,7 @@ fn form(r: &mut Reader, v: &Value) -> Form {
             .optional(m, "status", top, |r, v, at| r.choice(v, at, STATUS))
             .flatten()
             .unwrap_or_default(),
+        incomplete: text(r, m, "incomplete", top),
         header: part(r, m, "header", header),
         funds: part(r, m, "funds", funds),
         narratives: list(r, m, "narratives", |r, v, at| r.map(v, at, Reader::string)),
