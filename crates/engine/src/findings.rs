@@ -73,7 +73,7 @@ const SOURCES: [(&str, &str, &str); 5] = [
 
 /// The rules the engine and the built-in profiles cite, in English (a custom profile's own rule text
 /// is shown as written).
-const RULES_EN: [(&str, &str); 48] = [
+const RULES_EN: [(&str, &str); 49] = [
     ("总分 = 各部分得分之和", "total = the sum of the blocks' scores"),
     ("定性指标分档评分", "qualitative rows are scored within bands"),
     ("定性指标：达成 [80%,100%]、部分达成 [60%,80%)、未达成 [0,60%)", "qualitative rows: achieved [80%, 100%], partly achieved [60%, 80%), not achieved [0, 60%)"),
@@ -100,6 +100,7 @@ const RULES_EN: [(&str, &str); 48] = [
     ("方向取自目标值中的 ≥ ≤ =，而非指标类别", "the direction comes from the ≥ ≤ = in the target, not from the row's category"),
     ("目标未写 ≥ ≤ = 时，控制率、结余率等反向指标按名称推断为 ≤（越少越好）", "where a target has no ≥ ≤ =, reverse indicators (control, carry-over, complaint rates …) are read as ≤ (less is better) from their name"),
     ("表中各栏须填写完整", "every cell of the form is to be filled in"),
+    ("二级指标分值 = 其下各三级指标分值之和", "a level-2 heading's points = the sum of its rows' weights"),
     ("各资金来源的执行数不应超过其预算数", "no source of money should spend more than its own budget"),
     ("成本指标应与资金执行情况相符", "cost rows should agree with how much of the budget was spent"),
     ("表内数字须按表单所用的规则计算", "the numbers of a form follow the profile it is filled in with"),
@@ -242,6 +243,7 @@ finding_codes! {
     ValueUnparseable = "value.unparseable", Warning, "A target or actual cannot be compared; the row is treated as qualitative.";
     ValueUnread = "value.unread", Error, "What was typed into a number field is not a number: kept as typed, and the numbers that depend on it are left open.";
     WeightsBlockSum = "weights.block_sum", Error, "The weights of a block's rows do not add up to the block's weight.";
+    WeightsGroupSum = "weights.group_sum", Error, "The weights of a level-2 heading's rows do not add up to the points it states (its weight, or 数量指标（10分） in its name).";
     WeightsMissing = "weights.missing", Error, "A scored indicator row has no weight.";
     WeightsNotAdjustable = "weights.not_adjustable", Warning, "A block weight was changed where the profile does not allow it; the profile's is used.";
     WeightsTotalSum = "weights.total_sum", Error, "The block weights do not add up to 100.";

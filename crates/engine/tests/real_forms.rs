@@ -503,3 +503,56 @@ fn a_form_marked_incomplete_gets_a_partial_total_no_grade_and_no_whole_form_chec
     let again = ziping_engine::read_form(&ziping_engine::to_json(&form)).unwrap();
     assert_eq!(again.incomplete, "满意度部分缺页");
 }
+
+#[test]
+fn level_2_sub_weights_written_in_the_heading_are_checked() {
+    let p = Profile::builtin("central-2020").unwrap();
+    let (mut f, _, _) = form(&[
+        ("设备采购", "≥1批", "1批", 6),
+        ("平台建设", "≥1套", "1套", 2),
+    ]);
+    // 数量指标（10分） above the two rows, as the published forms write it: 6 + 2 is not 10.
+    f.indicators.insert(
+        1,
+        IndicatorRow {
+            id: "g".into(),
+            level: 2,
+            name: "数量指标（10分）".into(),
+            ..IndicatorRow::default()
+        },
+    );
+    let e = evaluate(&f, &p);
+    let m = e
+        .findings
+        .iter()
+        .find(|x| x.code == FindingCode::WeightsGroupSum)
+        .expect("flagged");
+    assert_eq!(m.path, FieldPath::IndicatorRow(1));
+    assert_eq!(
+        m.message.zh,
+        "二级指标“数量指标（10分）”的分值为 10（写在名称中），其下各指标分值之和为 8"
+    );
+    // Rows that add up, or a heading that states nothing (or its weight in the field): as stated.
+    f.indicators[3].weight = Some(4.into());
+    assert!(!evaluate(&f, &p)
+        .findings
+        .iter()
+        .any(|x| x.code == FindingCode::WeightsGroupSum));
+    f.indicators[1].name = "数量指标".into();
+    f.indicators[1].weight = Some(12.into());
+    let e = evaluate(&f, &p);
+    let m = e
+        .findings
+        .iter()
+        .find(|x| x.code == FindingCode::WeightsGroupSum)
+        .unwrap();
+    assert_eq!(
+        m.message.en,
+        "level-2 heading \"数量指标\" is worth 12, but its rows' weights add up to 10"
+    );
+    f.indicators[1].weight = None;
+    assert!(!evaluate(&f, &p)
+        .findings
+        .iter()
+        .any(|x| x.code == FindingCode::WeightsGroupSum));
+}

@@ -46,7 +46,76 @@ pub(super) fn evaluate(cx: &mut Ctx) -> (Vec<IndicatorResult>, Vec<(String, RowR
             }
         }
     }
+    if cx.profile.indicators.scored {
+        check_group_weights(cx);
+    }
     (results, scored)
+}
+
+/// The weight a level-2 heading states: its own `weight`, or the points in its name as published
+/// forms write them (`数量指标（10分）`).
+fn group_weight(row: &IndicatorRow) -> Option<(Decimal, bool)> {
+    if let Some(w) = row.weight {
+        return Some((w, false));
+    }
+    let name = row.name.trim();
+    let inner = name
+        .strip_suffix('）')
+        .and_then(|n| n.rsplit_once('（'))
+        .or_else(|| name.strip_suffix(')').and_then(|n| n.rsplit_once('(')))?
+        .1;
+    let points = inner.trim().strip_suffix('分')?.trim();
+    crate::decimal::parse(points).map(|w| (w, true))
+}
+
+/// 二级指标 sub-weights: the weights of a level-2 heading's rows must add up to what it states.
+fn check_group_weights(cx: &mut Ctx) {
+    let rows = &cx.form.indicators;
+    for (i, head) in rows.iter().enumerate().filter(|(_, r)| r.level == 2) {
+        let Some((stated, in_name)) = group_weight(head) else {
+            continue;
+        };
+        let children: Vec<usize> = (i + 1..rows.len())
+            .take_while(|&j| rows[j].level >= 3)
+            .collect();
+        if children.is_empty()
+            || children.iter().any(|&j| {
+                cx.unread_at(&FieldPath::Indicator(j, IndicatorField::Weight))
+                    .is_some()
+            })
+        {
+            continue;
+        }
+        let sum = children.iter().fold(Decimal::ZERO, |acc, &j| {
+            crate::decimal::saturating_add(acc, rows[j].weight.unwrap_or(Decimal::ZERO))
+        });
+        if sum != stated {
+            let (zh, en) = if in_name {
+                ("（写在名称中）", " (written in its name)")
+            } else {
+                ("", "")
+            };
+            cx.push(
+                FindingCode::WeightsGroupSum,
+                FieldPath::IndicatorRow(i),
+                Text::new(
+                    format!(
+                        "二级指标“{}”的分值为 {}{zh}，其下各指标分值之和为 {}",
+                        crate::text::quote(&head.name),
+                        plain(stated),
+                        plain(sum)
+                    ),
+                    format!(
+                        "level-2 heading \"{}\" is worth {}{en}, but its rows' weights add up to {}",
+                        crate::text::quote(&head.name),
+                        plain(stated),
+                        plain(sum)
+                    ),
+                ),
+                "[form] 二级指标分值 = 其下各三级指标分值之和",
+            );
+        }
+    }
 }
 
 fn heading(row: &IndicatorRow) -> IndicatorResult {

@@ -122,9 +122,10 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
 /// The checks that need the whole form say nothing about a form whose source is cut off or
 /// illegible: they are left out, and one note says so.
 fn incomplete(cx: &mut Ctx) {
-    const WHOLE_FORM: [FindingCode; 7] = [
+    const WHOLE_FORM: [FindingCode; 8] = [
         FindingCode::WeightsTotalSum,
         FindingCode::WeightsBlockSum,
+        FindingCode::WeightsGroupSum,
         FindingCode::TotalDeclaredMismatch,
         FindingCode::TotalAboveReachable,
         FindingCode::TotalDeclaredRowsSum,
