@@ -556,3 +556,45 @@ fn level_2_sub_weights_written_in_the_heading_are_checked() {
         .iter()
         .any(|x| x.code == FindingCode::WeightsGroupSum));
 }
+
+#[test]
+fn a_flat_indicator_list_scores_into_the_one_indicator_block() {
+    // The 10 + 90 layout has one indicator block: rows written without a level-1 heading (as the
+    // Sichuan template lists them) score into it.
+    let p = Profile::builtin("budget10-indicators90").unwrap();
+    let mut f = p.blank_form();
+    f.indicators = ["培训人次", "覆盖乡镇"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| IndicatorRow {
+            id: format!("r{i}"),
+            level: 3,
+            name: name.to_string(),
+            target: "≥10个".into(),
+            actual: "10个".into(),
+            operator: "≥".into(),
+            weight: Some(45.into()),
+            ..IndicatorRow::default()
+        })
+        .collect();
+    let e = evaluate(&f, &p);
+    assert!(
+        !e.findings
+            .iter()
+            .any(|x| x.code == FindingCode::IndicatorNoBlock),
+        "{:?}",
+        e.findings
+    );
+    let block = e.blocks.iter().find(|b| b.id == "indicators").unwrap();
+    assert_eq!(block.rows.len(), 2);
+    assert_eq!(block.score.shown(), "90.00");
+    // Where the profile has several indicator blocks, a row needs its level-1 heading.
+    let c = Profile::builtin("central-2020").unwrap();
+    let mut g = f.clone();
+    g.profile = c.id.clone();
+    let e = evaluate(&g, &c);
+    assert!(e
+        .findings
+        .iter()
+        .any(|x| x.code == FindingCode::IndicatorNoBlock));
+}

@@ -24,7 +24,13 @@ pub(super) fn evaluate(cx: &mut Ctx) -> (Vec<IndicatorResult>, Vec<(String, RowR
     let form = cx.form;
     let mut results = Vec::with_capacity(form.indicators.len());
     let mut scored = Vec::new();
-    let mut block: Option<&str> = None;
+    // A flat list (rows before any level-1 heading) scores into the profile's one indicator block,
+    // where it has exactly one: no level-1 heading need be invented for it.
+    let mut indicator_blocks = cx.profile.blocks.iter().filter(|b| b.from_indicators);
+    let mut block: Option<&str> = match (indicator_blocks.next(), indicator_blocks.next()) {
+        (Some(only), None) => Some(&only.id),
+        _ => None,
+    };
     let mut group: &str = "";
     for (i, row) in form.indicators.iter().enumerate() {
         match row.level {
