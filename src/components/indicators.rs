@@ -415,9 +415,11 @@ fn Row(p: &RowProps) -> Html {
             ),
         }
     });
-    // Where the layout has no 指标性质 column, the row's direction is chosen under 识别为.
+    // Where the layout scores its rows and has no 指标性质 column, the row's direction is chosen
+    // under 识别为.
     // Offered where the target does not say it (or the row already sets it).
     let direction = (!layout.operator
+        && layout.scored
         && !layout.readonly
         && res.is_some_and(|x| {
             matches!(x.target, Value::Quantity(_))
