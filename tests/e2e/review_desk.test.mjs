@@ -382,3 +382,27 @@ test("the desk passes axe-core in both languages, and its screenshot is written"
     { viewport: VIEWPORT, bypassCSP: true },
   );
 });
+
+test("a form scored with another version of its profile is flagged on the desk", { timeout: 120_000 }, async () => {
+  await withDesk(async (app) => {
+    const { page } = app;
+    const seed = EXAMPLES.find((f) => f.name === "jinzhong-2021-traffic-police.json");
+    const other = JSON.parse(seed.text);
+    // A fingerprint that is not the built-in's: the unit scored it with another version.
+    const withHash = { format: other.format, schema_version: other.schema_version, profile: other.profile, profile_hash: "fnv1a64:0123456789abcdef" };
+    const text = JSON.stringify({ ...withHash, ...other, profile_hash: withHash.profile_hash });
+    await load(page, [seed, { name: "other-version.json", text }], 2);
+    await page.locator(`${ROWS}[data-file="other-version.json"] td[data-column=project] button`).click();
+    await page.waitForSelector(field("header.project"));
+    const codes = await findingCodes(page);
+    assert.ok(codes.includes("profile.changed"), codes.join(" "));
+    const note = page.locator('section.findings li.finding[data-code="profile.changed"]');
+    assert.match(await note.textContent(), /fnv1a64:0123456789abcdef/);
+    await page.getByRole("button", { name: "← 返回审核台" }).click();
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, ROWS);
+    await page.locator(`${ROWS}[data-file="jinzhong-2021-traffic-police.json"] td[data-column=project] button`).click();
+    await page.waitForSelector(field("header.project"));
+    assert.ok(!(await findingCodes(page)).includes("profile.changed"), "the example names no other version");
+    assertClean(app);
+  });
+});
