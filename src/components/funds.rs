@@ -16,6 +16,7 @@ pub fn Funds(p: &FormPart) -> Html {
     let columns = &p.profile.funds.columns;
     let field = |path: FieldPath, label: String| p.field(path, label, true);
     let e = &p.evaluation.funds;
+    let row_rates = p.profile.funds.row_rates;
     html! {
         <section class="form-section funds" aria-labelledby="sec-funds">
             <h2 id="sec-funds">{ p.title.clone() }</h2>
@@ -24,6 +25,7 @@ pub fn Funds(p: &FormPart) -> Html {
                     <tr>
                         <th scope="col">{ w.source }</th>
                         { for columns.iter().map(|c| html! { <th scope="col">{ c.title.get(lang) }</th> }) }
+                        if row_rates { <th scope="col">{ w.execution_rate }</th> }
                         if !p.readonly { <th scope="col"><span class="visually-hidden">{ w.actions }</span></th> }
                     </tr>
                 </thead>
@@ -34,6 +36,11 @@ pub fn Funds(p: &FormPart) -> Html {
                             { for columns.iter().map(|c| html! {
                                 <td>{ field(FieldPath::FundsCell(i, c.column), format!("{} · {}", r.source, c.title.get(lang))) }</td>
                             }) }
+                            if row_rates {
+                                <td class="row-rate" data-testid={format!("funds-row-rate-{i}")}>
+                                    if let Some(Some(f)) = e.row_rates.get(i) { { figure(f, lang) } } else { { "—" } }
+                                </td>
+                            }
                             if !p.readonly {
                                 <td><button type="button" class="icon" onclick={send.click(move || RowAction::RemoveFundsRow(i))} aria-label={format!("{} {}", w.remove, r.source)}>{ "✕" }</button></td>
                             }
@@ -50,6 +57,11 @@ pub fn Funds(p: &FormPart) -> Html {
                                 } else { { "—" } }
                             </td>
                         }) }
+                        if row_rates {
+                            <td data-testid="funds-total-rate">
+                                if let Some(f) = &e.execution_rate { { figure(f, lang) } } else { { "—" } }
+                            </td>
+                        }
                         if !p.readonly { <td></td> }
                     </tr>
                 </tfoot>

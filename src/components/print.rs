@@ -257,7 +257,9 @@ impl Sheet<'_> {
             .iter()
             .flat_map(|b| &b.rows)
             .find(|r| r.method == MethodId::FundsExecution);
-        let width = 1 + columns.len() + if layout.shows_score { 3 } else { 0 };
+        let row_rates = layout.row_rates && !layout.shows_score;
+        let width =
+            1 + columns.len() + if layout.shows_score { 3 } else { 0 } + usize::from(row_rates);
         let span = (rows.len() + 1).to_string();
         let total = html! {
             <tr class="print-total">
@@ -265,6 +267,7 @@ impl Sheet<'_> {
                 { for columns.iter().map(|c| html! {
                     <td class="num" data-testid={format!("print-funds-total-{}", c.column.key())}>{ shown(e.column(c.column)) }</td>
                 }) }
+                if row_rates { <td class="num">{ e.execution_rate.as_ref().map_or("—".into(), |f| f.shown()) }</td> }
                 if layout.shows_score {
                     <td class="num" rowspan={span.clone()}>{ score_row.map(|r| plain(r.weight)).unwrap_or_default() }</td>
                     <td class="num" rowspan={span.clone()}>{ shown(e.execution_rate.as_ref()) }</td>
@@ -279,6 +282,9 @@ impl Sheet<'_> {
                     { for columns.iter().map(|c| html! {
                         <td class="num">{ FieldPath::FundsCell(i, c.column).get(self.form) }</td>
                     }) }
+                    if row_rates {
+                        <td class="num" data-testid={format!("print-funds-row-rate-{i}")}>{ e.row_rates.get(i).and_then(|f| f.as_ref()).map_or("—".into(), |f| f.shown()) }</td>
+                    }
                 </tr>
             }
         });
@@ -299,6 +305,7 @@ impl Sheet<'_> {
                     <tr>
                         <th scope="col" class="col-source">{ w.source }</th>
                         { for columns.iter().map(|c| html! { <th scope="col">{ c.title.get(l) }</th> }) }
+                        if row_rates { <th scope="col">{ w.execution_rate }</th> }
                         if layout.shows_score {
                             <th scope="col">{ w.weight }</th>
                             <th scope="col">{ w.execution_rate }</th>
@@ -311,7 +318,7 @@ impl Sheet<'_> {
                     { for sources }
                     if !layout.shows_score {
                         { total }
-                        { rate_row(w.execution_rate, e.execution_rate.as_ref(), "print-execution-rate") }
+                        if !row_rates { { rate_row(w.execution_rate, e.execution_rate.as_ref(), "print-execution-rate") } }
                     }
                     if e.arrival_rate.is_some() { { rate_row(w.arrival_rate, e.arrival_rate.as_ref(), "print-arrival-rate") } }
                     if !funds.deviation_reason.is_empty() { { text_row(w.deviation_reason, &funds.deviation_reason) } }

@@ -146,6 +146,11 @@ pub struct FundsResult {
     pub execution_rate: Option<Figure>,
     /// 资金到位率 = allocated ÷ budget.
     pub arrival_rate: Option<Figure>,
+    /// Each source row's own 执行率 (spent ÷ budget of that row), where the profile prints it
+    /// (`funds.row_rates`): none where the row has no budget, or a cell waits for an input (0/0 is
+    /// shown "—", never 0%).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub row_rates: Vec<Option<Figure>>,
 }
 
 impl FundsResult {

@@ -598,3 +598,31 @@ fn a_flat_indicator_list_scores_into_the_one_indicator_block() {
         .iter()
         .any(|x| x.code == FindingCode::IndicatorNoBlock));
 }
+
+#[test]
+fn each_funds_row_gets_its_own_rate_where_the_layout_prints_it() {
+    let p = Profile::builtin("department-wide").unwrap();
+    assert!(p.funds.row_rates);
+    let mut f = p.blank_form();
+    f.funds.rows[0].figures.budget = Some(200.into());
+    f.funds.rows[0].figures.spent = Some(150.into());
+    // 项目支出 with no budget: no rate, not 0%.
+    f.funds.rows[1].figures.spent = Some(0.into());
+    let e = evaluate(&f, &p);
+    let rates: Vec<Option<String>> = e
+        .funds
+        .row_rates
+        .iter()
+        .map(|r| r.as_ref().map(|f| f.shown()))
+        .collect();
+    assert_eq!(rates, [Some("75.00%".to_string()), None]);
+    assert_eq!(e.funds.execution_rate.as_ref().unwrap().shown(), "75.00%");
+    // A layout that does not print them computes none; one with the score columns cannot ask.
+    let c = Profile::builtin("central-2020").unwrap();
+    assert!(evaluate(&c.blank_form(), &c).funds.row_rates.is_empty());
+    let mut v: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap();
+    v["id"] = "rates".into();
+    v["funds"]["row_rates"] = true.into();
+    let ps = Profile::from_json(&v.to_string()).unwrap_err();
+    assert_eq!(ps[0].path.to_string(), "funds.row_rates");
+}

@@ -349,9 +349,23 @@ impl<'a> Sheet<'a> {
                 head.push((1, C::Text(t.into()), Look::Label));
             }
         }
+        // Each row's own 执行率, where the profile prints it: a formula of the row's cells.
+        let row_rates = layout.row_rates && !shows_score;
+        let col_of = |column: FundsColumn| {
+            layout
+                .columns
+                .iter()
+                .position(|c| c.column == column)
+                .map(|k| 2 + k as u16)
+        };
+        let (budget_col, spent_col) = (col_of(FundsColumn::Budget), col_of(FundsColumn::Spent));
+        if row_rates {
+            head.push((1, C::Text("执行率".into()), Look::Label));
+        }
         self.line(head)?;
         let first = self.row;
-        for r in &self.form.funds.rows {
+        for (i, r) in self.form.funds.rows.iter().enumerate() {
+            let this_row = self.row;
             let mut cells = vec![(2, C::Text(r.source.clone()), Look::Text)];
             for c in &layout.columns {
                 cells.push((
@@ -365,6 +379,21 @@ impl<'a> Sheet<'a> {
             }
             if shows_score {
                 cells.extend((0..3).map(|_| (1, C::Blank, Look::Center)));
+            }
+            if row_rates {
+                let cell = match (budget_col, spent_col) {
+                    (Some(b), Some(sp)) => {
+                        let (b, sp) = (a1(this_row, b), a1(this_row, sp));
+                        let cached = self.ev.funds.row_rates.get(i).and_then(|f| f.as_ref());
+                        C::Formula(
+                            format!("IF(N({b})<=0,\"\",{sp}/{b})"),
+                            cached.map_or(String::new(), |f| f.value.to_string()),
+                            percent_format(pp),
+                        )
+                    }
+                    _ => C::Blank,
+                };
+                cells.push((1, cell, Look::Center));
             }
             self.line(cells)?;
         }
@@ -405,6 +434,18 @@ impl<'a> Sheet<'a> {
                 ),
             };
             self.names.push((name, target));
+        }
+        if row_rates {
+            let rate = self.ev.funds.execution_rate.as_ref();
+            cells.push((
+                1,
+                C::Formula(
+                    "IF(N(funds_budget)=0,\"\",funds_spent/funds_budget)".into(),
+                    rate.map_or(String::new(), |r| r.value.to_string()),
+                    percent_format(pp),
+                ),
+                Look::Center,
+            ));
         }
         if shows_score {
             let rate_col = 2 + layout.columns.len() as u16;

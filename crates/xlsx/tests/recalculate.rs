@@ -220,3 +220,36 @@ fn a_form_with_errors_says_so_on_its_face_and_one_without_does_not() {
         .all(|r| !r.iter().any(|c| c.starts_with("未通过核查"))));
     assert_matches_engine(&sheet2, &ev2);
 }
+
+#[test]
+fn each_funds_row_rate_is_a_formula_of_its_own_cells() {
+    // 部门整体: 基本支出 150 of 200 (75.00%), 项目支出 with no budget ("—" on the page, blank here).
+    let profile = Profile::builtin("department-wide").unwrap();
+    let mut form = profile.blank_form();
+    form.header.project = "部门整体".into();
+    form.funds.rows[0].figures.budget = Some(200.into());
+    form.funds.rows[0].figures.spent = Some(150.into());
+    form.funds.rows[1].figures.spent = Some(0.into());
+    let ev = evaluate(&form, &profile);
+    let xlsx = form_workbook(&form, &profile, &ev).unwrap();
+    let sheet = recalculated(&xlsx, "row-rates");
+    let row = |label: &str| {
+        sheet
+            .iter()
+            .find(|r| r.iter().find(|c| !c.is_empty()).map(String::as_str) == Some(label))
+            .cloned()
+            .unwrap_or_else(|| panic!("no row {label}: {sheet:?}"))
+    };
+    assert!(
+        row("基本支出").iter().any(|c| c == "75.00%"),
+        "{:?}",
+        row("基本支出")
+    );
+    assert!(
+        !row("项目支出").iter().any(|c| c.ends_with('%')),
+        "{:?}",
+        row("项目支出")
+    );
+    let total = row(&profile.funds.total_label.zh);
+    assert!(total.iter().any(|c| c == "75.00%"), "{total:?}");
+}

@@ -28,6 +28,9 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
     let needs_rate = cx.profile.scores_funds() || cx.profile.funds.shows_score;
     out.execution_rate = execution_rate(cx, &out, needs_rate);
     out.arrival_rate = arrival_rate(cx, &out);
+    if cx.profile.funds.row_rates {
+        out.row_rates = row_rates(cx);
+    }
     check_declared(cx, &out);
     check_reasons(cx, &out);
     out
@@ -221,6 +224,29 @@ fn arrival_rate(cx: &mut Ctx, out: &FundsResult) -> Option<Figure> {
 }
 
 /// A rate `part ÷ whole`, explained with the amounts as typed.
+/// Each source row's spent ÷ budget: none without a budget above 0 or a spent amount, or while either
+/// cell waits for an input that does not read.
+fn row_rates(cx: &Ctx) -> Vec<Option<Figure>> {
+    let pp = cx.pp();
+    cx.form
+        .funds
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let waiting = [FundsColumn::Budget, FundsColumn::Spent]
+                .iter()
+                .any(|c| cx.unread_at(&FieldPath::FundsCell(i, *c)).is_some());
+            match (row.figures.budget, row.figures.spent) {
+                (Some(b), Some(s)) if !waiting && b > Decimal::ZERO => {
+                    ratio(s, b).map(|r| rate_figure(s, b, r, pp))
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 fn rate_figure(part: Decimal, whole: Decimal, rate: Decimal, pp: u32) -> Figure {
     Figure::new(
         rate,

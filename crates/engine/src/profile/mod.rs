@@ -127,6 +127,9 @@ pub struct FundsLayout {
     /// The unit its amounts are in (`万元` unless the profile says otherwise); amounts typed in
     /// another unit of money are converted ([`crate::entry`]).
     pub unit: MoneyUnit,
+    /// Every row prints its own 执行率 (全年执行数 ÷ 全年预算数 of that row; "—" where it has no
+    /// budget), beside the money columns. Only for a table without the 分值/得分 columns.
+    pub row_rates: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

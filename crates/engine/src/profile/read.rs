@@ -269,6 +269,7 @@ impl Reader {
                 "total_label",
                 "shows_score",
                 "unit",
+                "row_rates",
             ],
         )?;
         const UNITS: Choices<MoneyUnit> = &[
@@ -285,12 +286,14 @@ impl Reader {
         let default_rows = self.required(m, "default_rows", at, Self::strings);
         let total_label = self.required(m, "total_label", at, Self::text);
         let shows_score = self.or_default(m, "shows_score", at, Self::boolean);
+        let row_rates = self.or_default(m, "row_rates", at, Self::boolean);
         Some(FundsLayout {
             columns: columns?,
             default_rows: default_rows?,
             total_label: total_label?,
             shows_score: shows_score?,
             unit,
+            row_rates: row_rates?,
         })
     }
 

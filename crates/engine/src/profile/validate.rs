@@ -65,6 +65,13 @@ pub(super) fn validate(p: &Profile) -> Vec<Problem> {
     }
     validate_blocks(p, &mut out);
     validate_direction_words(p, &mut out);
+    if p.funds.row_rates && p.funds.shows_score {
+        out.add(
+            DocPath::at("funds").key("row_rates"),
+            "每行执行率只用于不打印分值、得分栏的资金表（shows_score 为 false）",
+            "row rates are only for a funds table without the weight and score columns (shows_score false)",
+        );
+    }
     validate_bands(p, &mut out);
     validate_grades(p, &mut out);
     validate_names(p, &mut out);
