@@ -24,6 +24,7 @@ struct Layout {
     scored: bool,
     completion: bool,
     operator: bool,
+    unit: bool,
     reason: bool,
     readonly: bool,
 }
@@ -33,6 +34,9 @@ impl Layout {
         // name, target, actual, read-as, note/completion…, actions
         let mut n = 4;
         if self.operator {
+            n += 1;
+        }
+        if self.unit {
             n += 1;
         }
         if self.scored {
@@ -65,6 +69,7 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
         scored: profile.indicators.scored,
         completion: profile.indicators.completion,
         operator: profile.indicators.operator_column,
+        unit: profile.indicators.unit_column,
         reason: profile.indicators.reason_column,
         readonly: p.readonly,
     };
@@ -100,6 +105,7 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
                         <th scope="col" class="col-name">{ w.indicator_name }</th>
                         <th scope="col" class="col-value">{ w.target }</th>
                         <th scope="col" class="col-value">{ w.actual }</th>
+                        if layout.unit { <th scope="col" class="col-op">{ w.unit }</th> }
                         if layout.operator { <th scope="col" class="col-op">{ w.operator }</th> }
                         <th scope="col" class="col-read">{ w.read_as }</th>
                         if layout.scored {
@@ -487,6 +493,7 @@ fn Row(p: &RowProps) -> Html {
             </td>
             <td class="col-value">{ field(IndicatorField::Target, w.target) }</td>
             <td class="col-value">{ field(IndicatorField::Actual, w.actual) }</td>
+            if layout.unit { <td class="col-op">{ field(IndicatorField::Unit, w.unit) }</td> }
             if layout.operator { <td class="col-op">{ field(IndicatorField::Operator, w.operator) }</td> }
             <td class="read-as col-read"><span data-testid={format!("read-as-{i}")}>{ read_as.unwrap_or_default() }</span>{ direction.unwrap_or_default() }</td>
             if layout.scored {

@@ -374,6 +374,7 @@ impl Sheet<'_> {
                             if layout.operator_column { <td class="center">{ value(i, IndicatorField::Operator) }</td> }
                             <td>{ value(i, IndicatorField::Target) }</td>
                             <td>{ value(i, IndicatorField::Actual) }</td>
+                            if layout.unit_column { <td class="center">{ value(i, IndicatorField::Unit) }</td> }
                             if layout.scored {
                                 <td class="num">{ score.map(|r| plain(r.weight)).unwrap_or_else(|| value(i, IndicatorField::Weight)) }</td>
                                 <td class="num" data-testid={format!("print-score-{i}")}>{ score.map(|r| score_text(r, w)).unwrap_or_default() }</td>
@@ -386,6 +387,7 @@ impl Sheet<'_> {
                 None => {
                     let blank = 3
                         + usize::from(layout.operator_column)
+                        + usize::from(layout.unit_column)
                         + if layout.scored { 2 } else { 0 }
                         + usize::from(layout.completion)
                         + usize::from(layout.reason_column);
@@ -402,6 +404,7 @@ impl Sheet<'_> {
                         if layout.operator_column { <th scope="col" class="col-op">{ w.operator }</th> }
                         <th scope="col" class="col-value">{ w.target }</th>
                         <th scope="col" class="col-value">{ w.actual }</th>
+                        if layout.unit_column { <th scope="col" class="col-op">{ w.unit }</th> }
                         if layout.scored {
                             <th scope="col" class="col-num">{ w.weight }</th>
                             <th scope="col" class="col-num">{ w.score }</th>

@@ -251,6 +251,10 @@ pub struct IndicatorRow {
     /// 指标性质 column (≥ ≤ =), where the profile has one; otherwise the operator comes from the target.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub operator: String,
+    /// 度量单位, where the layout has that column: the unit of a target and actual written as bare
+    /// numbers (`95` and `%`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub unit: String,
     /// How the row is scored: "" or "auto" (from the values), "qualitative", "manual".
     #[serde(skip_serializing_if = "String::is_empty")]
     pub method: String,

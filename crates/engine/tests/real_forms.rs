@@ -626,3 +626,41 @@ fn each_funds_row_gets_its_own_rate_where_the_layout_prints_it() {
     let ps = Profile::from_json(&v.to_string()).unwrap_err();
     assert_eq!(ps[0].path.to_string(), "funds.row_rates");
 }
+
+#[test]
+fn a_unit_column_gives_bare_numbers_their_unit() {
+    // The 10 + 90 layout prints 指标性质 and 度量单位 columns: 指标值 "95", 实际 "96", 单位 "%".
+    let p = Profile::builtin("budget10-indicators90").unwrap();
+    assert!(p.indicators.unit_column);
+    let mut f = p.blank_form();
+    f.indicators = vec![IndicatorRow {
+        id: "r".into(),
+        level: 3,
+        name: "群众满意度".into(),
+        target: "95".into(),
+        actual: "96".into(),
+        operator: "≥".into(),
+        unit: "%".into(),
+        weight: Some(90.into()),
+        ..IndicatorRow::default()
+    }];
+    let e = evaluate(&f, &p);
+    let r = &e.indicators[0];
+    let (t, a) = (r.target.quantity().unwrap(), r.actual.quantity().unwrap());
+    assert_eq!((t.unit.as_str(), a.unit.as_str()), ("%", "%"));
+    assert_eq!(r.op, Some(ziping_engine::value::Op::Ge));
+    // A value that writes its own unit keeps it; a unit that does not compare is said.
+    f.indicators[0].actual = "96人".into();
+    let e = evaluate(&f, &p);
+    assert_eq!(
+        e.indicators[0].actual.quantity().unwrap().unit.as_str(),
+        "人"
+    );
+    assert!(e
+        .findings
+        .iter()
+        .any(|x| x.code == FindingCode::ValueUnitMismatch));
+    // Written and read back.
+    let again = ziping_engine::read_form(&ziping_engine::to_json(&f)).unwrap();
+    assert_eq!(again.indicators[0].unit, "%");
+}

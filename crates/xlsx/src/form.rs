@@ -108,6 +108,7 @@ impl<'a> Sheet<'a> {
         let ind = &profile.indicators;
         let indicator_cols = 5
             + ind.operator_column as u16
+            + ind.unit_column as u16
             + (ind.completion && !ind.scored) as u16
             + ind.completion as u16 * ind.scored as u16
             + 2 * ind.scored as u16
@@ -513,6 +514,9 @@ impl<'a> Sheet<'a> {
             head.push("指标性质");
         }
         head.extend(["年度指标值", "实际完成值"]);
+        if ind.unit_column {
+            head.push("度量单位");
+        }
         if ind.completion {
             head.push("完成进度");
         }
@@ -658,6 +662,9 @@ impl<'a> Sheet<'a> {
                     None => C::Text(text.clone()),
                 },
             ));
+        }
+        if ind.unit_column {
+            cells.push((1, C::Text(r.unit.clone())));
         }
         let (t, a) = (a1(row, col_t), a1(row, col_t + 1));
         // actual × factor ÷ target, in one base unit (万元 against 元 …), where both are numbers.

@@ -234,12 +234,30 @@ struct Values {
     completion: Option<Figure>,
 }
 
+/// A bare number (`95`) read with the row's 度量单位 (`%`), where the row has one: `95%`.
+fn with_unit(v: Value, row: &IndicatorRow) -> Value {
+    let unit = row.unit.trim();
+    match &v {
+        Value::Quantity(q) if q.unit.as_str().is_empty() && !unit.is_empty() => {
+            match parse(&format!("{}{unit}", crate::decimal::plain(q.number))) {
+                Value::Quantity(mut with) => {
+                    with.op = q.op;
+                    with.approximate = q.approximate;
+                    Value::Quantity(with)
+                }
+                _ => v,
+            }
+        }
+        _ => v,
+    }
+}
+
 /// Reads a row's target and actual, and checks how they are written: approximate numbers, the
 /// operator column, units that do not compare, the stated completion, a cost written as ≥.
 fn read_values(cx: &mut Ctx, i: usize, row: &IndicatorRow, group: &str) -> Values {
     let profile = cx.profile;
-    let target = parse(&row.target);
-    let actual = parse(&row.actual);
+    let target = with_unit(parse(&row.target), row);
+    let actual = with_unit(parse(&row.actual), row);
     note_approximate(cx, i, row, &target, &actual);
     let column_op = column_op(cx, i, row);
     let (tq, aq) = (target.quantity(), actual.quantity());

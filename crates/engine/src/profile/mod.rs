@@ -149,6 +149,9 @@ pub struct IndicatorLayout {
     pub operator_column: bool,
     /// The table has a 偏差原因分析及改进措施 column.
     pub reason_column: bool,
+    /// The table has a 度量单位 column: a row's unit applies to its target and actual written as
+    /// bare numbers.
+    pub unit_column: bool,
     /// Level-1 and level-2 headings a new form starts with.
     pub default_outline: Vec<OutlineHeading>,
     /// How a target written without ≥ ≤ = gets its direction from the row's name.

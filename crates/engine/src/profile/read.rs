@@ -313,6 +313,7 @@ impl Reader {
             "completion",
             "operator_column",
             "reason_column",
+            "unit_column",
             "default_outline",
             "direction_words",
         ];
@@ -321,6 +322,7 @@ impl Reader {
         let completion = self.required(m, "completion", at, Self::boolean);
         let operator_column = self.or_default(m, "operator_column", at, Self::boolean);
         let reason_column = self.or_default(m, "reason_column", at, Self::boolean);
+        let unit_column = self.or_default(m, "unit_column", at, Self::boolean);
         let default_outline = self.or_default(m, "default_outline", at, |r, v, p| {
             r.list(v, p, Self::heading)
         });
@@ -330,6 +332,7 @@ impl Reader {
             completion: completion?,
             operator_column: operator_column?,
             reason_column: reason_column?,
+            unit_column: unit_column?,
             default_outline: default_outline?,
             direction_words: direction_words?,
         })
