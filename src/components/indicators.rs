@@ -25,6 +25,7 @@ struct Layout {
     completion: bool,
     operator: bool,
     unit: bool,
+    initial_target: bool,
     reason: bool,
     readonly: bool,
 }
@@ -37,6 +38,9 @@ impl Layout {
             n += 1;
         }
         if self.unit {
+            n += 1;
+        }
+        if self.initial_target {
             n += 1;
         }
         if self.scored {
@@ -70,6 +74,7 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
         completion: profile.indicators.completion,
         operator: profile.indicators.operator_column,
         unit: profile.indicators.unit_column,
+        initial_target: profile.indicators.initial_target_column,
         reason: profile.indicators.reason_column,
         readonly: p.readonly,
     };
@@ -103,7 +108,8 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
                 <thead>
                     <tr>
                         <th scope="col" class="col-name">{ w.indicator_name }</th>
-                        <th scope="col" class="col-value">{ w.target }</th>
+                        if layout.initial_target { <th scope="col" class="col-value">{ w.initial_target }</th> }
+                        <th scope="col" class="col-value">{ if layout.initial_target { w.adjusted_target } else { w.target } }</th>
                         <th scope="col" class="col-value">{ w.actual }</th>
                         if layout.unit { <th scope="col" class="col-op">{ w.unit }</th> }
                         if layout.operator { <th scope="col" class="col-op">{ w.operator }</th> }
@@ -491,7 +497,8 @@ fn Row(p: &RowProps) -> Html {
                     </details>
                 }
             </td>
-            <td class="col-value">{ field(IndicatorField::Target, w.target) }</td>
+            if layout.initial_target { <td class="col-value">{ field(IndicatorField::InitialTarget, w.initial_target) }</td> }
+            <td class="col-value">{ field(IndicatorField::Target, if layout.initial_target { w.adjusted_target } else { w.target }) }</td>
             <td class="col-value">{ field(IndicatorField::Actual, w.actual) }</td>
             if layout.unit { <td class="col-op">{ field(IndicatorField::Unit, w.unit) }</td> }
             if layout.operator { <td class="col-op">{ field(IndicatorField::Operator, w.operator) }</td> }

@@ -372,6 +372,7 @@ impl Sheet<'_> {
                         <>
                             <td class="print-l3">{ value(i, IndicatorField::Name) }</td>
                             if layout.operator_column { <td class="center">{ value(i, IndicatorField::Operator) }</td> }
+                            if layout.initial_target_column { <td>{ value(i, IndicatorField::InitialTarget) }</td> }
                             <td>{ value(i, IndicatorField::Target) }</td>
                             <td>{ value(i, IndicatorField::Actual) }</td>
                             if layout.unit_column { <td class="center">{ value(i, IndicatorField::Unit) }</td> }
@@ -388,6 +389,7 @@ impl Sheet<'_> {
                     let blank = 3
                         + usize::from(layout.operator_column)
                         + usize::from(layout.unit_column)
+                        + usize::from(layout.initial_target_column)
                         + if layout.scored { 2 } else { 0 }
                         + usize::from(layout.completion)
                         + usize::from(layout.reason_column);
@@ -402,7 +404,8 @@ impl Sheet<'_> {
                     <tr>
                         { level_heads(w) }
                         if layout.operator_column { <th scope="col" class="col-op">{ w.operator }</th> }
-                        <th scope="col" class="col-value">{ w.target }</th>
+                        if layout.initial_target_column { <th scope="col" class="col-value">{ w.initial_target }</th> }
+                        <th scope="col" class="col-value">{ if layout.initial_target_column { w.adjusted_target } else { w.target } }</th>
                         <th scope="col" class="col-value">{ w.actual }</th>
                         if layout.unit_column { <th scope="col" class="col-op">{ w.unit }</th> }
                         if layout.scored {

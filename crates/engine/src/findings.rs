@@ -73,7 +73,7 @@ const SOURCES: [(&str, &str, &str); 5] = [
 
 /// The rules the engine and the built-in profiles cite, in English (a custom profile's own rule text
 /// is shown as written).
-const RULES_EN: [(&str, &str); 49] = [
+const RULES_EN: [(&str, &str); 50] = [
     ("总分 = 各部分得分之和", "total = the sum of the blocks' scores"),
     ("定性指标分档评分", "qualitative rows are scored within bands"),
     ("定性指标：达成 [80%,100%]、部分达成 [60%,80%)、未达成 [0,60%)", "qualitative rows: achieved [80%, 100%], partly achieved [60%, 80%), not achieved [0, 60%)"),
@@ -100,6 +100,7 @@ const RULES_EN: [(&str, &str); 49] = [
     ("方向取自目标值中的 ≥ ≤ =，而非指标类别", "the direction comes from the ≥ ≤ = in the target, not from the row's category"),
     ("目标未写 ≥ ≤ = 时，控制率、结余率等反向指标按名称推断为 ≤（越少越好）", "where a target has no ≥ ≤ =, reverse indicators (control, carry-over, complaint rates …) are read as ≤ (less is better) from their name"),
     ("表中各栏须填写完整", "every cell of the form is to be filled in"),
+    ("绩效目标年中调整须有依据，不得为完成而调低", "a target changed during the year needs a basis, and is not lowered to be met"),
     ("二级指标分值 = 其下各三级指标分值之和", "a level-2 heading's points = the sum of its rows' weights"),
     ("各资金来源的执行数不应超过其预算数", "no source of money should spend more than its own budget"),
     ("成本指标应与资金执行情况相符", "cost rows should agree with how much of the budget was spent"),
@@ -216,6 +217,7 @@ finding_codes! {
     IndicatorNoBlock = "indicator.no_block", Error, "A scored indicator row is not under a level-1 heading bound to a block.";
     IndicatorNoOperator = "indicator.no_operator", Info, "A numeric target without an operator: read as ≤ when a word of the row's name says less is better (控制率, 结余率 …), else as ≥.";
     IndicatorOverAchievementDeduction = "indicator.over_achievement_deduction", Info, "The local over-achievement deduction applies.";
+    IndicatorTargetLowered = "indicator.target_lowered", Warning, "The adjusted target is easier than the one set at the start of the year (年初指标值 against 调整后指标值).";
     IndicatorUnknownBand = "indicator.unknown_band", Error, "A qualitative row names a band the profile does not have.";
     NarrativeSumMismatch = "narrative.sum_mismatch", Warning, "Amounts in a narrative do not add up to the stated sum.";
     ProfileChanged = "profile.changed", Warning, "The form was scored with a profile whose content differs from the one loaded under its id: stated numbers may follow the other version.";

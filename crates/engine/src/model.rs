@@ -245,6 +245,10 @@ pub struct IndicatorRow {
     /// 年度指标值 / 目标值, as typed (e.g. "≥50个", "达成预期指标").
     #[serde(skip_serializing_if = "String::is_empty")]
     pub target: String,
+    /// 年初指标值, where the layout has two target columns (年初 / 调整后): the target set at the start
+    /// of the year; `target` is then the adjusted one, which the row is scored against.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub initial_target: String,
     /// 实际完成值, as typed.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub actual: String,

@@ -664,3 +664,49 @@ fn a_unit_column_gives_bare_numbers_their_unit() {
     let again = ziping_engine::read_form(&ziping_engine::to_json(&f)).unwrap();
     assert_eq!(again.indicators[0].unit, "%");
 }
+
+#[test]
+fn a_target_made_easier_during_the_year_is_flagged_where_the_layout_has_both_targets() {
+    let p = Profile::from_json(
+        r#"{"format": "ziping-profile", "id": "two-targets", "extends": "central-2020",
+            "name": "项目支出绩效自评表（年初与调整后指标值）",
+            "indicators": {"initial_target_column": true}}"#,
+    )
+    .unwrap();
+    let (mut f, _, _) = form(&[("培训人次", "≥150人次", "160人次", 50)]);
+    f.profile = p.id.clone();
+    f.indicators[1].initial_target = "≥200人次".into();
+    let e = evaluate(&f, &p);
+    let m = e
+        .findings
+        .iter()
+        .find(|x| x.code == FindingCode::IndicatorTargetLowered)
+        .expect("flagged");
+    assert_eq!(m.path, FieldPath::Indicator(1, IndicatorField::Target));
+    assert_eq!(
+        m.message.zh,
+        "“培训人次”的指标值由年初的“≥200人次”调整为“≥150人次”，目标降低：请核实调整依据"
+    );
+    // Scored against the adjusted target: 160 of 150 is met.
+    assert_eq!(score(&e, 1).0, "50.00");
+    // Raised, or a ≤ target tightened: nothing. A layout without the column: nothing.
+    f.indicators[1].initial_target = "≥120人次".into();
+    assert!(!evaluate(&f, &p)
+        .findings
+        .iter()
+        .any(|x| x.code == FindingCode::IndicatorTargetLowered));
+    f.indicators[1].initial_target = "≥200人次".into();
+    let c = Profile::builtin("central-2020").unwrap();
+    f.profile = c.id.clone();
+    assert!(!evaluate(&f, &c)
+        .findings
+        .iter()
+        .any(|x| x.code == FindingCode::IndicatorTargetLowered));
+    let (mut g, _, _) = form(&[("单位成本", "≤80元", "70元", 50)]);
+    g.profile = p.id.clone();
+    g.indicators[1].initial_target = "≤60元".into();
+    assert!(evaluate(&g, &p)
+        .findings
+        .iter()
+        .any(|x| x.code == FindingCode::IndicatorTargetLowered));
+}

@@ -109,6 +109,7 @@ impl<'a> Sheet<'a> {
         let indicator_cols = 5
             + ind.operator_column as u16
             + ind.unit_column as u16
+            + ind.initial_target_column as u16
             + (ind.completion && !ind.scored) as u16
             + ind.completion as u16 * ind.scored as u16
             + 2 * ind.scored as u16
@@ -513,7 +514,11 @@ impl<'a> Sheet<'a> {
         if ind.operator_column {
             head.push("指标性质");
         }
-        head.extend(["年度指标值", "实际完成值"]);
+        if ind.initial_target_column {
+            head.extend(["年初指标值", "调整后指标值", "实际完成值"]);
+        } else {
+            head.extend(["年度指标值", "实际完成值"]);
+        }
         if ind.unit_column {
             head.push("度量单位");
         }
@@ -650,6 +655,9 @@ impl<'a> Sheet<'a> {
         cells.push((1, C::Text(r.name.clone())));
         if ind.operator_column {
             cells.push((1, C::Text(r.operator.clone())));
+        }
+        if ind.initial_target_column {
+            cells.push((1, C::Text(r.initial_target.clone())));
         }
         let col_t = 2 + cells.len() as u16;
         let target = quantity_cell(&r.target);

@@ -234,6 +234,50 @@ struct Values {
     completion: Option<Figure>,
 }
 
+/// A target made easier during the year: 年初指标值 against the adjusted 指标值 the row is scored
+/// against (lower for ≥, higher for ≤).
+fn target_lowered(
+    cx: &mut Ctx,
+    i: usize,
+    row: &IndicatorRow,
+    tq: Option<&Quantity>,
+    op: Option<Op>,
+) {
+    let initial = with_unit(parse(&row.initial_target), row);
+    let (Some(iq), Some(tq)) = (initial.quantity(), tq) else {
+        return;
+    };
+    let Some((start, now)) = comparable(iq, tq) else {
+        return;
+    };
+    let easier = match op.unwrap_or(Op::Ge) {
+        Op::Ge => now < start,
+        Op::Le => now > start,
+        Op::Eq => false,
+    };
+    if easier {
+        cx.push(
+            FindingCode::IndicatorTargetLowered,
+            FieldPath::Indicator(i, IndicatorField::Target),
+            Text::new(
+                format!(
+                    "“{}”的指标值由年初的“{}”调整为“{}”，目标降低：请核实调整依据",
+                    crate::text::quote(&row.name),
+                    crate::text::quote(&row.initial_target),
+                    crate::text::quote(&row.target)
+                ),
+                format!(
+                    "\"{}\": the target was changed from \"{}\" at the start of the year to \"{}\", an easier one: check the basis of the change",
+                    crate::text::quote(&row.name),
+                    crate::text::quote(&row.initial_target),
+                    crate::text::quote(&row.target)
+                ),
+            ),
+            "[note] 绩效目标年中调整须有依据，不得为完成而调低",
+        );
+    }
+}
+
 /// A bare number (`95`) read with the row's 度量单位 (`%`), where the row has one: `95%`.
 fn with_unit(v: Value, row: &IndicatorRow) -> Value {
     let unit = row.unit.trim();
@@ -304,6 +348,9 @@ fn read_values(cx: &mut Ctx, i: usize, row: &IndicatorRow, group: &str) -> Value
     } else {
         band_from_text(&profile.qualitative_bands, row.actual.trim()).cloned()
     };
+    if profile.indicators.initial_target_column {
+        target_lowered(cx, i, row, tq, op);
+    }
     // A ratio of negative numbers says nothing (−3 % ÷ −5 % is not 60 % done): no completion.
     let achieved = pair
         .filter(|(t, a)| *t >= Decimal::ZERO && *a >= Decimal::ZERO)

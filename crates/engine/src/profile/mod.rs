@@ -152,6 +152,9 @@ pub struct IndicatorLayout {
     /// The table has a 度量单位 column: a row's unit applies to its target and actual written as
     /// bare numbers.
     pub unit_column: bool,
+    /// The table has two target columns, 年初指标值 and 调整后指标值: rows are scored against the
+    /// adjusted one (`target`), and a target lowered during the year is flagged.
+    pub initial_target_column: bool,
     /// Level-1 and level-2 headings a new form starts with.
     pub default_outline: Vec<OutlineHeading>,
     /// How a target written without ≥ ≤ = gets its direction from the row's name.

@@ -314,6 +314,7 @@ impl Reader {
             "operator_column",
             "reason_column",
             "unit_column",
+            "initial_target_column",
             "default_outline",
             "direction_words",
         ];
@@ -323,6 +324,7 @@ impl Reader {
         let operator_column = self.or_default(m, "operator_column", at, Self::boolean);
         let reason_column = self.or_default(m, "reason_column", at, Self::boolean);
         let unit_column = self.or_default(m, "unit_column", at, Self::boolean);
+        let initial_target_column = self.or_default(m, "initial_target_column", at, Self::boolean);
         let default_outline = self.or_default(m, "default_outline", at, |r, v, p| {
             r.list(v, p, Self::heading)
         });
@@ -333,6 +335,7 @@ impl Reader {
             operator_column: operator_column?,
             reason_column: reason_column?,
             unit_column: unit_column?,
+            initial_target_column: initial_target_column?,
             default_outline: default_outline?,
             direction_words: direction_words?,
         })
