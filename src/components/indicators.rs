@@ -428,8 +428,7 @@ fn Row(p: &RowProps) -> Html {
         }
     });
     // Where the layout scores its rows and has no 指标性质 column, the row's direction is chosen
-    // under 识别为.
-    // Offered where the target does not say it (or the row already sets it).
+    // under 识别为 — offered where the target does not say it (or the row already sets it).
     let direction = (!layout.operator
         && layout.scored
         && !layout.readonly

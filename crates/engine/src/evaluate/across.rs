@@ -1,6 +1,7 @@
 //! Checks across the form: numbers in one part that the numbers of another part contradict, as
 //! published forms show them (GUIDE §6). Each says what it compared.
 
+use super::funds::known;
 use super::Ctx;
 use crate::decimal::{percent, plain, round, Decimal};
 use crate::findings::FindingCode;
@@ -10,7 +11,7 @@ use crate::result::{BlockResult, FundsResult, IndicatorResult, ScoreSource};
 use crate::text::Text;
 
 /// Execution below this share of the budget is "far below" for a cost row of the whole budget at 100 %.
-const COST_SPENDING_FAR_BELOW: &str = "0.8";
+const COST_SPENDING_FAR_BELOW: Decimal = Decimal::from_parts(8, 0, 0, false, 1);
 
 pub(super) fn check(
     cx: &mut Ctx,
@@ -62,8 +63,6 @@ fn budget_cut_to_spent(cx: &mut Ctx, funds: &FundsResult) {
         .columns
         .iter()
         .any(|c| c.column == FundsColumn::Initial);
-    let known =
-        |f: &Option<crate::result::Figure>| f.as_ref().filter(|f| !f.is_pending()).map(|f| f.value);
     let (Some(initial), Some(budget), Some(spent)) = (
         known(&funds.initial),
         known(&funds.budget),
@@ -108,15 +107,12 @@ fn money(v: &crate::value::Value) -> Option<Decimal> {
 /// Cost rows (成本指标) against the funds table: their actual costs together cannot be more than was
 /// spent, and a cost row for the whole budget cannot be 100 % done while far less was spent.
 fn cost_rows_against_spending(cx: &mut Ctx, funds: &FundsResult, indicators: &[IndicatorResult]) {
-    let known =
-        |f: &Option<crate::result::Figure>| f.as_ref().filter(|f| !f.is_pending()).map(|f| f.value);
     let unit = cx.profile.funds.unit.yuan();
     let (Some(spent), Some(budget)) = (known(&funds.spent), known(&funds.budget)) else {
         return;
     };
     let (spent_yuan, budget_yuan) = (spent * unit, budget * unit);
     let rate = known(&funds.execution_rate);
-    let far_below: Decimal = COST_SPENDING_FAR_BELOW.parse().unwrap_or(Decimal::ZERO);
     let mut group = "";
     let mut costs = Decimal::ZERO;
     let mut cost_rows = 0usize;
@@ -137,7 +133,7 @@ fn cost_rows_against_spending(cx: &mut Ctx, funds: &FundsResult, indicators: &[I
                     .is_some_and(|c| c.value >= Decimal::ONE);
                 if done
                     && money(&r.target) == Some(budget_yuan)
-                    && rate.is_some_and(|r| r < far_below)
+                    && rate.is_some_and(|r| r < COST_SPENDING_FAR_BELOW)
                 {
                     whole.push(i);
                 }

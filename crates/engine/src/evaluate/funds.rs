@@ -42,7 +42,7 @@ fn open(f: &Option<Figure>) -> Option<&Figure> {
 }
 
 /// The value of a figure that does not wait for an input.
-fn known(f: &Option<Figure>) -> Option<Decimal> {
+pub(super) fn known(f: &Option<Figure>) -> Option<Decimal> {
     f.as_ref().filter(|f| !f.is_pending()).map(|f| f.value)
 }
 
