@@ -951,6 +951,13 @@ impl DocPath {
         p
     }
 
+    /// The path of the value holding this one (the whole document's for a top-level key).
+    pub fn parent(&self) -> DocPath {
+        let mut p = self.clone();
+        p.0.pop();
+        p
+    }
+
     /// Reads a path as [`fmt::Display`] writes it (`blocks[1].rows[0].weight`).
     pub fn parse(text: &str) -> Option<DocPath> {
         let mut steps = Vec::new();

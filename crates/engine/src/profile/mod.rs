@@ -8,10 +8,12 @@
 //! problem with its path) and rejects a profile that contradicts itself (`validate.rs`). The types
 //! derive only `Serialize`, for the export format ([`Profile::to_json`]).
 
+mod draft;
 mod read;
 mod registry;
 mod validate;
 
+pub use draft::{Change, ProfileDraft};
 pub use read::PROFILE_FIELDS;
 pub use registry::Registry;
 

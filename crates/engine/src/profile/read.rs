@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 /// validated (see [`super::validate`]).
 pub(super) fn read(text: &str) -> Result<Profile, Vec<Problem>> {
     let (mut value, repeated) = parse_file(text).map_err(|p| vec![p])?;
-    extend(&mut value)?;
+    resolve(&mut value)?;
     let mut r = Reader { problems: repeated };
     let profile = r.profile(&value).map(|mut p| {
         p.fingerprint = Fingerprint::of(&value);
@@ -30,9 +30,10 @@ pub(super) fn read(text: &str) -> Result<Profile, Vec<Problem>> {
 /// A profile that `extends` a built-in one is that profile with the file's fields laid over it:
 /// objects field by field, lists of objects with an `id` item by item (new ids are added), a text
 /// (`{"zh", "en"}`, or `{"zh"}` alone) and any other value as a whole.
-fn extend(value: &mut Value) -> Result<(), Vec<Problem>> {
+/// Gives the id of the built-in extended (empty when the file stands alone).
+pub(super) fn resolve(value: &mut Value) -> Result<String, Vec<Problem>> {
     let Some(base_id) = value.get("extends") else {
-        return Ok(());
+        return Ok(String::new());
     };
     let Some(base_id) = base_id.as_str() else {
         return Err(vec![Problem::new(
@@ -67,12 +68,13 @@ fn extend(value: &mut Value) -> Result<(), Vec<Problem>> {
             ),
         )]);
     };
+    let base_id = base_id.to_string();
     lay_over(&mut base, value);
     *value = base;
-    Ok(())
+    Ok(base_id)
 }
 
-fn lay_over(base: &mut Value, over: &Value) {
+pub(super) fn lay_over(base: &mut Value, over: &Value) {
     match (base, over) {
         (Value::Object(b), Value::Object(o)) if !is_text(o) => {
             for (k, v) in o {
@@ -99,12 +101,12 @@ fn lay_over(base: &mut Value, over: &Value) {
 
 /// `{"zh", "en"}` or `{"zh"}`: a text, laid over as a whole (an English left out follows the new
 /// Chinese, never the base's English).
-fn is_text(m: &Map<String, Value>) -> bool {
+pub(super) fn is_text(m: &Map<String, Value>) -> bool {
     !m.is_empty() && m.keys().all(|k| k == "zh" || k == "en")
 }
 
 /// A non-empty list whose items are objects with a text `id`.
-fn by_id(items: &[Value]) -> bool {
+pub(super) fn by_id(items: &[Value]) -> bool {
     !items.is_empty()
         && items
             .iter()
