@@ -14,7 +14,8 @@
 //! - [`library`]: what this browser keeps — the drafts list and the imported profiles;
 //! - [`notices`]: messages to the user and import reports.
 //!
-//! Beside it: [`findings_index`] (the findings by field, for inputs to show), [`sections`] (when a
+//! Beside it: [`profile_editor`] (the state and reducer of the profile editor's own page: a rule
+//! profile written from a built-in, with a sample scored live), [`findings_index`] (the findings by field, for inputs to show), [`sections`] (when a
 //! section of the editor must render again), [`jobs`] (the export worker's protocol).
 
 #![forbid(unsafe_code)]
@@ -25,6 +26,7 @@ pub mod jobs;
 pub mod library;
 pub mod notices;
 pub mod paste;
+pub mod profile_editor;
 pub mod review;
 pub mod rows;
 pub mod sections;
@@ -32,6 +34,7 @@ pub mod sections;
 pub use document::{export_name, export_name_as, Doc, DocAction};
 pub use library::{DraftMeta, LibraryAction};
 pub use notices::{ImportReport, Notice, NoticeAction};
+pub use profile_editor::{ProfileAction, ProfilePage};
 pub use review::ReviewAction;
 pub use rows::RowAction;
 pub use ziping_engine::text::Lang;
