@@ -1,8 +1,6 @@
 //! Everything the web app asks of the browser, apart from the DOM events its components handle:
-//! storage, files and the clipboard, the export worker, focus, scrolling, printing and the clock.
-//! Every failure comes back as a message for the user, never a panic.
+//! storage, files, focus and the clock (`crates/browser`, shared with the profile editor's page), and
+//! the export worker. Every failure comes back as a message for the user, never a panic.
 
-pub mod files;
-pub mod page;
-pub mod storage;
+pub use ziping_browser::{files, page, storage};
 pub mod worker;

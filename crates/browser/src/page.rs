@@ -25,6 +25,27 @@ pub fn new_id() -> String {
     )
 }
 
+/// As [`focus_field`], or where no input has that path (a problem of a whole list, `blocks[0].rows`),
+/// the first input inside it.
+pub fn focus_field_within(path: &str) -> bool {
+    if focus_field(path) {
+        return true;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let selector = format!(
+        "[data-path^=\"{}\"]",
+        path.replace('\\', "\\\\").replace('"', "\\\"")
+    );
+    match document.query_selector(&selector) {
+        Ok(Some(el)) => el
+            .get_attribute("data-path")
+            .is_some_and(|p| focus_field(&p)),
+        _ => false,
+    }
+}
+
 /// Moves keyboard focus to the input of a field (by its `data-path`) and scrolls it into view.
 pub fn focus_field(path: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -2,7 +2,7 @@
 //! the imported profiles, drafts set aside, and each tab's claim on the draft it edits. Every failure
 //! is returned as a message for the user, never a panic.
 
-use super::page::{describe, now};
+use crate::page::{describe, now};
 use std::rc::Rc;
 use ziping_app_state::DraftMeta;
 use ziping_engine::Profile;

@@ -1,7 +1,7 @@
 //! Files: reading what the user chose or dropped (one file, many, or whole folders), offering
 //! downloads, and the clipboard.
 
-use super::page::describe;
+use crate::page::describe;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
