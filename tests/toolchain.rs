@@ -225,6 +225,37 @@ fn the_page_never_links_the_xlsx_writer() {
 }
 
 #[test]
+fn the_page_never_links_the_profile_editor() {
+    // The profile editor is a page of its own (profile-editor/index.html): the app's crate does not
+    // depend on it, so the app's first load never carries its components.
+    let page = tree("ziping", &["--target", "wasm32-unknown-unknown"]);
+    assert!(
+        page.contains("ziping-browser"),
+        "the app shares crates/browser"
+    );
+    assert!(
+        !page.contains("ziping-profile-editor"),
+        "the web app depends on the profile editor"
+    );
+    let editor = tree(
+        "ziping-profile-editor",
+        &["--target", "wasm32-unknown-unknown"],
+    );
+    for never in ["ziping", "ziping-xlsx", "rust_xlsxwriter", "ziping-outputs"] {
+        assert!(
+            !editor.contains(never),
+            "the profile editor depends on {never}"
+        );
+    }
+    // Trunk builds it into every build of the app, from its own page.
+    let trunk = read("Trunk.toml");
+    assert!(trunk.contains("tools/build-profile-editor.sh"));
+    let html = read("profile-editor/index.html");
+    assert!(html.contains("data-bin=\"ziping-profiles\""));
+    assert!(html.contains("script-src 'self' 'wasm-unsafe-eval'"));
+}
+
+#[test]
 fn the_engine_writes_no_workbook_and_reads_no_browser() {
     let manifest = read("crates/engine/Cargo.toml");
     assert!(
@@ -322,6 +353,7 @@ fn every_crate_but_the_web_shells_forbids_unsafe_code() {
         "xlsx",
         "cli",
         "export-worker",
+        "browser",
     ] {
         let lib = read(&format!("crates/{krate}/src/lib.rs"));
         assert!(
@@ -345,6 +377,8 @@ fn the_page_never_turns_text_into_markup() {
     for (file, text) in sources("src")
         .into_iter()
         .chain(sources("crates/export-worker/src"))
+        .chain(sources("crates/browser/src"))
+        .chain(sources("crates/profile-editor/src"))
     {
         for (n, code) in code_lines(&text) {
             for way in ways {

@@ -172,11 +172,16 @@ pub fn StartScreen(p: &StartProps) -> Html {
                                     <button type="button" {onclick} data-profile={profile.id.clone()} aria-label={w.with_colon(w.new_form, profile.name.get(lang))}>{ w.new_form }</button>
                                     <span class="profile-name">{ profile.name.get(lang) }</span>
                                     <p class="profile-description">{ profile.description.get(lang) }</p>
+                                    if !p.registry.is_builtin(&profile.id) {
+                                        <a class="button secondary small" href={editor_link("edit", &profile.id)} data-edit-profile={profile.id.clone()}
+                                            aria-label={w.with_colon(w.profile_edit, profile.name.get(lang))}>{ w.profile_edit }</a>
+                                    }
                                 </li>
                             }
                         }) }
                     </ul>
                     <p><button type="button" class="primary" onclick={open_example} data-testid="open-example">{ w.with_colon(w.open_example, w.example_name) }</button></p>
+                    <NewProfile registry={p.registry.clone()} />
                 </section>
                 <section class={classes!("card", "dropzone", dragging.then_some("dragging"))} aria-labelledby="import-h"
                     ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
@@ -207,6 +212,57 @@ pub fn StartScreen(p: &StartProps) -> Html {
                 </section>
             </div>
         </main>
+    }
+}
+
+/// The profile editor's page (`crates/profile-editor`, loaded only by those who open it), told what
+/// to open: `new` from a built-in, or `edit` a kept profile.
+fn editor_link(what: &str, id: &str) -> String {
+    format!(
+        "profile-editor/#{what}={}",
+        js_sys::encode_uri_component(id)
+    )
+}
+
+#[derive(Properties, PartialEq)]
+struct NewProfileProps {
+    registry: Registry,
+}
+
+/// A new profile from a built-in one, in the profile editor's page.
+#[function_component]
+fn NewProfile(p: &NewProfileProps) -> Html {
+    let (lang, w) = use_words();
+    let first = p
+        .registry
+        .builtins()
+        .first()
+        .map(|b| b.id.clone())
+        .unwrap_or_default();
+    let base = use_state(|| first);
+    let on_base = {
+        let base = base.clone();
+        Callback::from(move |e: Event| {
+            base.set(
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            )
+        })
+    };
+    html! {
+        <div class="new-profile">
+            <h3>{ w.profile_editor }</h3>
+            <p class="hint">{ w.profile_editor_hint }</p>
+            <p>
+                <label for="new-profile-base">{ w.profile_start_from }</label>{ " " }
+                <select id="new-profile-base" onchange={on_base}>
+                    { for p.registry.builtins().iter().map(|b| html! {
+                        <option value={b.id.clone()} selected={*base == b.id}>{ b.name.get(lang) }</option>
+                    }) }
+                </select>{ " " }
+                <a class="button" href={editor_link("new", &base)} data-testid="new-profile">{ w.profile_new }</a>
+            </p>
+        </div>
     }
 }
 
