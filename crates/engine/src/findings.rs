@@ -204,6 +204,7 @@ finding_codes! {
     FundsBudgetCutToSpent = "funds.budget_cut_to_spent", Warning, "The full-year budget was cut during the year to exactly the amount spent: 100% execution by adjustment.";
     FundsExecutionAbove100 = "funds.execution_above_100", Warning, "More was spent than budgeted: the rate is capped at 100%.";
     FundsNegative = "funds.negative", Error, "A negative amount in the funds table.";
+    FundsRateBlank = "funds.rate_blank", Warning, "The form states its figures, but the 执行率 cell its layout prints is left blank.";
     FundsRateMismatch = "funds.rate_mismatch", Error, "The stated execution rate differs from the computed one.";
     FundsRowAboveBudget = "funds.row_above_budget", Warning, "A source row spent more than its own budget.";
     FundsTotalRowMismatch = "funds.total_row_mismatch", Error, "The stated funds total row differs from the sum of its source rows.";

@@ -710,3 +710,47 @@ fn a_target_made_easier_during_the_year_is_flagged_where_the_layout_has_both_tar
         .iter()
         .any(|x| x.code == FindingCode::IndicatorTargetLowered));
 }
+
+#[test]
+fn a_form_that_states_its_figures_but_leaves_the_printed_rate_blank_is_asked_for_it() {
+    // central-2020 prints 执行率 in its funds table; the transcription filled the total and the grade
+    // but not the rate.
+    let (mut f, p, _) = form(&[("设备采购", "≥1批", "1批", 50)]);
+    let mut row = ziping_engine::model::FundsRow {
+        source: "本年财政拨款".into(),
+        ..Default::default()
+    };
+    row.figures.budget = Some(100.into());
+    row.figures.spent = Some(95.into());
+    f.funds.rows = vec![row];
+    let blank =
+        |f: &Form, p: &Profile| has(&evaluate(f, p), "funds.rate_blank", "funds.declared_rate");
+    // A form filled in here states nothing: nothing is asked.
+    assert!(!blank(&f, &p));
+    f.declared.total = Some(95.into());
+    let e = evaluate(&f, &p);
+    assert!(blank(&f, &p), "{:?}", found(&e));
+    let message = e
+        .findings
+        .iter()
+        .find(|x| x.code == FindingCode::FundsRateBlank)
+        .map(|x| x.message.zh.clone())
+        .unwrap();
+    assert!(message.contains("95.00%"), "{message}");
+    // Filled in (even wrongly, which is another finding), or typed as something unread: not blank.
+    f.funds.declared_rate = Some(90.into());
+    assert!(!blank(&f, &p));
+    f.funds.declared_rate = None;
+    f.typed
+        .insert("funds.declared_rate".into(), "九十五".into());
+    assert!(!blank(&f, &p));
+    f.typed.clear();
+    // The 晋中 layout prints no 执行率 in its funds table (the rate is a row of its scoring table).
+    let jz = Profile::builtin("jinzhong-2021").unwrap();
+    let mut g = f.clone();
+    g.profile = jz.id.clone();
+    assert!(!blank(&g, &jz));
+    // A source marked incomplete is not asked for what it may have lost.
+    f.incomplete = "第二页缺失".into();
+    assert!(!blank(&f, &p));
+}

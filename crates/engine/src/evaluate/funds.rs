@@ -32,6 +32,7 @@ pub(super) fn evaluate(cx: &mut Ctx) -> FundsResult {
         out.row_rates = row_rates(cx);
     }
     check_declared(cx, &out);
+    check_rate_blank(cx, &out);
     check_reasons(cx, &out);
     out
 }
@@ -333,6 +334,42 @@ fn check_declared(cx: &mut Ctx, out: &FundsResult) {
             );
         }
     }
+}
+
+/// A form that states its figures (a total, a grade, the budget row's score or the total row) but
+/// leaves the 执行率 its layout prints blank: the transcription, or the form, missed a cell.
+fn check_rate_blank(cx: &mut Ctx, out: &FundsResult) {
+    let (form, layout) = (cx.form, &cx.profile.funds);
+    let funds = &form.funds;
+    let has_cell = layout.shows_score || layout.row_rates;
+    let states = form.declared.total.is_some()
+        || !form.declared.grade.trim().is_empty()
+        || funds.declared_score.is_some()
+        || !funds.declared_total.is_empty();
+    let typed = form
+        .typed
+        .contains_key(&FieldPath::FundsDeclaredRate.to_string());
+    let rate = out.execution_rate.as_ref().filter(|r| !r.is_pending());
+    let (true, true, None, false, Some(rate), true) = (
+        has_cell,
+        states,
+        funds.declared_rate,
+        typed,
+        rate,
+        form.incomplete.trim().is_empty(),
+    ) else {
+        return;
+    };
+    let c = rate.shown();
+    cx.push(
+        FindingCode::FundsRateBlank,
+        FieldPath::FundsDeclaredRate,
+        Text::new(
+            format!("表中填了得分或合计，执行率一栏却是空的：请按原表填写（计算结果为 {c}）"),
+            format!("the form states its figures, but its 执行率 cell is blank: fill it in as printed (computed {c})"),
+        ),
+        BASIS_RATE,
+    );
 }
 
 fn check_reasons(cx: &mut Ctx, out: &FundsResult) {
