@@ -290,10 +290,12 @@ pub enum MethodId {
     PerPoint,
     /// 得分系数 × weight.
     Coefficient,
+    /// 每发现一次扣若干分，扣完为止.
+    PerCount,
 }
 
 impl MethodId {
-    pub const ALL: [MethodId; 11] = [
+    pub const ALL: [MethodId; 12] = [
         MethodId::FundsExecution,
         MethodId::FundsArrival,
         MethodId::Ratio,
@@ -305,6 +307,7 @@ impl MethodId {
         MethodId::Banded,
         MethodId::PerPoint,
         MethodId::Coefficient,
+        MethodId::PerCount,
     ];
 
     /// The method's name in the JSON output and in profiles (`funds_execution`, `ratio` …).
@@ -321,6 +324,7 @@ impl MethodId {
             MethodId::Banded => "banded",
             MethodId::PerPoint => "per_point",
             MethodId::Coefficient => "coefficient",
+            MethodId::PerCount => "per_count",
         }
     }
 
@@ -359,6 +363,10 @@ impl MethodId {
             MethodId::Banded => Text::new("分档计分", "banded table"),
             MethodId::PerPoint => Text::new("逐点扣分", "per-point deduction"),
             MethodId::Coefficient => Text::new("得分系数 × 权重", "coefficient × weight"),
+            MethodId::PerCount => Text::new(
+                "按次扣分，扣完为止",
+                "a deduction per occurrence, down to the floor",
+            ),
         }
     }
 }

@@ -379,6 +379,23 @@ fn method_lines(
             for k in 0..n {
                 let b = bands.index(k);
                 let what = format!("{row} {}", k + 1);
+                // A band written as the rule writes it (`when`) is edited as such.
+                if ed.draft.get(&b.key("when")).is_some() {
+                    lines.push(Line {
+                        sub: true,
+                        cells: vec![
+                            input(b.key("when"), format!("{} · {what}", pw.band_when), false),
+                            Cell::Text(String::new()),
+                            input(b.key("points"), format!("{} · {what}", pw.points), true),
+                            Cell::Buttons {
+                                path: b.clone(),
+                                what,
+                                remove: n > 1,
+                            },
+                        ],
+                    });
+                    continue;
+                }
                 let end = |key: &str, word: &str| Cell::Input {
                     path: b.key(key),
                     label: format!("{word} · {what} ({})", pw.open_end),
@@ -400,6 +417,13 @@ fn method_lines(
                 });
             }
         }
+        "per_count" => lines.push(Line {
+            sub: true,
+            cells: vec![
+                input(m.key("per"), format!("{} · {row}", pw.per_count), true),
+                input(m.key("floor"), format!("{} · {row}", pw.floor), true),
+            ],
+        }),
         "per_point" => {
             lines.push(Line {
                 sub: true,
@@ -540,6 +564,7 @@ fn default_method(k: &str) -> Value {
         "per_point" => {
             json!({"kind": "per_point", "limit": "5", "deduct_when": "above", "per_point": "1", "floor": "0"})
         }
+        "per_count" => json!({"kind": "per_count", "per": "0.5", "floor": "0"}),
         k => json!({ "kind": k }),
     }
 }

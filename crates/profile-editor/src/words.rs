@@ -64,6 +64,8 @@ pub struct ProfileWords {
     pub deduct_below: &'static str,
     pub per_point: &'static str,
     pub floor: &'static str,
+    pub per_count: &'static str,
+    pub band_when: &'static str,
     pub outline: &'static str,
     pub outline_hint: &'static str,
     pub sample: &'static str,
@@ -78,17 +80,18 @@ pub struct ProfileWords {
     pub problems: &'static str,
     pub no_problems: &'static str,
     /// Method names, in the order of `METHOD_KINDS`.
-    pub methods: [&'static str; 6],
+    pub methods: [&'static str; 7],
 }
 
 /// The method kinds a fixed row may have, as profile files spell them.
-pub const METHOD_KINDS: [&str; 6] = [
+pub const METHOD_KINDS: [&str; 7] = [
     "funds_execution",
     "funds_arrival",
     "manual",
     "banded",
     "per_point",
     "coefficient",
+    "per_count",
 ];
 
 pub static PROFILE_ZH: ProfileWords = ProfileWords {
@@ -152,6 +155,8 @@ pub static PROFILE_ZH: ProfileWords = ProfileWords {
     deduct_below: "低于界限扣分",
     per_point: "每个百分点扣",
     floor: "最低得分",
+    per_count: "每次扣",
+    band_when: "分档（如 90%（含）以上）",
     outline: "指标大纲（行标签）",
     outline_hint: "新表的默认一级、二级指标名称。",
     sample: "示例表重新计分",
@@ -172,6 +177,7 @@ pub static PROFILE_ZH: ProfileWords = ProfileWords {
         "分档计分",
         "按百分点扣分",
         "得分系数 × 分值",
+        "按次扣分，扣完为止",
     ],
 };
 
@@ -236,6 +242,8 @@ pub static PROFILE_EN: ProfileWords = ProfileWords {
     deduct_below: "below the limit",
     per_point: "Per point",
     floor: "Floor",
+    per_count: "Per occurrence",
+    band_when: "Band (e.g. 90%（含）以上)",
     outline: "Indicator outline (row labels)",
     outline_hint: "The level-1 and level-2 headings of a new form.",
     sample: "Sample re-scored",
@@ -256,6 +264,7 @@ pub static PROFILE_EN: ProfileWords = ProfileWords {
         "Banded table",
         "Deduct per percentage point",
         "Coefficient × weight",
+        "Per occurrence, down to a floor",
     ],
 };
 

@@ -810,10 +810,12 @@ impl<'a> Sheet<'a> {
                         for b in bands.iter().rev() {
                             let mut cond = Vec::new();
                             if let Some(m) = b.min {
-                                cond.push(format!("{v}>={}", lit(m)));
+                                let op = if b.min_open { ">" } else { ">=" };
+                                cond.push(format!("{v}{op}{}", lit(m)));
                             }
                             if let Some(m) = b.max {
-                                cond.push(format!("{v}<{}", lit(m)));
+                                let op = if b.max_closed { "<=" } else { "<" };
+                                cond.push(format!("{v}{op}{}", lit(m)));
                             }
                             let cond = if cond.is_empty() {
                                 "TRUE".to_string()
@@ -849,6 +851,10 @@ impl<'a> Sheet<'a> {
                     (Some(Method::Coefficient), Some(v)) => {
                         round_expr(&format!("MIN(MAX({v},0),100)/100*{w}"), rp)
                     }
+                    (Some(Method::PerCount { per, floor }), Some(v)) => round_expr(
+                        &format!("MAX({w}-MIN({v}*{},{w}),{})", lit(*per), lit(*floor)),
+                        rp,
+                    ),
                     _ => round_expr(&factor_of(&r.score, r.weight, w), rp),
                 };
                 C::Formula(x, r.score.value.to_string(), nf)
@@ -893,14 +899,21 @@ impl<'a> Sheet<'a> {
                 let measured = fixed.is_some_and(|f| {
                     matches!(
                         f.method,
-                        Method::Banded { .. } | Method::PerPoint { .. } | Method::Coefficient
+                        Method::Banded { .. }
+                            | Method::PerPoint { .. }
+                            | Method::Coefficient
+                            | Method::PerCount { .. }
                     )
                 });
                 let actual_col = 2 + name_span + 1;
                 let (actual_cell, actual_ref) = if measured {
                     match ziping_engine::value::parse(&actual_text)
                         .quantity()
-                        .filter(|q| q.base_unit.is_empty() || q.base_unit == "%")
+                        .filter(|q| match fixed.map(|f| &f.method) {
+                            // A count of occurrences (3, 3次); the others take a percentage.
+                            Some(Method::PerCount { .. }) => q.base_unit != "%",
+                            _ => q.base_unit.is_empty() || q.base_unit == "%",
+                        })
                         .and_then(|_| quantity_cell(&actual_text))
                     {
                         Some((v, nf, _)) => (C::Num(v, nf), Some(a1(row, actual_col))),

@@ -121,6 +121,11 @@ pub(super) fn score_fixed(
             let rule = (*limit, *deduct_when, *per_point, *floor);
             input.computed = percent_input(&entry.actual).map(|v| per_point_score(cx, w, rule, v));
         }
+        Method::PerCount { per, floor } => {
+            input.method = MethodId::PerCount;
+            input.computed =
+                count_input(&entry.actual).map(|n| per_count_score(cx, w, *per, *floor, n));
+        }
         Method::Coefficient => {
             input.method = MethodId::Coefficient;
             input.computed = percent_input(&entry.actual).map(|v| {
@@ -190,9 +195,7 @@ fn from_rate(cx: &Ctx, input: &mut RowInput, rate: &Option<Figure>, early: Optio
 
 /// The points of the band the percentage `v` falls in (0 in none).
 fn banded(cx: &Ctx, bands: &[crate::profile::ScoreBand], v: Decimal) -> Figure {
-    let band = bands
-        .iter()
-        .find(|b| b.min.is_none_or(|m| v >= m) && b.max.is_none_or(|m| v < m));
+    let band = bands.iter().find(|b| b.holds(v));
     let Some(b) = band else {
         let how = ex![
             Piece::Plain(v),
@@ -202,13 +205,25 @@ fn banded(cx: &Ctx, bands: &[crate::profile::ScoreBand], v: Decimal) -> Figure {
     };
     let lo = b.min.map(Piece::Plain).unwrap_or(Piece::S("−∞"));
     let hi = b.max.map(Piece::Plain).unwrap_or(Piece::S("+∞"));
+    let open = if b.min_open || b.min.is_none() {
+        "("
+    } else {
+        "["
+    };
+    let close = if b.max_closed && b.max.is_some() {
+        "]"
+    } else {
+        ")"
+    };
     let how = ex![
         Piece::Plain(v),
-        Piece::W("% 落在 [", "% falls in ["),
+        Piece::W("% 落在 ", "% falls in "),
+        Piece::S(open),
         lo,
         ", ",
         hi,
-        Piece::W(") 档 → ", ") → "),
+        Piece::S(close),
+        Piece::W(" 档 → ", " → "),
         Piece::Plain(b.points)
     ];
     cx.score_figure(b.points, how)
@@ -271,6 +286,38 @@ fn per_point_score(
 }
 
 /// A percentage entered as "92.5%", "92.5" or "≥92.5%": the number.
+/// A count of occurrences as entered (`3`, `3次`, `2处`, `0`): a whole number that is not negative.
+fn count_input(text: &str) -> Option<Decimal> {
+    match parse(text) {
+        Value::Quantity(q)
+            if q.number >= Decimal::ZERO && q.number.fract().is_zero() && q.base_unit != "%" =>
+        {
+            Some(q.number)
+        }
+        _ => None,
+    }
+}
+
+/// The weight less `per` for each of `n` occurrences, never below `floor` (扣完为止).
+fn per_count_score(cx: &Ctx, w: Decimal, per: Decimal, floor: Decimal, n: Decimal) -> Figure {
+    let deduction = n.checked_mul(per).unwrap_or(Decimal::MAX);
+    let score = (w - deduction.min(w)).max(floor);
+    let how = ex![
+        Piece::Plain(n),
+        Piece::W(" 次 × ", " × "),
+        Piece::Plain(per),
+        " = ",
+        Piece::Plain(deduction),
+        Piece::W("；", "; "),
+        Piece::Plain(w),
+        " − ",
+        Piece::Plain(deduction),
+        Piece::W("，不低于 ", ", not below "),
+        Piece::Plain(floor)
+    ];
+    cx.score_figure(score, how)
+}
+
 fn percent_input(text: &str) -> Option<Decimal> {
     match parse(text) {
         Value::Quantity(q) if q.base_unit.is_empty() || q.base_unit == "%" => Some(q.number),

@@ -6,7 +6,7 @@
 //! path here is the path the reader and the validator report (`blocks[1].weight`): a problem points at
 //! the value that holds it, whichever file it came from.
 
-use super::read::{by_id, is_text, lay_over, resolve};
+use super::read::{by_id, is_text, lay_over, new_kind, resolve};
 use super::{Profile, BUILTIN_SOURCES, PROFILE_FORMAT};
 use crate::path::{DocPath, Step};
 use crate::reader::Problem;
@@ -194,7 +194,7 @@ fn overlay(base: &Value, now: &Value) -> Option<Value> {
         return None;
     }
     match (base, now) {
-        (Value::Object(b), Value::Object(n)) if !is_text(n) && !is_text(b) => {
+        (Value::Object(b), Value::Object(n)) if !is_text(n) && !is_text(b) && !new_kind(b, n) => {
             let mut out = Map::new();
             for (k, v) in n {
                 match b.get(k) {
@@ -318,6 +318,25 @@ mod tests {
         d.change(&path("id"), Change::Text("Bad Id".into()));
         let problems = d.read().unwrap_err();
         assert_eq!(problems[0].path.to_string(), "id");
+    }
+
+    #[test]
+    fn a_method_of_another_kind_is_written_whole_and_reads_back() {
+        let mut d = ProfileDraft::from_builtin("department-wide", "dw-local", ("", "")).unwrap();
+        // 预算调整率: per_point → per_count (the per-point fields must not follow it).
+        let m = path("blocks[1].rows[1].method");
+        assert_eq!(d.text(&m.key("kind")), "per_point");
+        let per_count = serde_json::json!({"kind": "per_count", "per": "0.5", "floor": "0"});
+        assert!(d.change(&m, Change::Value(per_count.clone())));
+        let p = d.read().unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(matches!(
+            p.blocks[1].rows[1].method,
+            super::super::Method::PerCount { .. }
+        ));
+        let file: Value = serde_json::from_str(&d.file()).unwrap();
+        assert_eq!(file["extends"], "department-wide");
+        assert_eq!(file["blocks"][0]["rows"][0]["method"], per_count);
+        assert_eq!(Profile::from_json(&d.file()).unwrap(), p);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! problem with its path) and rejects a profile that contradicts itself (`validate.rs`). The types
 //! derive only `Serialize`, for the export format ([`Profile::to_json`]).
 
+pub mod bands;
 mod draft;
 mod read;
 mod registry;
@@ -275,6 +276,14 @@ pub enum Method {
     },
     /// 得分系数: the entered percentage × weight.
     Coefficient,
+    /// 每发现一次扣 `per` 分，扣完为止: the weight less `per` for each occurrence counted in the row's
+    /// entry, never below `floor`.
+    PerCount {
+        #[serde(serialize_with = "crate::decimal::as_string::serialize")]
+        per: Decimal,
+        #[serde(serialize_with = "crate::decimal::as_string::serialize")]
+        floor: Decimal,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -284,7 +293,9 @@ pub enum DeductWhen {
     Below,
 }
 
-/// One band of a banded table: `min ≤ value < max` gives `points` (open ends where absent).
+/// One band of a banded table: `min ≤ value < max` gives `points` (open ends where absent; the
+/// lower end left out with `min_open`, the upper end taken in with `max_closed`). A profile may write
+/// the band as a rule does instead (`"when": "80%（含）-90%"`, [`bands`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScoreBand {
     #[serde(
@@ -297,8 +308,27 @@ pub struct ScoreBand {
         skip_serializing_if = "Option::is_none"
     )]
     pub max: Option<Decimal>,
+    /// `min` itself is not in the band (`高于 90%`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub min_open: bool,
+    /// `max` itself is in the band (`60%（含）以下`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub max_closed: bool,
     #[serde(serialize_with = "crate::decimal::as_string::serialize")]
     pub points: Decimal,
+}
+
+impl ScoreBand {
+    /// Whether the percentage `v` is in the band.
+    pub fn holds(&self, v: Decimal) -> bool {
+        let above = self
+            .min
+            .is_none_or(|m| if self.min_open { v > m } else { v >= m });
+        let below = self
+            .max
+            .is_none_or(|m| if self.max_closed { v <= m } else { v < m });
+        above && below
+    }
 }
 
 /// A qualitative band: a score between `min` and `max` shares of the weight (`max` inclusive only for

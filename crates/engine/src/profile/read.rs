@@ -76,7 +76,7 @@ pub(super) fn resolve(value: &mut Value) -> Result<String, Vec<Problem>> {
 
 pub(super) fn lay_over(base: &mut Value, over: &Value) {
     match (base, over) {
-        (Value::Object(b), Value::Object(o)) if !is_text(o) => {
+        (Value::Object(b), Value::Object(o)) if !is_text(o) && !new_kind(b, o) => {
             for (k, v) in o {
                 match b.get_mut(k) {
                     Some(slot) => lay_over(slot, v),
@@ -97,6 +97,13 @@ pub(super) fn lay_over(base: &mut Value, over: &Value) {
         }
         (slot, v) => *slot = v.clone(),
     }
+}
+
+/// An object of another `kind` (a row's method changed from `per_point` to `per_count`): a new
+/// object, laid over as a whole, not field by field (the old kind's fields do not belong to it).
+pub(super) fn new_kind(base: &Map<String, Value>, over: &Map<String, Value>) -> bool {
+    over.get("kind")
+        .is_some_and(|k| base.get("kind") != Some(k))
 }
 
 /// `{"zh", "en"}` or `{"zh"}`: a text, laid over as a whole (an English left out follows the new
@@ -130,6 +137,7 @@ const METHODS: &[(&str, ReadMethod)] = &[
     ("coefficient", |r, m, p| {
         r.no_fields(m, p, Method::Coefficient)
     }),
+    ("per_count", Reader::per_count),
 ];
 
 const ORIENTATIONS: &[(&str, Orientation)] = &[
@@ -456,14 +464,69 @@ impl Reader {
         })
     }
 
+    fn per_count(&mut self, m: &Map<String, Value>, at: &At) -> Option<Method> {
+        self.only(m, at, &["kind", "per", "floor"]);
+        let per = self.required(m, "per", at, Self::decimal);
+        let floor = self.required(m, "floor", at, Self::decimal);
+        Some(Method::PerCount {
+            per: per?,
+            floor: floor?,
+        })
+    }
+
     fn score_band(&mut self, v: &Value, at: &At) -> Option<ScoreBand> {
-        let m = self.object(v, at, &["min", "max", "points"])?;
+        let m = self.object(
+            v,
+            at,
+            &["min", "max", "min_open", "max_closed", "when", "points"],
+        )?;
+        let points = self.required(m, "points", at, Self::decimal);
+        if let Some(when) = m.get("when") {
+            // The band as the rule writes it; then it has no other ends.
+            let path = At::Key(at, "when");
+            if ["min", "max", "min_open", "max_closed"]
+                .iter()
+                .any(|k| m.contains_key(*k))
+            {
+                self.bad(
+                    &path,
+                    "写了 when 的分档不能再写 min、max、min_open 或 max_closed",
+                    "a band written with when has no min, max, min_open or max_closed besides",
+                );
+                return None;
+            }
+            let text = self.string(when, &path)?;
+            let Some((lo, hi)) = super::bands::read(&text) else {
+                self.bad(
+                    &path,
+                    format!(
+                        "无法读出分档“{}”：请写成“90%（含）以上”“80%（含）-90%”“60%以下”“≤5%”这样",
+                        crate::text::quote(&text)
+                    ),
+                    format!(
+                        "the band \"{}\" cannot be read: write it like 90%（含）以上, 80%（含）-90%, 60%以下 or ≤5%",
+                        crate::text::quote(&text)
+                    ),
+                );
+                return None;
+            };
+            return Some(ScoreBand {
+                min: lo.map(|(n, _)| n),
+                max: hi.map(|(n, _)| n),
+                min_open: lo.is_some_and(|(_, inc)| !inc),
+                max_closed: hi.is_some_and(|(_, inc)| inc),
+                points: points?,
+            });
+        }
         let min = self.optional(m, "min", at, Self::decimal);
         let max = self.optional(m, "max", at, Self::decimal);
-        let points = self.required(m, "points", at, Self::decimal);
+        let min_open = self.or_default(m, "min_open", at, Self::boolean);
+        let max_closed = self.or_default(m, "max_closed", at, Self::boolean);
         Some(ScoreBand {
             min: min?,
             max: max?,
+            min_open: min_open?,
+            max_closed: max_closed?,
             points: points?,
         })
     }

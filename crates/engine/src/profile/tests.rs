@@ -326,6 +326,8 @@ fn every_spelling_the_export_writes_reads_back() {
     let band = ScoreBand {
         min: None,
         max: Some(Decimal::from(90)),
+        min_open: false,
+        max_closed: false,
         points: Decimal::ONE,
     };
     let methods = [
@@ -336,6 +338,10 @@ fn every_spelling_the_export_writes_reads_back() {
         per_point(DeductWhen::Above),
         per_point(DeductWhen::Below),
         Method::Coefficient,
+        Method::PerCount {
+            per: Decimal::ONE,
+            floor: Decimal::ZERO,
+        },
     ];
     p.blocks[0].rows = methods
         .into_iter()
@@ -553,7 +559,7 @@ fn unknown_spellings_name_the_allowed_ones() {
             ),
             (
                 "blocks[1].rows[2].method.kind",
-                "must be \"funds_execution\", \"funds_arrival\", \"manual\", \"banded\", \"per_point\" or \"coefficient\", found \"lottery\"",
+                "must be \"funds_execution\", \"funds_arrival\", \"manual\", \"banded\", \"per_point\", \"coefficient\" or \"per_count\", found \"lottery\"",
             ),
         ],
     );

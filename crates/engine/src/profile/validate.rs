@@ -214,11 +214,16 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
         }
         for (ri, r) in b.rows.iter().enumerate() {
             let rpath = path.key("rows").index(ri);
-            if b.adjustable && matches!(r.method, Method::Banded { .. } | Method::PerPoint { .. }) {
+            if b.adjustable
+                && matches!(
+                    r.method,
+                    Method::Banded { .. } | Method::PerPoint { .. } | Method::PerCount { .. }
+                )
+            {
                 out.add(
                     rpath.key("method"),
-                    "可调整分值的部分不能含分档或逐点扣分的行（其分数是绝对分值，无法随部分分值折算）",
-                    "an adjustable block cannot hold banded or per-point rows: their points are absolute and cannot follow the block's weight",
+                    "可调整分值的部分不能含分档、逐点扣分或按次扣分的行（其分数是绝对分值，无法随部分分值折算）",
+                    "an adjustable block cannot hold banded, per-point or per-occurrence rows: their points are absolute and cannot follow the block's weight",
                 );
             }
             out.unique(&mut row_ids, &r.id, rpath.key("id"), ("行", "row"));
@@ -235,6 +240,22 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
                             rpath.key("method").key("per_point"),
                             "每点扣分应大于 0",
                             "the deduction per point must be above 0",
+                        );
+                    }
+                    if *floor < Decimal::ZERO || *floor > r.weight {
+                        out.add(
+                            rpath.key("method").key("floor"),
+                            "最低分应在 0 与该行分值之间",
+                            "the floor must lie between 0 and the row's weight",
+                        );
+                    }
+                }
+                Method::PerCount { per, floor } => {
+                    if *per <= Decimal::ZERO {
+                        out.add(
+                            rpath.key("method").key("per"),
+                            "每次扣分应大于 0",
+                            "the deduction per occurrence must be above 0",
                         );
                     }
                     if *floor < Decimal::ZERO || *floor > r.weight {
@@ -304,7 +325,9 @@ fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &DocPath, out: 
     }
     for (i, b) in bands.iter().enumerate() {
         if let (Some(lo), Some(hi)) = (b.min, b.max) {
-            if lo >= hi {
+            // A band of one value (`100%`: both ends taken in) is a band; any other empty one is not.
+            let one_value = lo == hi && !b.min_open && b.max_closed;
+            if lo > hi || (lo == hi && !one_value) {
                 out.add(
                     path.index(i),
                     "分档下限应小于上限",
@@ -328,11 +351,14 @@ fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &DocPath, out: 
     let hi = |x: Option<Decimal>| x.unwrap_or(Decimal::MAX);
     let mut order: Vec<usize> = (0..bands.len()).collect();
     order.sort_by_key(|&i| lo(bands[i].min));
-    let mut reach: Option<(usize, Decimal)> = None;
+    // The band that reaches furthest so far: its index, its upper end and whether that end is in it.
+    let mut reach: Option<(usize, Decimal, bool)> = None;
     for &j in &order {
         let c = &bands[j];
-        if let Some((i, end)) = reach {
-            if lo(c.min) < end {
+        if let Some((i, end, closed)) = reach {
+            // Touching ends overlap when both bands take the value in (`…90%（含）` and `90%（含）…`).
+            let touching = lo(c.min) == end && closed && !c.min_open && c.min.is_some();
+            if lo(c.min) < end || touching {
                 let (first, second) = (i.min(j), i.max(j));
                 out.add(
                     path.index(second),
@@ -341,8 +367,8 @@ fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &DocPath, out: 
                 );
             }
         }
-        if reach.is_none_or(|(_, end)| hi(c.max) > end) {
-            reach = Some((j, hi(c.max)));
+        if reach.is_none_or(|(_, end, _)| hi(c.max) > end) {
+            reach = Some((j, hi(c.max), c.max_closed && c.max.is_some()));
         }
     }
 }
