@@ -253,3 +253,56 @@ fn each_funds_row_rate_is_a_formula_of_its_own_cells() {
     let total = row(&profile.funds.total_label.zh);
     assert!(total.iter().any(|c| c == "75.00%"), "{total:?}");
 }
+
+#[test]
+fn bands_as_rules_write_them_and_per_occurrence_deductions_recalculate_to_the_engine() {
+    // 部门整体 with 预算完成率 banded as its rule writes it ("高于90%", "80%-90%（含）", "80%（含）以下":
+    // ends left out and taken in) and 三公经费 at 0.5 per occurrence, at the bands' ends.
+    let profile = Profile::from_json(
+        r#"{"format": "ziping-profile", "extends": "department-wide", "id": "dw-rules",
+            "name": {"zh": "部门整体（按细则分档）"},
+            "blocks": [{"id": "management", "rows": [
+              {"id": "budget_completion", "method": {"kind": "banded", "bands": [
+                {"when": "高于90%", "points": "5"}, {"when": "80%-90%（含）", "points": "4"},
+                {"when": "80%（含）以下", "points": "0"}]}},
+              {"id": "three_public", "method": {"kind": "per_count", "per": "0.5", "floor": "0"}}]}]}"#,
+    )
+    .unwrap();
+    for (i, (completion, count)) in [("90%", "3次"), ("80%", "7次"), ("100%", "0")]
+        .into_iter()
+        .enumerate()
+    {
+        let mut form = profile.blank_form();
+        form.header.project = "部门整体".into();
+        for (row, actual) in [("budget_completion", completion), ("three_public", count)] {
+            form.scores.entry(row.into()).or_default().actual = actual.into();
+        }
+        let ev = evaluate(&form, &profile);
+        let xlsx = form_workbook(&form, &profile, &ev).unwrap();
+        let sheet = recalculated(&xlsx, &format!("bands-{i}"));
+        assert_matches_engine(&sheet, &ev);
+        let score = |id: &str| {
+            ev.blocks
+                .iter()
+                .flat_map(|b| &b.rows)
+                .find(|r| r.id == id)
+                .unwrap()
+                .score
+                .shown()
+        };
+        for (id, name) in [
+            ("budget_completion", "预算完成率"),
+            ("three_public", "“三公经费”控制率"),
+        ] {
+            let row = sheet
+                .iter()
+                .find(|r| r.iter().any(|c| c == name))
+                .unwrap_or_else(|| panic!("no row {name}: {sheet:?}"));
+            assert!(
+                row.iter().any(|c| *c == score(id)),
+                "{name}: {row:?} vs {}",
+                score(id)
+            );
+        }
+    }
+}
