@@ -73,7 +73,7 @@ const SOURCES: [(&str, &str, &str); 5] = [
 
 /// The rules the engine and the built-in profiles cite, in English (a custom profile's own rule text
 /// is shown as written).
-const RULES_EN: [(&str, &str); 50] = [
+const RULES_EN: [(&str, &str); 52] = [
     ("总分 = 各部分得分之和", "total = the sum of the blocks' scores"),
     ("定性指标分档评分", "qualitative rows are scored within bands"),
     ("定性指标：达成 [80%,100%]、部分达成 [60%,80%)、未达成 [0,60%)", "qualitative rows: achieved [80%, 100%], partly achieved [60%, 80%), not achieved [0, 60%)"),
@@ -109,6 +109,8 @@ const RULES_EN: [(&str, &str); 50] = [
     ("数字栏须填写可读的数字（金额、分值、得分），否则无法计算", "number cells (amounts, weights, scores) need a readable number, or nothing can be computed"),
     ("得分 = min(执行率, 100%) × 分值", "score = min(execution rate, 100%) × weight"),
     ("文字说明中的金额应与合计一致", "amounts in the narrative should add up to the stated sum"),
+    ("文字说明中的金额应与资金表一致", "amounts in the narrative should be the funds table's"),
+    ("同一指标在表中各处的完成值应一致", "one measure should have one result wherever the form states it"),
     ("90 分及以上为优，80–90 分为良，60–80 分为中，60 分以下为差", "90 and above 优 (excellent), 80–90 良 (good), 60–80 中 (fair), below 60 差 (poor)"),
     ("财预〔2020〕10号《项目支出绩效评价管理办法》附件", "the annex of 财预〔2020〕10号 (Measures for the performance evaluation of project expenditure)"),
     ("执行率 = 全年执行数 ÷ 全年预算数；得分 = min(执行率, 100%) × 分值", "execution rate = amount spent ÷ full-year budget; score = min(execution rate, 100%) × weight"),
@@ -218,8 +220,10 @@ finding_codes! {
     IndicatorNoBlock = "indicator.no_block", Error, "A scored indicator row is not under a level-1 heading bound to a block.";
     IndicatorNoOperator = "indicator.no_operator", Info, "A numeric target without an operator: read as ≤ when a word of the row's name says less is better (控制率, 结余率 …), else as ≥.";
     IndicatorOverAchievementDeduction = "indicator.over_achievement_deduction", Info, "The local over-achievement deduction applies.";
+    IndicatorSameMeasureDiffers = "indicator.same_measure_differs", Warning, "One measure with two results: two rows of the same name and unit with different actuals, or an execution-rate row against the funds table's rate.";
     IndicatorTargetLowered = "indicator.target_lowered", Warning, "The adjusted target is easier than the one set at the start of the year (年初指标值 against 调整后指标值).";
     IndicatorUnknownBand = "indicator.unknown_band", Error, "A qualitative row names a band the profile does not have.";
+    NarrativeFundsMismatch = "narrative.funds_mismatch", Warning, "A narrative states the full-year budget or the amount spent, and the funds table says another.";
     NarrativeSumMismatch = "narrative.sum_mismatch", Warning, "Amounts in a narrative do not add up to the stated sum.";
     ProfileChanged = "profile.changed", Warning, "The form was scored with a profile whose content differs from the one loaded under its id: stated numbers may follow the other version.";
     ProfileOther = "profile.other", Warning, "The form is scored with a profile other than the one it names (chosen by the caller).";

@@ -2,6 +2,7 @@
 //! percentages, and a stated score on a row that still waits for its judgement. Each row is written
 //! as the published forms write it.
 
+use ziping_engine::decimal::Decimal;
 use ziping_engine::findings::FindingCode;
 use ziping_engine::model::{Form, IndicatorRow};
 use ziping_engine::path::{FieldPath, IndicatorField};
@@ -753,4 +754,108 @@ fn a_form_that_states_its_figures_but_leaves_the_printed_rate_blank_is_asked_for
     // A source marked incomplete is not asked for what it may have lost.
     f.incomplete = "第二页缺失".into();
     assert!(!blank(&f, &p));
+}
+
+/// `form` with one funds row (budget, spent in 万元).
+fn with_funds(rows: &[(&str, &str, &str, u32)], budget: u32, spent: u32) -> (Form, Profile) {
+    let (mut f, p, _) = form(rows);
+    let mut row = ziping_engine::model::FundsRow {
+        source: "本年财政拨款".into(),
+        ..Default::default()
+    };
+    row.figures.budget = Some(budget.into());
+    row.figures.spent = Some(spent.into());
+    f.funds.rows = vec![row];
+    (f, p)
+}
+
+#[test]
+fn a_narrative_that_states_another_budget_or_spending_than_the_funds_table_is_named() {
+    let (mut f, p) = with_funds(&[("设备采购", "≥1批", "1批", 50)], 120, 96);
+    f.narratives.insert(
+        "goal_actual".into(),
+        "本项目全年预算资金100万元，实际支出96万元。其中设备采购预算金额为257万元（跨年合同）。"
+            .into(),
+    );
+    let e = evaluate(&f, &p);
+    let hits: Vec<_> = e
+        .findings
+        .iter()
+        .filter(|x| x.code == FindingCode::NarrativeFundsMismatch)
+        .collect();
+    assert_eq!(hits.len(), 1, "{:?}", found(&e));
+    assert_eq!(hits[0].path.to_string(), "narratives.goal_actual");
+    assert!(
+        hits[0].message.zh.contains("100万元"),
+        "{}",
+        hits[0].message.zh
+    );
+    assert!(hits[0].message.zh.contains("120"), "{}", hits[0].message.zh);
+    // Written at fewer decimals than the table holds, in 元, or as one source row: the same money.
+    f.funds.rows[0].figures.budget = Some(Decimal::new(1_000_042, 4));
+    f.narratives.insert(
+        "goal_actual".into(),
+        "全年预算资金100.00万元；实际支出960000元；本年财政拨款全年执行96万元。".into(),
+    );
+    let e = evaluate(&f, &p);
+    assert!(
+        !has(&e, "narrative.funds_mismatch", "narratives.goal_actual"),
+        "{:?}",
+        found(&e)
+    );
+}
+
+#[test]
+fn one_measure_with_two_results_is_named() {
+    let rows = [
+        ("培训人数", "≥100人", "120人", 20),
+        ("培训资金", "≤30万元", "28万元", 10),
+        ("培训人数", "≥100人", "95人", 10),
+        // The same name in another unit is another measure (a 成本 row of the training).
+        ("培训资金", "≥1期", "2期", 10),
+    ];
+    let (f, p) = with_funds(&rows, 100, 80);
+    let e = evaluate(&f, &p);
+    assert!(
+        has(&e, "indicator.same_measure_differs", "indicators[3].actual"),
+        "{:?}",
+        found(&e)
+    );
+    assert!(!has(
+        &e,
+        "indicator.same_measure_differs",
+        "indicators[4].actual"
+    ));
+    assert!(!has(
+        &e,
+        "indicator.same_measure_differs",
+        "indicators[1].actual"
+    ));
+}
+
+#[test]
+fn an_execution_rate_row_against_the_funds_table_is_named() {
+    let (f, p) = with_funds(&[("预算执行率", "≥90%", "100%", 50)], 100, 80);
+    let e = evaluate(&f, &p);
+    assert!(
+        has(&e, "indicator.same_measure_differs", "indicators[1].actual"),
+        "{:?}",
+        found(&e)
+    );
+    let message = e
+        .findings
+        .iter()
+        .find(|x| x.code == FindingCode::IndicatorSameMeasureDiffers)
+        .map(|x| x.message.zh.clone())
+        .unwrap();
+    assert!(message.contains("80.00%"), "{message}");
+    for agrees in ["80%", "80.00%", "80.0%"] {
+        let (f, p) = with_funds(&[("资金执行率", "≥90%", agrees, 50)], 100, 80);
+        let e = evaluate(&f, &p);
+        assert!(
+            !has(&e, "indicator.same_measure_differs", "indicators[1].actual"),
+            "{agrees}: {:?}",
+            found(&e)
+        );
+    }
 }

@@ -23,6 +23,118 @@ pub(super) fn check(
     budget_cut_to_spent(cx, funds);
     cost_rows_against_spending(cx, funds, indicators);
     declared_rows_sum(cx, blocks);
+    same_measure_twice(cx, indicators);
+    execution_rate_rows(cx, funds, indicators);
+}
+
+/// A row's name reduced to what names the measure: no spaces or punctuation.
+fn measure_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+}
+
+/// The same measure in two places with different results: two level-3 rows of the same name whose
+/// actuals are quantities in the same unit and differ (a name shared by a 数量 row in 个 and a 成本
+/// row in 万元 is two measures).
+fn same_measure_twice(cx: &mut Ctx, indicators: &[IndicatorResult]) {
+    let form = cx.form;
+    let mut seen: Vec<(String, &str, usize, Decimal)> = Vec::new();
+    for (i, row) in form.indicators.iter().enumerate() {
+        let Some(crate::value::Value::Quantity(q)) = indicators.get(i).map(|r| &r.actual) else {
+            continue;
+        };
+        let (Some(v), false) = (q.base_value(), q.approximate) else {
+            continue;
+        };
+        let name = measure_name(&row.name);
+        if row.level < 3 || name.is_empty() {
+            continue;
+        }
+        let unit = q.base_unit.as_str();
+        match seen.iter().find(|(n, u, _, _)| *n == name && *u == unit) {
+            Some((_, _, first, before)) if *before != v => {
+                let first = *first;
+                let (a, b) = (
+                    form.indicators[first].actual.trim(),
+                    form.indicators[i].actual.trim(),
+                );
+                cx.push(
+                    FindingCode::IndicatorSameMeasureDiffers,
+                    FieldPath::Indicator(i, IndicatorField::Actual),
+                    Text::new(
+                        format!(
+                            "“{}”两处的实际完成值不同：第 {} 行为“{}”，此行为“{}”",
+                            crate::text::quote(&row.name),
+                            first + 1,
+                            crate::text::quote(a),
+                            crate::text::quote(b)
+                        ),
+                        format!(
+                            "\"{}\" has two actuals: \"{}\" on row {} and \"{}\" here",
+                            crate::text::quote(&row.name),
+                            crate::text::quote(a),
+                            first + 1,
+                            crate::text::quote(b)
+                        ),
+                    ),
+                    "[form] 同一指标在表中各处的完成值应一致",
+                );
+            }
+            Some(_) => {}
+            None => seen.push((name, unit, i, v)),
+        }
+    }
+}
+
+/// A row that measures the budget's execution (预算执行率, 资金执行率 …) in percent, against the
+/// funds table's execution rate, compared at the decimals the row writes.
+fn execution_rate_rows(cx: &mut Ctx, funds: &FundsResult, indicators: &[IndicatorResult]) {
+    let Some(rate) = known(&funds.execution_rate) else {
+        return;
+    };
+    let form = cx.form;
+    for (i, row) in form.indicators.iter().enumerate() {
+        let name = measure_name(&row.name);
+        if row.level < 3 || !(name.contains("预算执行率") || name.contains("资金执行率"))
+        {
+            continue;
+        }
+        let Some(crate::value::Value::Quantity(q)) = indicators.get(i).map(|r| &r.actual) else {
+            continue;
+        };
+        if q.base_unit != "%" || q.approximate {
+            continue;
+        }
+        let places = q.number.scale();
+        let Some(table) = rate
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .map(|v| round(v, places))
+        else {
+            continue;
+        };
+        if table != round(q.number, places) {
+            cx.push(
+                FindingCode::IndicatorSameMeasureDiffers,
+                FieldPath::Indicator(i, IndicatorField::Actual),
+                Text::new(
+                    format!(
+                        "“{}”的实际完成值为 {}%，资金表算出的执行率为 {}",
+                        crate::text::quote(&row.name),
+                        plain(q.number),
+                        percent(rate, 2)
+                    ),
+                    format!(
+                        "\"{}\" states {}%, the funds table gives an execution rate of {}",
+                        crate::text::quote(&row.name),
+                        plain(q.number),
+                        percent(rate, 2)
+                    ),
+                ),
+                "[form] 执行率 = 全年执行数 ÷ 全年预算数（调整后的全年预算，而非年初预算）",
+            );
+        }
+    }
 }
 
 /// A source row that spent more than its own budget (the total may still be within budget).

@@ -95,7 +95,7 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
         });
     declared::check(&mut cx, &blocks, &total, &reachable);
     across::check(&mut cx, &funds, &indicators, &blocks);
-    narrative::check(&mut cx);
+    narrative::check(&mut cx, &funds);
     if partial {
         incomplete(&mut cx);
     }

@@ -1,5 +1,7 @@
 //! Money in the narrative text that does not add up: "共……90万元。其中：30万元……；30万元……；
-//! 29.99万元……" — the parts after 其中 must sum to the stated amount.
+//! 29.99万元……" — the parts after 其中 must sum to the stated amount; and the full-year budget or
+//! the amount spent that a narrative states ("全年预算资金969.94万元", "实际支出536.23万元"), which
+//! must be the funds table's.
 
 use super::Ctx;
 use crate::decimal::{plain, Decimal};
@@ -104,7 +106,113 @@ fn mismatches(text: &str) -> Vec<(String, Vec<String>, Decimal)> {
     out
 }
 
-pub(super) fn check(cx: &mut Ctx) {
+/// Words that, just before an amount in the same clause, say it is the year's whole budget.
+const BUDGET_WORDS: &[&str] = &[
+    "全年预算",
+    "年度预算",
+    "预算总额",
+    "项目总预算",
+    "全年预算数",
+];
+/// Words that, just before an amount in the same clause, say it is what was spent in the year.
+const SPENT_WORDS: &[&str] = &[
+    "全年执行",
+    "实际支出",
+    "累计支出",
+    "全年支出",
+    "共支出",
+    "完成预算资金",
+    "执行数",
+];
+
+/// Amounts a narrative states as the budget (`true`) or the spending (`false`) of the year: the
+/// amount, as written, and its value in 元 with the number of decimals written.
+fn stated_figures(text: &str) -> Vec<(bool, Amount, u32)> {
+    let text = normalize(text);
+    let mut out = Vec::new();
+    for a in amounts(&text) {
+        let clause_start = text[..a.start]
+            .char_indices()
+            .rfind(|(_, c)| matches!(c, '。' | '\n' | ';' | '；' | ',' | '，' | '、'))
+            .map(|(p, c)| p + c.len_utf8())
+            .unwrap_or(0);
+        let lead = &text[clause_start..a.start];
+        // The amount must be the first in its clause after the word (not 其中 a part of it).
+        if lead.chars().any(|c| c.is_ascii_digit()) || lead.contains("其中") {
+            continue;
+        }
+        let budget = BUDGET_WORDS.iter().any(|w| lead.contains(w));
+        let spent = SPENT_WORDS.iter().any(|w| lead.contains(w));
+        if budget == spent {
+            continue;
+        }
+        let digits = a.written.trim_end_matches("万元").trim_end_matches('元');
+        let places = digits.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+        out.push((budget, a, places));
+    }
+    out
+}
+
+/// The stated budget and spending against the funds table (its totals, or one source row's figure,
+/// at the decimals the text writes).
+fn against_funds(cx: &mut Ctx, funds: &crate::result::FundsResult) {
+    use crate::decimal::round;
+    let form = cx.form;
+    let unit = cx.profile.funds.unit.yuan();
+    for (key, text) in &form.narratives {
+        for (is_budget, a, places) in stated_figures(text) {
+            let (total, column) = if is_budget {
+                (&funds.budget, crate::model::FundsColumn::Budget)
+            } else {
+                (&funds.spent, crate::model::FundsColumn::Spent)
+            };
+            let Some(total) = super::funds::known(total) else {
+                continue;
+            };
+            let scale = if a.written.ends_with("万元") {
+                Decimal::from(10_000)
+            } else {
+                Decimal::ONE
+            };
+            let as_written =
+                |table: Decimal| table.checked_mul(unit).map(|y| round(y / scale, places));
+            let said = round(a.yuan / scale, places);
+            let rows = form.funds.rows.iter().filter_map(|r| r.figures.get(column));
+            if std::iter::once(total)
+                .chain(rows)
+                .any(|v| as_written(v) == Some(said))
+            {
+                continue;
+            }
+            let (what_zh, what_en) = if is_budget {
+                ("全年预算数", "full-year budget")
+            } else {
+                ("全年执行数", "amount spent")
+            };
+            let table = crate::decimal::plain(total);
+            cx.push(
+                FindingCode::NarrativeFundsMismatch,
+                FieldPath::Narrative(key.clone()),
+                Text::new(
+                    format!(
+                        "文字中写{what_zh}为 {}，资金表的{what_zh}合计为 {table}（{}）",
+                        a.written,
+                        cx.profile.funds.unit.key()
+                    ),
+                    format!(
+                        "the text states the {what_en} as {}, the funds table's total is {table} ({})",
+                        a.written,
+                        cx.profile.funds.unit.name_en()
+                    ),
+                ),
+                "[form] 文字说明中的金额应与资金表一致",
+            );
+        }
+    }
+}
+
+pub(super) fn check(cx: &mut Ctx, funds: &crate::result::FundsResult) {
+    against_funds(cx, funds);
     let form = cx.form;
     for (key, text) in &form.narratives {
         for (stated, parts, sum) in mismatches(text) {
