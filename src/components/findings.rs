@@ -29,7 +29,7 @@ pub fn FindingsPanel(p: &FindingsProps) -> Html {
                     { for findings.iter().map(|f| {
                         let go = f.path.input().map(|t| send.click(move || DocAction::Focus(Some(t.clone()))));
                         html! {
-                            <li class={classes!("finding", severity_class(f.severity))} data-code={f.code.key()}>
+                            <li class={classes!("finding", severity_class(f.severity))} data-code={f.code.key()} data-finding-path={f.path.to_string()}>
                                 <p class="finding-head">
                                     <span class="severity">{ w.severity[f.severity as usize] }</span>
                                     <span class="finding-place">{ f.place.get(lang) }</span>

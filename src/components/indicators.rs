@@ -387,7 +387,7 @@ fn Row(p: &RowProps) -> Html {
                     <span class="level-tag">{ level_label }</span>
                     { field(IndicatorField::Name, w.indicator_name) }
                     { block_select }
-                    <details class="more" open={!r.note.is_empty()}><summary>{ w.note }</summary>{ field(IndicatorField::Note, w.note) }</details>
+                    <details class="more" open={!r.note.is_empty() || !r.incomplete.is_empty()}><summary>{ w.note }</summary>{ field(IndicatorField::Note, w.note) }{ field(IndicatorField::Incomplete, w.row_incomplete) }</details>
                 </th>
                 { actions }
             </tr>
@@ -486,13 +486,19 @@ fn Row(p: &RowProps) -> Html {
             <td class="col-name">
                 { field(IndicatorField::Name, w.indicator_name) }
                 if layout.scored {
-                    <details class="more" open={!r.note.is_empty() || !r.method.is_empty() || !r.band.is_empty()}>
+                    <details class="more" open={!r.note.is_empty() || !r.method.is_empty() || !r.band.is_empty() || !r.incomplete.is_empty()}>
                         <summary>{ w.more }</summary>
                         <Choice path={FieldPath::Indicator(i, IndicatorField::Method)} value={r.method.clone()} label={format!("{} {} · {}", w.indicator_name, i + 1, w.method_choice)} readonly={layout.readonly}
                             options={vec![("".into(), w.method_auto.into()), ("qualitative".into(), w.method(MethodId::Qualitative).into()), ("manual".into(), w.method(MethodId::Manual).into())]} />
                         <Choice path={FieldPath::Indicator(i, IndicatorField::Band)} value={r.band.clone()} label={format!("{} {} · {}", w.indicator_name, i + 1, w.band)} readonly={layout.readonly}
                             options={std::iter::once((AttrValue::from(""), AttrValue::from(w.band_auto))).chain(p.bands.iter().map(|(id, name)| (AttrValue::from(id.clone()), AttrValue::from(name.get(lang).to_string())))).collect::<Vec<_>>()} />
                         { field(IndicatorField::Note, w.note) }
+                        { field(IndicatorField::Incomplete, w.row_incomplete) }
+                    </details>
+                } else {
+                    <details class="more" open={!r.incomplete.is_empty()}>
+                        <summary>{ w.more }</summary>
+                        { field(IndicatorField::Incomplete, w.row_incomplete) }
                     </details>
                 }
             </td>

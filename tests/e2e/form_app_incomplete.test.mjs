@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 
 import { ROOT } from "./helpers.mjs";
-import { assertClean, download, field, findingCodes, num, type, useSite, withExample } from "./form_helpers.mjs";
+import { assertClean, download, field, findingCodes, num, type, useSite, withApp, withExample } from "./form_helpers.mjs";
 
 const env = useSite();
 
@@ -39,6 +39,45 @@ test("marking the source incomplete gives a partial total, no grade, and says so
     await type(page, "incomplete", "");
     await page.waitForFunction(() => !document.querySelector("[data-testid=partial]"));
     assert.match(await num(page, "grade"), /^优/);
+    assertClean(app);
+  });
+});
+
+test("a row marked incomplete is not asked for what the source lost, and the total is partial", async () => {
+  await withApp(env, async (app) => {
+    const { page } = app;
+    // A central-2020 form transcribed from a printout whose row lost its actual.
+    const form = {
+      format: "ziping-form",
+      schema_version: 2,
+      profile: "central-2020",
+      header: { project: "培训项目" },
+      indicators: [
+        { id: "h", level: 1, name: "产出指标", block: "output" },
+        { id: "r", level: 3, name: "培训人数", target: "≥100人", weight: "50" },
+      ],
+    };
+    await page.setInputFiles("#import-file", { name: "cut.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(form)) });
+    await page.waitForSelector(field("indicators[1].name"));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("section.findings li.finding")].some((li) => li.dataset.findingPath === "indicators[1].actual"),
+    );
+    // The row's note area holds the mark.
+    const row = page.locator('tr[data-row]').filter({ has: page.locator(field("indicators[1].name")) });
+    await row.locator("details.more summary").first().click();
+    await type(page, "indicators[1].incomplete", "实际值一栏被截断");
+    await page.waitForSelector("[data-testid=partial]");
+    await page.waitForFunction(() =>
+      ![...document.querySelectorAll("section.findings li.finding")].some((li) => li.dataset.findingPath === "indicators[1].actual"),
+    );
+    const codes = await findingCodes(page);
+    assert.ok(codes.includes("form.incomplete"), codes.join(" "));
+    assert.match(
+      await page.locator('section.findings li.finding[data-code="form.incomplete"]').first().textContent(),
+      /培训人数.*实际值一栏被截断/,
+    );
+    const file = await download(page, "[data-testid=export]");
+    assert.equal(JSON.parse(file.text).indicators[1].incomplete, "实际值一栏被截断");
     assertClean(app);
   });
 });

@@ -298,6 +298,10 @@ pub struct IndicatorRow {
     /// A transcriber's remark (e.g. an extra cell printed on the original).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// 原件不完整: what of this row is cut off or illegible on the source (empty: it is whole). On a
+    /// level-1 heading it marks its block, on a level-2 heading its group: every row under it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub incomplete: String,
     /// What was typed into 分值, 得分 and the stated 得分, where it is not the plain number.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub typed: Typed,

@@ -111,6 +111,7 @@ field_enum!(
         DeviationReason => "deviation_reason", "偏差原因", "Deviation reason",
         NotApplicable => "not_applicable", "不适用", "Not applicable",
         Note => "note", "备注", "Note",
+        Incomplete => "incomplete", "原件不完整", "Source incomplete",
     }
 );
 
@@ -834,6 +835,7 @@ text_access!(indicator_text, indicator_text_mut, IndicatorRow, IndicatorField {
     DeclaredCompletion => declared_completion,
     DeviationReason => deviation_reason,
     Note => note,
+    Incomplete => incomplete,
 });
 
 text_access!(score_text, score_text_mut, ScoreEntry, ScoreField {

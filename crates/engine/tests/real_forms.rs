@@ -859,3 +859,77 @@ fn an_execution_rate_row_against_the_funds_table_is_named() {
         );
     }
 }
+
+#[test]
+fn a_row_or_a_block_marked_incomplete_is_not_asked_for_what_the_source_lost() {
+    // A cut-off printout: the 满意度 block's only row has its weight and nothing else, and one
+    // output row lost its actual.
+    let (mut f, p) = with_funds(
+        &[
+            ("设备采购", "≥1批", "1批", 30),
+            ("人员培训", "≥100人次", "", 20),
+        ],
+        100,
+        100,
+    );
+    f.indicators.push(IndicatorRow {
+        id: "s".into(),
+        level: 1,
+        name: "满意度指标".into(),
+        block: "satisfaction".into(),
+        ..IndicatorRow::default()
+    });
+    f.indicators.push(IndicatorRow {
+        id: "s1".into(),
+        level: 3,
+        name: "服务对象满意度".into(),
+        weight: Some(10.into()),
+        ..IndicatorRow::default()
+    });
+    let before = evaluate(&f, &p);
+    assert!(
+        has(&before, "value.missing", "indicators[2].actual"),
+        "{:?}",
+        found(&before)
+    );
+    assert!(before.grade.is_some());
+    // Marked: the rows say nothing of what they lost, the total is partial and has no grade.
+    f.indicators[2].incomplete = "实际值一栏被截断".into();
+    f.indicators[3].incomplete = "原件第二页缺失".into();
+    let e = evaluate(&f, &p);
+    assert!(e.partial);
+    assert!(e.grade.is_none());
+    for path in [
+        "indicators[2].actual",
+        "indicators[4].actual",
+        "indicators[4].score",
+    ] {
+        assert!(
+            !found(&e)
+                .iter()
+                .any(|(c, p)| p == path && c != "form.incomplete"),
+            "{path}: {:?}",
+            found(&e)
+        );
+    }
+    assert!(has(&e, "form.incomplete", "indicators[2].incomplete"));
+    assert!(has(&e, "form.incomplete", "indicators[3].incomplete"));
+    let note = e
+        .findings
+        .iter()
+        .find(|x| x.path.to_string() == "indicators[3].incomplete")
+        .unwrap();
+    assert!(note.message.zh.contains("其下各行"), "{}", note.message.zh);
+    assert!(e.total.explanation().zh.contains("不评等次"));
+    // A row outside the marks is still asked for what it lacks.
+    f.indicators[1].actual.clear();
+    let e = evaluate(&f, &p);
+    assert!(
+        has(&e, "value.missing", "indicators[1].actual"),
+        "{:?}",
+        found(&e)
+    );
+    // The mark is kept in the file, as typed.
+    let again = ziping_engine::read_form(&ziping_engine::to_json(&f)).unwrap();
+    assert_eq!(again.indicators[3].incomplete, "原件第二页缺失");
+}

@@ -40,7 +40,8 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
     entries::report_unread(&mut cx, &unread);
     cx.unread = unread;
     let places = cx.places();
-    let partial = !form.incomplete.trim().is_empty();
+    let covered = incomplete_rows(form);
+    let partial = !form.incomplete.trim().is_empty() || !covered.is_empty();
     let funds = funds::evaluate(&mut cx);
     let (indicators, indicator_rows) = indicators::evaluate(&mut cx);
     let (blocks, mut weights) = score_blocks(&mut cx, &funds, indicator_rows);
@@ -97,7 +98,7 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
     across::check(&mut cx, &funds, &indicators, &blocks);
     narrative::check(&mut cx, &funds);
     if partial {
-        incomplete(&mut cx);
+        incomplete(&mut cx, &covered, &blocks);
     }
     let mut findings = cx.findings;
     findings.sort_by_key(|f| f.severity);
@@ -119,9 +120,30 @@ pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
     }
 }
 
+/// The indicator rows a 不完整 mark covers: a marked row, and every row under a marked heading (a
+/// level-1 heading: its block; a level-2 heading: its group).
+fn incomplete_rows(form: &crate::model::Form) -> Vec<usize> {
+    let (mut block, mut group) = (false, false);
+    let mut out = Vec::new();
+    for (i, r) in form.indicators.iter().enumerate() {
+        let own = !r.incomplete.trim().is_empty();
+        match r.level {
+            1 => (block, group) = (own, false),
+            2 => group = own,
+            _ => {}
+        }
+        if own || block || group {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// The checks that need the whole form say nothing about a form whose source is cut off or
-/// illegible: they are left out, and one note says so.
-fn incomplete(cx: &mut Ctx) {
+/// illegible: they are left out, and a note says so — one for the form, one for each marked row or
+/// heading. Under a mark, what a row lacks (a value, a score, a reason) is not asked for, and the
+/// stated subtotals of the blocks it touches are not compared.
+fn incomplete(cx: &mut Ctx, covered: &[usize], blocks: &[crate::result::BlockResult]) {
     const WHOLE_FORM: [FindingCode; 8] = [
         FindingCode::WeightsTotalSum,
         FindingCode::WeightsBlockSum,
@@ -132,7 +154,68 @@ fn incomplete(cx: &mut Ctx) {
         FindingCode::GradeDeclaredMismatch,
         FindingCode::IndicatorCostVsSpending,
     ];
-    cx.findings.retain(|f| !WHOLE_FORM.contains(&f.code));
+    const ABSENT: [FindingCode; 6] = [
+        FindingCode::ValueMissing,
+        FindingCode::ScoreMissing,
+        FindingCode::WeightsMissing,
+        FindingCode::ScoreBandNeedsScore,
+        FindingCode::ReasonMissingBelowWeight,
+        FindingCode::ReasonMissingOverAchievement,
+    ];
+    let form = cx.form;
+    // The blocks the covered rows score into, and those of marked level-1 headings.
+    let touched: Vec<&str> = blocks
+        .iter()
+        .filter(|b| {
+            b.rows
+                .iter()
+                .any(|r| matches!(r.path, FieldPath::IndicatorRow(i) if covered.contains(&i)))
+        })
+        .map(|b| b.id.as_str())
+        .chain(
+            covered
+                .iter()
+                .filter_map(|&i| form.indicators.get(i))
+                .filter(|r| r.level == 1)
+                .map(|r| r.block.as_str()),
+        )
+        .collect();
+    cx.findings.retain(|f| {
+        let under_mark = f.path.indicator_row().is_some_and(|i| covered.contains(&i));
+        let block_stated =
+            matches!(&f.path, FieldPath::DeclaredBlock(id) if touched.contains(&id.as_str()));
+        let left_out = WHOLE_FORM.contains(&f.code)
+            || (under_mark && ABSENT.contains(&f.code))
+            || (block_stated && f.code == FindingCode::BlockDeclaredMismatch);
+        !left_out
+    });
+    for &i in covered {
+        let r = &form.indicators[i];
+        if r.incomplete.trim().is_empty() {
+            continue;
+        }
+        let note = crate::text::quote(r.incomplete.trim());
+        let name = crate::text::quote(&r.name);
+        let (zh, en) = match r.level {
+            1 | 2 => (
+                "其下各行只计已有部分",
+                "the rows under it count what is there",
+            ),
+            _ => ("此行只计已有部分", "the row counts what is there"),
+        };
+        cx.push(
+            FindingCode::FormIncomplete,
+            FieldPath::Indicator(i, crate::path::IndicatorField::Incomplete),
+            Text::new(
+                format!("“{name}”原件不完整（{note}）：{zh}，缺少的值、得分与原因不再提示；总分为已有部分的合计，不评等次"),
+                format!("\"{name}\" is incomplete on the source ({note}): {en}, and what is missing is not asked for; the total is the sum of what is there, with no grade"),
+            ),
+            "[form] 表中各栏须填写完整",
+        );
+    }
+    if cx.form.incomplete.trim().is_empty() {
+        return;
+    }
     let note = crate::text::quote(cx.form.incomplete.trim());
     cx.push(
         FindingCode::FormIncomplete,

@@ -94,6 +94,7 @@ pub mod fields {
         "deviation_reason",
         "not_applicable",
         "note",
+        "incomplete",
         "typed",
     ];
     pub const SCORE_ENTRY: &[&str] = &[
@@ -367,6 +368,7 @@ fn indicator(
         deviation_reason: text(r, m, "deviation_reason", at),
         not_applicable: flag(r, m, "not_applicable", at),
         note: text(r, m, "note", at),
+        incomplete: text(r, m, "incomplete", at),
         typed: typed(r, m, at, |k| {
             IndicatorField::from_key(k)
                 .is_some_and(|f| FieldPath::Indicator(0, f).kind() == Kind::Decimal)
