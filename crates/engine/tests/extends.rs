@@ -125,3 +125,36 @@ fn an_unknown_base_or_a_wrong_extends_is_refused_at_extends() {
     .unwrap_err();
     assert!(ps.iter().any(|p| p.message.en.contains("100")), "{ps:?}");
 }
+
+#[test]
+fn reading_and_weight_problems_come_in_one_list() {
+    // A typo in a grade's threshold, and block weights that add up to 105: both at once.
+    let text = r#"{"format": "ziping-profile", "extends": "central-2020", "id": "c-typo",
+        "blocks": [{"id": "output", "weight": "55"}],
+        "grades": [{"grade": "优", "name_en": "Excellent", "min": "9O"},
+                   {"grade": "良", "name_en": "Good", "min": "80"},
+                   {"grade": "中", "name_en": "Fair", "min": "60"},
+                   {"grade": "差", "name_en": "Poor", "min": "0"}]}"#;
+    let problems = Profile::from_json(text).unwrap_err();
+    let paths: Vec<String> = problems.iter().map(|p| p.path.to_string()).collect();
+    assert!(paths.contains(&"grades[0].min".to_string()), "{paths:?}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == "blocks" && p.message.zh.contains("105")),
+        "{problems:?}"
+    );
+    // A typo in a weight: the sum it would make is not guessed at, the other problems still come.
+    let text = text
+        .replace(r#""weight": "55""#, r#""weight": "5O""#)
+        .replace(r#""min": "9O""#, r#""min": "90""#)
+        .replace(r#""min": "60""#, r#""min": "85""#);
+    let problems = Profile::from_json(&text).unwrap_err();
+    let paths: Vec<String> = problems.iter().map(|p| p.path.to_string()).collect();
+    assert!(paths.contains(&"blocks[1].weight".to_string()), "{paths:?}");
+    assert!(!paths.contains(&"blocks".to_string()), "{paths:?}");
+    assert!(
+        paths.iter().any(|p| p.starts_with("grades")),
+        "the grades out of order are named too: {paths:?}"
+    );
+}

@@ -24,6 +24,63 @@ use crate::model::FundsColumn;
 use crate::text::Text;
 use serde::Serialize;
 
+/// `problems`, the reading problems of `text`, and the validation's problems of the file with each
+/// text value that failed to read taken as `"0"` (see [`Profile::from_json`]).
+fn with_validation(
+    text: &str,
+    mut problems: Vec<crate::reader::Problem>,
+) -> Vec<crate::reader::Problem> {
+    use crate::path::{Location, Step};
+    use serde_json::Value;
+    let Ok((mut doc, _)) = crate::reader::parse_file(text) else {
+        return problems;
+    };
+    if read::resolve(&mut doc).is_err() {
+        return problems;
+    }
+    if let Some(m) = doc.as_object_mut() {
+        m.remove("extends");
+    }
+    let mut repaired = Vec::new();
+    for p in &problems {
+        let Location::Value(path) = &p.path else {
+            continue;
+        };
+        let slot = path.0.iter().try_fold(&mut doc, |v, step| match step {
+            Step::Key(k) => v.get_mut(k.as_str()),
+            Step::Index(i) => v.get_mut(*i),
+        });
+        if let Some(slot @ Value::String(_)) = slot {
+            *slot = Value::String("0".into());
+            repaired.push(path.clone());
+        }
+    }
+    if repaired.is_empty() {
+        return problems;
+    }
+    let Ok(profile) = read::read(&doc.to_string()) else {
+        return problems;
+    };
+    // A problem at, above or beside a value taken as "0" (in the object that holds it: a block's
+    // rows against the block's weight) depends on it.
+    let related = |p: &crate::path::DocPath| {
+        repaired.iter().any(|r| {
+            let holder = &r.0[..r.0.len().saturating_sub(1)];
+            r.0.starts_with(&p.0) || p.0.starts_with(holder)
+        })
+    };
+    for v in validate::validate(&profile) {
+        let keep = match &v.path {
+            Location::Value(p) => !related(p),
+            _ => true,
+        };
+        if keep && !problems.contains(&v) {
+            problems.push(v);
+        }
+    }
+    problems
+}
+
 /// The profile file's format name.
 pub const PROFILE_FORMAT: &str = "ziping-profile";
 
@@ -436,8 +493,14 @@ impl Profile {
     /// Reads and validates a profile from JSON. Every problem is reported, each with where it is: first
     /// every problem of the file's structure (syntax, unknown or missing fields, wrong types, unknown
     /// spellings, repeated keys), and only when there is none, every contradiction the validation finds.
+    ///
+    /// A file with problems of its structure is validated too where that can be done: each value
+    /// that did not read as what its field holds (a text where a decimal belongs: `"5O"`) is taken as
+    /// `"0"` for the validation alone, and the contradictions it finds elsewhere are listed with the
+    /// reading problems, in one list. Those at, above or beside a value taken as `"0"` (in the object
+    /// that holds it) are left out: what they would say depends on a value the file does not have.
     pub fn from_json(text: &str) -> Result<Profile, Vec<crate::reader::Problem>> {
-        let profile = read::read(text)?;
+        let profile = read::read(text).map_err(|problems| with_validation(text, problems))?;
         let problems = validate::validate(&profile);
         if problems.is_empty() {
             Ok(profile)
