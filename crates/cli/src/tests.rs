@@ -208,10 +208,13 @@ fn export_writes_the_form_as_a_workbook() {
     )
     .unwrap();
     let same = ziping_xlsx::form_workbook(&o.form, &o.profile, &o.evaluation).unwrap();
-    assert_eq!(
+    // The same workbook but for its creation time (docProps/core.xml, to the second), which can
+    // compress a byte or two differently when the two are made in different seconds.
+    assert!(
+        bytes.len().abs_diff(same.len()) <= 8,
+        "the command writes what the library makes: {} against {} bytes",
         bytes.len(),
-        same.len(),
-        "the command writes what the library makes"
+        same.len()
     );
     // Wrong arguments: no --xlsx, or a missing output name.
     assert_eq!(cli(&["export", SEED, &out_path]).0, 2);

@@ -73,7 +73,7 @@ const SOURCES: [(&str, &str, &str); 5] = [
 
 /// The rules the engine and the built-in profiles cite, in English (a custom profile's own rule text
 /// is shown as written).
-const RULES_EN: [(&str, &str); 52] = [
+const RULES_EN: [(&str, &str); 55] = [
     ("总分 = 各部分得分之和", "total = the sum of the blocks' scores"),
     ("定性指标分档评分", "qualitative rows are scored within bands"),
     ("定性指标：达成 [80%,100%]、部分达成 [60%,80%)、未达成 [0,60%)", "qualitative rows: achieved [80%, 100%], partly achieved [60%, 80%), not achieved [0, 60%)"),
@@ -111,6 +111,9 @@ const RULES_EN: [(&str, &str); 52] = [
     ("文字说明中的金额应与合计一致", "amounts in the narrative should add up to the stated sum"),
     ("文字说明中的金额应与资金表一致", "amounts in the narrative should be the funds table's"),
     ("同一指标在表中各处的完成值应一致", "one measure should have one result wherever the form states it"),
+    ("定量指标按实际完成值与目标值的比例计分", "a quantitative row is scored by its actual against its target"),
+    ("核心指标未完成须重点说明", "a core indicator that falls short needs its reason stated"),
+    ("得分 = 得分系数(%) × 分值", "score = coefficient (%) × weight"),
     ("90 分及以上为优，80–90 分为良，60–80 分为中，60 分以下为差", "90 and above 优 (excellent), 80–90 良 (good), 60–80 中 (fair), below 60 差 (poor)"),
     ("财预〔2020〕10号《项目支出绩效评价管理办法》附件", "the annex of 财预〔2020〕10号 (Measures for the performance evaluation of project expenditure)"),
     ("执行率 = 全年执行数 ÷ 全年预算数；得分 = min(执行率, 100%) × 分值", "execution rate = amount spent ÷ full-year budget; score = min(execution rate, 100%) × weight"),
@@ -214,9 +217,11 @@ finding_codes! {
     GradeContradictsTotal = "grade.contradicts_total", Error, "The stated grade is not the grade of the stated total.";
     GradeDeclaredMismatch = "grade.declared_mismatch", Error, "The stated grade differs from the computed grade.";
     GradeUnknown = "grade.unknown", Error, "The stated grade is not one of the profile's grades.";
+    IndicatorCoreMissed = "indicator.core_missed", Warning, "A core indicator (核心指标) scores below its weight.";
     IndicatorCostDirection = "indicator.cost_direction", Warning, "A cost row written with ≥ (more is better): check the direction.";
     IndicatorCostVsSpending = "indicator.cost_vs_spending", Warning, "Cost rows against the funds table: their actual amounts add up to more than was spent, or a cost row for the whole budget is 100% done while far less was spent.";
     IndicatorExactExceeded = "indicator.exact_exceeded", Warning, "An '=' target was exceeded: full marks, flagged as a deviation.";
+    IndicatorNatureMismatch = "indicator.nature_mismatch", Warning, "A row marked 定量 (quantitative) whose target and actual do not compare as numbers.";
     IndicatorNoBlock = "indicator.no_block", Error, "A scored indicator row is not under a level-1 heading bound to a block.";
     IndicatorNoOperator = "indicator.no_operator", Info, "A numeric target without an operator: read as ≤ when a word of the row's name says less is better (控制率, 结余率 …), else as ≥.";
     IndicatorOverAchievementDeduction = "indicator.over_achievement_deduction", Info, "The local over-achievement deduction applies.";

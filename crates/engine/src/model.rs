@@ -262,6 +262,17 @@ pub struct IndicatorRow {
     /// How the row is scored: "" or "auto" (from the values), "qualitative", "manual".
     #[serde(skip_serializing_if = "String::is_empty")]
     pub method: String,
+    /// 指标类型 (定量 / 定性), where the layout has that column: 定性 scores the row as a judgement,
+    /// 定量 asks for values that compare.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub nature: String,
+    /// 核心指标, where the layout has that column: a core row that falls short is named.
+    #[serde(skip_serializing_if = "is_false")]
+    pub core: bool,
+    /// 得分系数 (a percentage, as written), where the layout has that column: the row scores it ×
+    /// its weight.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub coefficient: String,
     /// Qualitative rows: the band the evaluator chose ("" infers it from the actual text).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub band: String,

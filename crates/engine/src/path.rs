@@ -112,6 +112,9 @@ field_enum!(
         NotApplicable => "not_applicable", "不适用", "Not applicable",
         Note => "note", "备注", "Note",
         Incomplete => "incomplete", "原件不完整", "Source incomplete",
+        Nature => "nature", "指标类型", "Quantitative / qualitative",
+        Core => "core", "核心指标", "Core indicator",
+        Coefficient => "coefficient", "得分系数", "Coefficient",
     }
 );
 
@@ -387,7 +390,7 @@ impl FieldPath {
                 IndicatorField::Weight | IndicatorField::Score | IndicatorField::DeclaredScore,
             )
             | FieldPath::Score(_, ScoreField::Score | ScoreField::DeclaredScore) => Kind::Decimal,
-            FieldPath::Indicator(_, IndicatorField::NotApplicable)
+            FieldPath::Indicator(_, IndicatorField::NotApplicable | IndicatorField::Core)
             | FieldPath::Score(_, ScoreField::NotApplicable) => Kind::Flag,
             _ => Kind::Text,
         }
@@ -836,6 +839,8 @@ text_access!(indicator_text, indicator_text_mut, IndicatorRow, IndicatorField {
     DeviationReason => deviation_reason,
     Note => note,
     Incomplete => incomplete,
+    Nature => nature,
+    Coefficient => coefficient,
 });
 
 text_access!(score_text, score_text_mut, ScoreEntry, ScoreField {
@@ -851,6 +856,7 @@ pub fn indicator_value(r: &IndicatorRow, f: IndicatorField) -> String {
         IndicatorField::Score => as_typed(r.score, &r.typed, f.key()),
         IndicatorField::DeclaredScore => as_typed(r.declared_score, &r.typed, f.key()),
         IndicatorField::NotApplicable => flag(r.not_applicable),
+        IndicatorField::Core => flag(r.core),
         text => indicator_text(r, text).cloned().unwrap_or_default(),
     }
 }
@@ -866,6 +872,7 @@ pub fn set_indicator(r: &mut IndicatorRow, f: IndicatorField, value: &str) -> Re
             put(&mut r.declared_score, &mut r.typed, f.key(), value, points)
         }
         IndicatorField::NotApplicable => r.not_applicable = value == "true",
+        IndicatorField::Core => r.core = value == "true",
         text => *indicator_text_mut(r, text).ok_or(SetError::NotAField)? = value.to_string(),
     }
     Ok(())

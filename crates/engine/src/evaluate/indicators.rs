@@ -507,6 +507,53 @@ fn score_row(
     v: &Values,
     result: &mut IndicatorResult,
 ) -> RowResult {
+    let scored = score_row_values(cx, i, row, block, group, v, result);
+    // A 核心指标 that falls short is named (where the layout has that column).
+    let short = scored.source != crate::result::ScoreSource::Excluded
+        && !scored.score.is_pending()
+        && scored.score.value < scored.weight;
+    if cx.profile.indicators.core_column && row.core && short {
+        cx.push(
+            FindingCode::IndicatorCoreMissed,
+            FieldPath::Indicator(i, IndicatorField::Core),
+            Text::new(
+                format!(
+                    "核心指标“{}”得 {}，未得满分 {}：请说明原因，并核实是否影响评价等次",
+                    crate::text::quote(&row.name),
+                    scored.score.shown(),
+                    plain(scored.weight)
+                ),
+                format!(
+                    "core indicator \"{}\" scores {} of {}: give the reason, and check whether it bears on the grade",
+                    crate::text::quote(&row.name),
+                    scored.score.shown(),
+                    plain(scored.weight)
+                ),
+            ),
+            "[local] 核心指标未完成须重点说明",
+        );
+    }
+    scored
+}
+
+/// What a 指标类型 cell says: 定性 (`Some(false)`), 定量 (`Some(true)`), or nothing it knows.
+fn quantitative_nature(nature: &str) -> Option<bool> {
+    match nature.trim() {
+        "定量" | "定量指标" | "quantitative" => Some(true),
+        "定性" | "定性指标" | "qualitative" => Some(false),
+        _ => None,
+    }
+}
+
+fn score_row_values(
+    cx: &mut Ctx,
+    i: usize,
+    row: &IndicatorRow,
+    block: &Block,
+    group: &str,
+    v: &Values,
+    result: &mut IndicatorResult,
+) -> RowResult {
     if !row.not_applicable {
         for (f, text) in [
             (IndicatorField::Target, &row.target),
@@ -560,7 +607,57 @@ fn score_row(
         early_rounded: Vec::new(),
         basis: &block.basis,
     };
-    let forced = row.method.trim();
+    let nature = if cx.profile.indicators.nature_column {
+        quantitative_nature(&row.nature)
+    } else {
+        None
+    };
+    // 定性 in the 指标类型 column scores the row as a judgement unless a method is chosen.
+    let forced = match (row.method.trim(), nature) {
+        ("" | "auto", Some(false)) => "qualitative",
+        (m, _) => m,
+    };
+    // 得分系数 × 分值, where the layout has that column and the row has a coefficient.
+    if cx.profile.indicators.coefficient_column
+        && !row.coefficient.trim().is_empty()
+        && forced != "manual"
+    {
+        match parse(&row.coefficient) {
+            Value::Quantity(q) if (q.base_unit.is_empty() || q.base_unit == "%") && !q.approximate => {
+                let c = q.number.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+                let w = input.weight;
+                input.method = MethodId::Coefficient;
+                input.judgement = false;
+                input.below_target = c < Decimal::ONE_HUNDRED;
+                let how = ex![
+                    Piece::W("得分系数 ", "coefficient "),
+                    Piece::Plain(c),
+                    "% × ",
+                    Piece::Plain(w)
+                ];
+                input.computed = Some(cx.score_figure(c / Decimal::ONE_HUNDRED * w, how));
+                result.method = Some(MethodId::Coefficient);
+                return finish(cx, input);
+            }
+            _ => cx.push(
+                FindingCode::ValueUnparseable,
+                FieldPath::Indicator(i, IndicatorField::Coefficient),
+                Text::new(
+                    format!(
+                        "“{}”的得分系数“{}”不是百分数，此行按目标值与实际值计分",
+                        crate::text::quote(&row.name),
+                        crate::text::quote(&row.coefficient)
+                    ),
+                    format!(
+                        "\"{}\": coefficient \"{}\" is not a percentage; the row is scored from its target and actual",
+                        crate::text::quote(&row.name),
+                        crate::text::quote(&row.coefficient)
+                    ),
+                ),
+                "[local] 得分 = 得分系数(%) × 分值",
+            ),
+        }
+    }
     let (tq, aq) = (v.target.quantity(), v.actual.quantity());
     if let ("" | "auto", Value::Date(t), Value::Date(a)) = (forced, &v.target, &v.actual) {
         if deadline(cx, &mut input, (t, a), row) {
@@ -614,6 +711,27 @@ fn score_row(
             quantitative(cx, &mut input, op, (t, a, v.achieved), (tq, aq), row, block);
         }
         _ => {
+            if nature == Some(true) && (forced.is_empty() || forced == "auto") {
+                cx.push(
+                    FindingCode::IndicatorNatureMismatch,
+                    FieldPath::Indicator(i, IndicatorField::Actual),
+                    Text::new(
+                        format!(
+                            "“{}”是定量指标，但目标值“{}”与实际值“{}”不能作数值比较",
+                            crate::text::quote(&row.name),
+                            crate::text::quote(&row.target),
+                            crate::text::quote(&row.actual)
+                        ),
+                        format!(
+                            "\"{}\" is quantitative, but its target \"{}\" and actual \"{}\" do not compare as numbers",
+                            crate::text::quote(&row.name),
+                            crate::text::quote(&row.target),
+                            crate::text::quote(&row.actual)
+                        ),
+                    ),
+                    "[2020] 定量指标按实际完成值与目标值的比例计分",
+                );
+            }
             if (forced.is_empty() || forced == "auto")
                 && tq.is_some()
                 && !row.actual.trim().is_empty()

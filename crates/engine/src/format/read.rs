@@ -92,6 +92,9 @@ pub mod fields {
         "declared_score",
         "declared_completion",
         "deviation_reason",
+        "nature",
+        "core",
+        "coefficient",
         "not_applicable",
         "note",
         "incomplete",
@@ -369,6 +372,9 @@ fn indicator(
         not_applicable: flag(r, m, "not_applicable", at),
         note: text(r, m, "note", at),
         incomplete: text(r, m, "incomplete", at),
+        nature: text(r, m, "nature", at),
+        core: flag(r, m, "core", at),
+        coefficient: text(r, m, "coefficient", at),
         typed: typed(r, m, at, |k| {
             IndicatorField::from_key(k)
                 .is_some_and(|f| FieldPath::Indicator(0, f).kind() == Kind::Decimal)

@@ -212,6 +212,12 @@ pub struct IndicatorLayout {
     /// The table has a 度量单位 column: a row's unit applies to its target and actual written as
     /// bare numbers.
     pub unit_column: bool,
+    /// The table has a 指标类型 column (定量 / 定性).
+    pub nature_column: bool,
+    /// The table has a 核心指标 column.
+    pub core_column: bool,
+    /// The table has a 得分系数 column: a row with a coefficient scores it × its weight.
+    pub coefficient_column: bool,
     /// The table has two target columns, 年初指标值 and 调整后指标值: rows are scored against the
     /// adjusted one (`target`), and a target lowered during the year is flagged.
     pub initial_target_column: bool,

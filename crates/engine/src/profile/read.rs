@@ -324,6 +324,9 @@ impl Reader {
             "operator_column",
             "reason_column",
             "unit_column",
+            "nature_column",
+            "core_column",
+            "coefficient_column",
             "initial_target_column",
             "default_outline",
             "direction_words",
@@ -334,6 +337,9 @@ impl Reader {
         let operator_column = self.or_default(m, "operator_column", at, Self::boolean);
         let reason_column = self.or_default(m, "reason_column", at, Self::boolean);
         let unit_column = self.or_default(m, "unit_column", at, Self::boolean);
+        let nature_column = self.or_default(m, "nature_column", at, Self::boolean);
+        let core_column = self.or_default(m, "core_column", at, Self::boolean);
+        let coefficient_column = self.or_default(m, "coefficient_column", at, Self::boolean);
         let initial_target_column = self.or_default(m, "initial_target_column", at, Self::boolean);
         let default_outline = self.or_default(m, "default_outline", at, |r, v, p| {
             r.list(v, p, Self::heading)
@@ -345,6 +351,9 @@ impl Reader {
             operator_column: operator_column?,
             reason_column: reason_column?,
             unit_column: unit_column?,
+            nature_column: nature_column?,
+            core_column: core_column?,
+            coefficient_column: coefficient_column?,
             initial_target_column: initial_target_column?,
             default_outline: default_outline?,
             direction_words: direction_words?,
