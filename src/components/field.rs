@@ -202,6 +202,9 @@ pub struct ChoiceProps {
     pub options: Vec<(AttrValue, AttrValue)>,
     #[prop_or_default]
     pub readonly: bool,
+    /// The label is for screen readers only (inside a table, whose column head says it).
+    #[prop_or_default]
+    pub quiet: bool,
 }
 
 /// A field whose value is one of a few (a scoring method, a qualitative band).
@@ -222,7 +225,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
     };
     html! {
         <div class="field choice">
-            <label for={id.clone()} class="field-label">{ props.label.clone() }</label>
+            <label for={id.clone()} class={classes!("field-label", props.quiet.then_some("visually-hidden"))}>{ props.label.clone() }</label>
             <select id={id} data-path={props.path.to_string()} onchange={onchange} disabled={props.readonly}>
                 { for props.options.iter().map(|(v, t)| html! { <option value={v.clone()} selected={*v == props.value}>{ t.clone() }</option> }) }
             </select>

@@ -27,6 +27,9 @@ struct Layout {
     unit: bool,
     initial_target: bool,
     reason: bool,
+    nature: bool,
+    core: bool,
+    coefficient: bool,
     readonly: bool,
 }
 
@@ -43,6 +46,8 @@ impl Layout {
         if self.initial_target {
             n += 1;
         }
+        n += usize::from(self.nature) + usize::from(self.core);
+        n += usize::from(self.coefficient && self.scored);
         if self.scored {
             n += 2; // weight, score
         }
@@ -76,6 +81,9 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
         unit: profile.indicators.unit_column,
         initial_target: profile.indicators.initial_target_column,
         reason: profile.indicators.reason_column,
+        nature: profile.indicators.nature_column,
+        core: profile.indicators.core_column,
+        coefficient: profile.indicators.coefficient_column,
         readonly: p.readonly,
     };
     let bands: Ptr<Vec<(String, Text)>> = Ptr(use_memo(p.profile.clone(), |profile| {
@@ -108,6 +116,8 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
                 <thead>
                     <tr>
                         <th scope="col" class="col-name">{ w.indicator_name }</th>
+                        if layout.nature { <th scope="col" class="col-kind">{ w.nature }</th> }
+                        if layout.core { <th scope="col" class="col-flag">{ w.core }</th> }
                         if layout.initial_target { <th scope="col" class="col-value">{ w.initial_target }</th> }
                         <th scope="col" class="col-value">{ if layout.initial_target { w.adjusted_target } else { w.target } }</th>
                         <th scope="col" class="col-value">{ w.actual }</th>
@@ -116,6 +126,7 @@ pub fn IndicatorTable(p: &FormPart) -> Html {
                         <th scope="col" class="col-read">{ w.read_as }</th>
                         if layout.scored {
                             <th scope="col" class="col-num">{ w.weight }</th>
+                            if layout.coefficient { <th scope="col" class="col-coef">{ w.coefficient }</th> }
                             <th scope="col" class="col-score">{ w.score }</th>
                         }
                         if layout.completion { <th scope="col" class="col-num">{ w.completion }</th> }
@@ -502,6 +513,13 @@ fn Row(p: &RowProps) -> Html {
                     </details>
                 }
             </td>
+            if layout.nature {
+                <td class="col-kind">
+                    <Choice path={FieldPath::Indicator(i, IndicatorField::Nature)} value={r.nature.clone()} label={format!("{} {} · {}", w.indicator_name, i + 1, w.nature)} readonly={layout.readonly} quiet={true}
+                        options={vec![("".into(), "—".into()), ("定量".into(), w.quantitative.into()), ("定性".into(), w.qualitative.into())]} />
+                </td>
+            }
+            if layout.core { <td class="col-flag">{ field(IndicatorField::Core, w.core) }</td> }
             if layout.initial_target { <td class="col-value">{ field(IndicatorField::InitialTarget, w.initial_target) }</td> }
             <td class="col-value">{ field(IndicatorField::Target, if layout.initial_target { w.adjusted_target } else { w.target }) }</td>
             <td class="col-value">{ field(IndicatorField::Actual, w.actual) }</td>
@@ -510,6 +528,7 @@ fn Row(p: &RowProps) -> Html {
             <td class="read-as col-read"><span data-testid={format!("read-as-{i}")}>{ read_as.unwrap_or_default() }</span>{ direction.unwrap_or_default() }</td>
             if layout.scored {
                 <td class="col-num">{ field(IndicatorField::Weight, w.weight) }</td>
+                if layout.coefficient { <td class="col-coef">{ field(IndicatorField::Coefficient, w.coefficient) }</td> }
                 <td class="col-score">
                     if let Some(s) = &p.score {
                         <Num shown={s.score.shown()} explain={s.score.explanation().get(lang).to_string()} pending={s.score.is_pending()} testid={AttrValue::from(format!("score-{i}"))} />

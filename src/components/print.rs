@@ -371,6 +371,8 @@ impl Sheet<'_> {
                     html! {
                         <>
                             <td class="print-l3">{ value(i, IndicatorField::Name) }</td>
+                            if layout.nature_column { <td class="center">{ value(i, IndicatorField::Nature) }</td> }
+                            if layout.core_column { <td class="center">{ if self.form.indicators[i].core { "★" } else { "" } }</td> }
                             if layout.operator_column { <td class="center">{ value(i, IndicatorField::Operator) }</td> }
                             if layout.initial_target_column { <td>{ value(i, IndicatorField::InitialTarget) }</td> }
                             <td>{ value(i, IndicatorField::Target) }</td>
@@ -378,6 +380,7 @@ impl Sheet<'_> {
                             if layout.unit_column { <td class="center">{ value(i, IndicatorField::Unit) }</td> }
                             if layout.scored {
                                 <td class="num">{ score.map(|r| plain(r.weight)).unwrap_or_else(|| value(i, IndicatorField::Weight)) }</td>
+                                if layout.coefficient_column { <td class="num">{ value(i, IndicatorField::Coefficient) }</td> }
                                 <td class="num" data-testid={format!("print-score-{i}")}>{ score.map(|r| score_text(r, w)).unwrap_or_default() }</td>
                             }
                             if layout.completion { <td class="num" data-testid={format!("print-completion-{i}")}>{ completion }</td> }
@@ -387,6 +390,9 @@ impl Sheet<'_> {
                 }
                 None => {
                     let blank = 3
+                        + usize::from(layout.nature_column)
+                        + usize::from(layout.core_column)
+                        + usize::from(layout.coefficient_column && layout.scored)
                         + usize::from(layout.operator_column)
                         + usize::from(layout.unit_column)
                         + usize::from(layout.initial_target_column)
@@ -403,6 +409,8 @@ impl Sheet<'_> {
                 <thead>
                     <tr>
                         { level_heads(w) }
+                        if layout.nature_column { <th scope="col" class="col-op">{ w.nature }</th> }
+                        if layout.core_column { <th scope="col" class="col-op">{ w.core }</th> }
                         if layout.operator_column { <th scope="col" class="col-op">{ w.operator }</th> }
                         if layout.initial_target_column { <th scope="col" class="col-value">{ w.initial_target }</th> }
                         <th scope="col" class="col-value">{ if layout.initial_target_column { w.adjusted_target } else { w.target } }</th>
@@ -410,6 +418,7 @@ impl Sheet<'_> {
                         if layout.unit_column { <th scope="col" class="col-op">{ w.unit }</th> }
                         if layout.scored {
                             <th scope="col" class="col-num">{ w.weight }</th>
+                            if layout.coefficient_column { <th scope="col" class="col-num">{ w.coefficient }</th> }
                             <th scope="col" class="col-num">{ w.score }</th>
                         }
                         if layout.completion { <th scope="col" class="col-num">{ w.completion }</th> }

@@ -29,6 +29,7 @@ fn every_worked_example_reads_validates_and_joins_the_registry() {
         registry.add_file(p, &text).unwrap();
     }
     families.sort();
+    families.dedup();
     assert_eq!(
         families,
         [
@@ -37,7 +38,7 @@ fn every_worked_example_reads_validates_and_joins_the_registry() {
             "department-wide",
             "jinzhong-2021"
         ],
-        "one worked example per built-in layout"
+        "a worked example for every built-in layout"
     );
 }
 
@@ -156,5 +157,29 @@ fn reading_and_weight_problems_come_in_one_list() {
     assert!(
         paths.iter().any(|p| p.starts_with("grades")),
         "the grades out of order are named too: {paths:?}"
+    );
+}
+
+#[test]
+fn the_department_wide_rules_example_scores_by_its_bands_counts_and_coefficients() {
+    let p = Profile::from_json(&example("department-wide-rules.json")).unwrap();
+    let mut form = p.blank_form();
+    for (row, actual) in [("budget_completion", "90%"), ("three_public", "2次")] {
+        form.scores.entry(row.into()).or_default().actual = actual.into();
+    }
+    let e = evaluate(&form, &p);
+    let score = |id: &str| {
+        e.blocks
+            .iter()
+            .flat_map(|b| &b.rows)
+            .find(|r| r.id == id)
+            .unwrap()
+            .score
+            .shown()
+    };
+    assert_eq!(score("budget_completion"), "4.00");
+    assert_eq!(score("three_public"), "2.00");
+    assert!(
+        p.indicators.coefficient_column && p.indicators.core_column && p.indicators.nature_column
     );
 }

@@ -114,7 +114,7 @@ fn a_core_row_that_falls_short_is_named() {
         named,
         [(
             "indicator.core_missed".to_string(),
-            "indicators[1].core".to_string()
+            "indicators[1].score".to_string()
         )]
     );
     // The flag and the text columns are kept in the file.

@@ -109,6 +109,9 @@ impl<'a> Sheet<'a> {
         let indicator_cols = 5
             + ind.operator_column as u16
             + ind.unit_column as u16
+            + ind.nature_column as u16
+            + ind.core_column as u16
+            + (ind.coefficient_column && ind.scored) as u16
             + ind.initial_target_column as u16
             + (ind.completion && !ind.scored) as u16
             + ind.completion as u16 * ind.scored as u16
@@ -511,6 +514,12 @@ impl<'a> Sheet<'a> {
         self.heading(title)?;
         let ind = &self.profile.indicators;
         let mut head: Vec<&str> = vec!["一级指标", "二级指标", "三级指标"];
+        if ind.nature_column {
+            head.push("指标类型");
+        }
+        if ind.core_column {
+            head.push("核心指标");
+        }
         if ind.operator_column {
             head.push("指标性质");
         }
@@ -525,7 +534,9 @@ impl<'a> Sheet<'a> {
         if ind.completion {
             head.push("完成进度");
         }
-        if ind.scored {
+        if ind.scored && ind.coefficient_column {
+            head.extend(["分值", "得分系数", "得分"]);
+        } else if ind.scored {
             head.extend(["分值", "得分"]);
         }
         if ind.reason_column {
@@ -653,6 +664,12 @@ impl<'a> Sheet<'a> {
         let ind = &self.profile.indicators;
         let result = &self.ev.indicators[i];
         cells.push((1, C::Text(r.name.clone())));
+        if ind.nature_column {
+            cells.push((1, C::Text(r.nature.clone())));
+        }
+        if ind.core_column {
+            cells.push((1, C::Text(if r.core { "是" } else { "" }.into())));
+        }
         if ind.operator_column {
             cells.push((1, C::Text(r.operator.clone())));
         }
@@ -721,10 +738,29 @@ impl<'a> Sheet<'a> {
                     None => C::Blank,
                 },
             ));
+            // 得分系数, a number the score's formula reads where it is one (85% as 85).
+            let coef = if ind.coefficient_column {
+                let cell = a1(row, 2 + cells.len() as u16);
+                let (c, live) = match quantity_cell(&r.coefficient) {
+                    Some((v, nf, _)) => (C::Num(v, nf), true),
+                    None => (C::Text(r.coefficient.clone()), false),
+                };
+                cells.push((1, c));
+                live.then_some(cell)
+            } else {
+                None
+            };
             let score = match scored {
                 Some(s) => {
                     let pair = factor.map(|_| (t.as_str(), a_f.as_str()));
-                    let c = self.indicator_score(s, &w_cell, pair);
+                    let c = match (s.method, s.source, &coef) {
+                        (MethodId::Coefficient, ScoreSource::Computed, Some(c)) => C::Formula(
+                            round_expr(&format!("MIN(MAX({c},0),100)/100*{w_cell}"), self.rp()),
+                            s.score.value.to_string(),
+                            self.score_format(),
+                        ),
+                        _ => self.indicator_score(s, &w_cell, pair),
+                    };
                     self.score_cells
                         .insert(row_key(s), (row, 2 + cells.len() as u16));
                     c

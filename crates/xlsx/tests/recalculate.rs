@@ -306,3 +306,55 @@ fn bands_as_rules_write_them_and_per_occurrence_deductions_recalculate_to_the_en
         }
     }
 }
+
+#[test]
+fn a_coefficient_row_recalculates_to_coefficient_times_weight() {
+    let profile = Profile::from_json(
+        r#"{"format": "ziping-profile", "extends": "department-wide", "id": "dw-columns",
+            "name": {"zh": "部门整体（含指标类型、核心指标、得分系数）"},
+            "indicators": {"nature_column": true, "core_column": true, "coefficient_column": true}}"#,
+    )
+    .unwrap();
+    let mut form = profile.blank_form();
+    form.header.project = "部门整体".into();
+    let mut row = ziping_engine::model::IndicatorRow {
+        id: "r".into(),
+        level: 3,
+        name: "政策宣传覆盖率".into(),
+        target: "≥90%".into(),
+        actual: "95%".into(),
+        weight: Some(30.into()),
+        coefficient: "85%".into(),
+        nature: "定量".into(),
+        core: true,
+        ..Default::default()
+    };
+    let at = form
+        .indicators
+        .iter()
+        .position(|r| r.level == 1 && r.block == "output")
+        .unwrap();
+    form.indicators.insert(at + 1, row.clone());
+    let ev = evaluate(&form, &profile);
+    let xlsx = form_workbook(&form, &profile, &ev).unwrap();
+    let sheet = recalculated(&xlsx, "coefficient");
+    assert_matches_engine(&sheet, &ev);
+    let line = sheet
+        .iter()
+        .find(|r| r.iter().any(|c| c == "政策宣传覆盖率"))
+        .unwrap();
+    assert!(line.iter().any(|c| c == "25.50"), "85% × 30: {line:?}");
+    assert!(
+        line.iter().any(|c| c == "定量") && line.iter().any(|c| c == "是"),
+        "{line:?}"
+    );
+    // Without a coefficient the row is scored from its values, in the sheet as on the page.
+    row.coefficient.clear();
+    form.indicators[at + 1] = row;
+    let ev = evaluate(&form, &profile);
+    let sheet = recalculated(
+        &form_workbook(&form, &profile, &ev).unwrap(),
+        "coefficient-none",
+    );
+    assert_matches_engine(&sheet, &ev);
+}

@@ -515,7 +515,7 @@ fn score_row(
     if cx.profile.indicators.core_column && row.core && short {
         cx.push(
             FindingCode::IndicatorCoreMissed,
-            FieldPath::Indicator(i, IndicatorField::Core),
+            FieldPath::Indicator(i, IndicatorField::Score),
             Text::new(
                 format!(
                     "核心指标“{}”得 {}，未得满分 {}：请说明原因，并核实是否影响评价等次",
