@@ -933,3 +933,45 @@ fn a_row_or_a_block_marked_incomplete_is_not_asked_for_what_the_source_lost() {
     let again = ziping_engine::read_form(&ziping_engine::to_json(&f)).unwrap();
     assert_eq!(again.indicators[3].incomplete, "原件第二页缺失");
 }
+
+#[test]
+fn a_reason_is_never_asked_for_where_the_layout_has_no_cell_for_it() {
+    // A layout like central-2020 but printed without the 偏差原因 column.
+    let p = Profile::from_json(
+        r#"{"format": "ziping-profile", "extends": "central-2020", "id": "c-no-reasons",
+            "indicators": {"reason_column": false}}"#,
+    )
+    .unwrap();
+    let (mut f, with_cell, _) = form(&[
+        ("培训人数", "≥100人", "60人", 30),
+        ("覆盖率", "≥50%", "90%", 20),
+    ]);
+    let e = evaluate(&f, &with_cell);
+    assert!(
+        has(
+            &e,
+            "reason.missing_below_weight",
+            "indicators[1].deviation_reason"
+        ),
+        "{:?}",
+        found(&e)
+    );
+    assert!(
+        has(
+            &e,
+            "reason.missing_over_achievement",
+            "indicators[2].deviation_reason"
+        ),
+        "{:?}",
+        found(&e)
+    );
+    f.profile = p.id.clone();
+    let e = evaluate(&f, &p);
+    assert!(
+        !found(&e)
+            .iter()
+            .any(|(c, _)| c.starts_with("reason.missing")),
+        "{:?}",
+        found(&e)
+    );
+}

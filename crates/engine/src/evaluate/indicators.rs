@@ -1101,7 +1101,14 @@ fn over_achievement(
     (exact, how): (&mut Decimal, &mut Explain),
 ) {
     let pp = cx.pp();
-    if let Some(at) = cx.profile.thresholds.over_achievement_reason_at {
+    // Asked for only where the layout has a cell for the reason.
+    let has_cell = cx.profile.indicators.reason_column;
+    if let Some(at) = cx
+        .profile
+        .thresholds
+        .over_achievement_reason_at
+        .filter(|_| has_cell)
+    {
         if r >= at && crate::text::says_nothing(&row.deviation_reason) {
             let none = crate::text::not_a_reason(&row.deviation_reason);
             cx.push(

@@ -511,7 +511,11 @@ fn check(cx: &mut Ctx, r: &RowInput, source: ScoreSource, score: &Figure) {
             "[note] 未达目标不应得满分",
         );
     }
+    // An indicator row's reason is asked for only where the layout has a cell for it.
+    let has_cell =
+        !matches!(r.path, FieldPath::IndicatorRow(_)) || cx.profile.indicators.reason_column;
     if cx.profile.thresholds.reason_below_weight
+        && has_cell
         && score.value < w
         && crate::text::says_nothing(r.deviation_reason)
         && source != ScoreSource::Missing
