@@ -73,7 +73,7 @@ const SOURCES: [(&str, &str, &str); 5] = [
 
 /// The rules the engine and the built-in profiles cite, in English (a custom profile's own rule text
 /// is shown as written).
-const RULES_EN: [(&str, &str); 55] = [
+const RULES_EN: [(&str, &str); 56] = [
     ("总分 = 各部分得分之和", "total = the sum of the blocks' scores"),
     ("定性指标分档评分", "qualitative rows are scored within bands"),
     ("定性指标：达成 [80%,100%]、部分达成 [60%,80%)、未达成 [0,60%)", "qualitative rows: achieved [80%, 100%], partly achieved [60%, 80%), not achieved [0, 60%)"),
@@ -114,6 +114,7 @@ const RULES_EN: [(&str, &str); 55] = [
     ("定量指标按实际完成值与目标值的比例计分", "a quantitative row is scored by its actual against its target"),
     ("核心指标未完成须重点说明", "a core indicator that falls short needs its reason stated"),
     ("得分 = 得分系数(%) × 分值", "score = coefficient (%) × weight"),
+    ("得分须以实际完成情况为依据", "a score rests on what was achieved"),
     ("90 分及以上为优，80–90 分为良，60–80 分为中，60 分以下为差", "90 and above 优 (excellent), 80–90 良 (good), 60–80 中 (fair), below 60 差 (poor)"),
     ("财预〔2020〕10号《项目支出绩效评价管理办法》附件", "the annex of 财预〔2020〕10号 (Measures for the performance evaluation of project expenditure)"),
     ("执行率 = 全年执行数 ÷ 全年预算数；得分 = min(执行率, 100%) × 分值", "execution rate = amount spent ÷ full-year budget; score = min(execution rate, 100%) × weight"),
@@ -240,6 +241,7 @@ finding_codes! {
     ScoreBandNeedsScore = "score.band_needs_score", Warning, "A qualitative band below full needs a score chosen inside it.";
     ScoreDeclaredMismatch = "score.declared_mismatch", Error, "A stated row score differs from the computed one.";
     ScoreFullMarksBelowTarget = "score.full_marks_below_target", Error, "Full marks for a row whose actual is below its target.";
+    ScoreFullWithoutEvidence = "score.full_without_evidence", Warning, "Full marks on a row with no target or no actual to show for them.";
     ScoreMissing = "score.missing", Warning, "A row scored by judgement has no score yet.";
     ScoreOutsideBand = "score.outside_band", Error, "A qualitative score lies outside its band.";
     ScoreOverrideWithoutReason = "score.override_without_reason", Error, "A computed score was overridden without a reason.";

@@ -975,3 +975,42 @@ fn a_reason_is_never_asked_for_where_the_layout_has_no_cell_for_it() {
         found(&e)
     );
 }
+
+#[test]
+fn full_marks_with_nothing_to_show_for_them_are_named() {
+    let (mut f, p, _) = form(&[
+        ("宣传活动", "", "", 10),
+        ("培训人数", "≥100人", "120人", 10),
+    ]);
+    f.indicators[1].score = Some(10.into());
+    f.indicators[2].score = Some(10.into());
+    let e = evaluate(&f, &p);
+    assert!(
+        has(&e, "score.full_without_evidence", "indicators[1].score"),
+        "{:?}",
+        found(&e)
+    );
+    assert!(!has(
+        &e,
+        "score.full_without_evidence",
+        "indicators[2].score"
+    ));
+    let m = e
+        .findings
+        .iter()
+        .find(|x| x.code == FindingCode::ScoreFullWithoutEvidence)
+        .unwrap();
+    assert!(
+        m.message.zh.contains("目标值和实际完成值"),
+        "{}",
+        m.message.zh
+    );
+    // Below full marks: the missing values are asked for (value.missing), no evidence warning.
+    f.indicators[1].score = Some(6.into());
+    let e = evaluate(&f, &p);
+    assert!(!has(
+        &e,
+        "score.full_without_evidence",
+        "indicators[1].score"
+    ));
+}

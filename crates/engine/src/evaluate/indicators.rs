@@ -508,6 +508,40 @@ fn score_row(
     result: &mut IndicatorResult,
 ) -> RowResult {
     let scored = score_row_values(cx, i, row, block, group, v, result);
+    // Full marks with nothing to show for them: no target, or no actual.
+    let blank = [
+        (&row.target, "目标值", "target"),
+        (&row.actual, "实际完成值", "actual"),
+    ]
+    .into_iter()
+    .filter(|(t, _, _)| t.trim().is_empty())
+    .collect::<Vec<_>>();
+    let full = scored.source != crate::result::ScoreSource::Excluded
+        && !scored.score.is_pending()
+        && scored.weight > Decimal::ZERO
+        && scored.score.value >= scored.weight;
+    if full && !blank.is_empty() {
+        let (zh, en): (Vec<&str>, Vec<&str>) = blank.iter().map(|(_, z, e)| (*z, *e)).unzip();
+        cx.push(
+            FindingCode::ScoreFullWithoutEvidence,
+            FieldPath::Indicator(i, IndicatorField::Score),
+            Text::new(
+                format!(
+                    "“{}”得满分 {}，却没有{}：满分须有完成情况为依据",
+                    crate::text::quote(&row.name),
+                    scored.score.shown(),
+                    zh.join("和")
+                ),
+                format!(
+                    "\"{}\" has full marks {} with no {}: full marks need what was achieved to show for them",
+                    crate::text::quote(&row.name),
+                    scored.score.shown(),
+                    en.join(" or ")
+                ),
+            ),
+            "[2020] 得分须以实际完成情况为依据",
+        );
+    }
     // A 核心指标 that falls short is named (where the layout has that column).
     let short = scored.source != crate::result::ScoreSource::Excluded
         && !scored.score.is_pending()
