@@ -92,7 +92,8 @@ pub enum ProfileAction {
         name: String,
         text: String,
     },
-    /// Save the draft in this browser (added to the registry, replacing the one it was opened from).
+    /// Save the draft in this browser (added to the registry under its id: the profile it was opened
+    /// from is replaced when the id is the same, and kept when the id changed, since forms may name it).
     Save,
     /// Back to where to start (what was not saved is dropped: the page asks first).
     Close,

@@ -159,3 +159,48 @@ fn bands_that_both_take_in_the_same_value_overlap_and_phrases_that_say_nothing_a
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_value_left_in_no_band_where_two_bands_meet_is_refused_and_a_triple_overlap_is_found() {
+    let replace = |bands: &str| {
+        let start = PROFILE.find(r#""bands": ["#).unwrap();
+        let end = PROFILE[start..].find("]}}").unwrap() + start;
+        format!(
+            "{}\"bands\": [{bands}{}",
+            &PROFILE[..start],
+            &PROFILE[end..]
+        )
+    };
+    // 80%-90% leaves 90 out, 90%以上 leaves it out too: 90% would score 0.
+    let problems = Profile::from_json(&replace(
+        r#"{"when": "90%以上", "points": "5"}, {"when": "80%-90%", "points": "3"}, {"when": "80%以下", "points": "0"}"#,
+    ))
+    .unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.message.zh.contains("都不含 90")),
+        "{problems:?}"
+    );
+    // [80, 90], {90} and [90, ∞) all hold 90.
+    let problems = Profile::from_json(&replace(
+        r#"{"when": "80%（含）-90%（含）", "points": "3"}, {"when": "90%", "points": "4"}, {"when": "90%（含）以上", "points": "5"}, {"when": "80%以下", "points": "0"}"#,
+    ))
+    .unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .filter(|p| p.message.zh.contains("重叠"))
+            .count()
+            >= 2,
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_count_is_of_occurrences_not_of_money_or_days() {
+    let p = Profile::from_json(PROFILE).unwrap();
+    let at = |v: &str| scored(&p, "three_public", v);
+    assert_eq!(at("2件").0, "2.00");
+    for not_a_count in ["2万元", "1万次", "3天", "约3次"] {
+        assert!(!at(not_a_count).1.contains("次 ×"), "{not_a_count}");
+    }
+}

@@ -183,3 +183,15 @@ fn the_department_wide_rules_example_scores_by_its_bands_counts_and_coefficients
         p.indicators.coefficient_column && p.indicators.core_column && p.indicators.nature_column
     );
 }
+
+#[test]
+fn a_typo_in_one_grade_says_nothing_false_about_the_other_grades() {
+    let text = r#"{"format": "ziping-profile", "extends": "central-2020", "id": "c-typo2",
+        "grades": [{"grade": "优", "name_en": "Excellent", "min": "9O"},
+                   {"grade": "良", "name_en": "Good", "min": "80"},
+                   {"grade": "中", "name_en": "Fair", "min": "60"},
+                   {"grade": "差", "name_en": "Poor", "min": "0"}]}"#;
+    let problems = Profile::from_json(text).unwrap_err();
+    let paths: Vec<String> = problems.iter().map(|p| p.path.to_string()).collect();
+    assert_eq!(paths, ["grades[0].min"], "{problems:?}");
+}

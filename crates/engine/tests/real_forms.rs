@@ -1014,3 +1014,31 @@ fn full_marks_with_nothing_to_show_for_them_are_named() {
         "indicators[1].score"
     ));
 }
+
+#[test]
+fn a_year_before_the_stated_budget_does_not_hide_it_and_a_cut_off_row_is_not_asked_for_evidence() {
+    let (mut f, p) = with_funds(&[("宣传活动", "", "", 10)], 120, 96);
+    f.narratives.insert(
+        "goal_actual".into(),
+        "2022年度预算资金100万元，已全部拨付。".into(),
+    );
+    f.indicators[1].score = Some(10.into());
+    let e = evaluate(&f, &p);
+    assert!(
+        has(&e, "narrative.funds_mismatch", "narratives.goal_actual"),
+        "{:?}",
+        found(&e)
+    );
+    assert!(has(
+        &e,
+        "score.full_without_evidence",
+        "indicators[1].score"
+    ));
+    f.indicators[1].incomplete = "目标值和实际值两栏被截断".into();
+    let e = evaluate(&f, &p);
+    assert!(
+        !has(&e, "score.full_without_evidence", "indicators[1].score"),
+        "{:?}",
+        found(&e)
+    );
+}

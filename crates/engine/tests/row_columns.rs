@@ -121,3 +121,20 @@ fn a_core_row_that_falls_short_is_named() {
     let again = ziping_engine::read_form(&ziping_engine::to_json(&f)).unwrap();
     assert!(again.indicators[1].core);
 }
+
+#[test]
+fn a_bare_coefficient_up_to_one_is_a_ratio() {
+    let rows: Vec<IndicatorRow> = ["0.85", "85", "1"]
+        .iter()
+        .map(|c| {
+            let mut r = row(&format!("指标{c}"), "≥90%", "95%", 10);
+            r.coefficient = c.to_string();
+            r
+        })
+        .collect();
+    let (f, p) = form(rows);
+    let e = evaluate(&f, &p);
+    assert_eq!(score(&e, 1).0, "8.50");
+    assert_eq!(score(&e, 2).0, "8.50");
+    assert_eq!(score(&e, 3).0, "10.00");
+}

@@ -658,7 +658,14 @@ fn score_row_values(
     {
         match parse(&row.coefficient) {
             Value::Quantity(q) if (q.base_unit.is_empty() || q.base_unit == "%") && !q.approximate => {
-                let c = q.number.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+                // A bare number up to 1 is a ratio (0.85, 1); a bare number above it, or one with %,
+                // a percentage (85, 85%).
+                let percent = if q.unit.is_empty() && q.number <= Decimal::ONE {
+                    q.number * Decimal::ONE_HUNDRED
+                } else {
+                    q.number
+                };
+                let c = percent.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
                 let w = input.weight;
                 input.method = MethodId::Coefficient;
                 input.judgement = false;

@@ -154,7 +154,8 @@ fn incomplete(cx: &mut Ctx, covered: &[usize], blocks: &[crate::result::BlockRes
         FindingCode::GradeDeclaredMismatch,
         FindingCode::IndicatorCostVsSpending,
     ];
-    const ABSENT: [FindingCode; 6] = [
+    const ABSENT: [FindingCode; 7] = [
+        FindingCode::ScoreFullWithoutEvidence,
         FindingCode::ValueMissing,
         FindingCode::ScoreMissing,
         FindingCode::WeightsMissing,

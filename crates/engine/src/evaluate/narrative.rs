@@ -137,8 +137,9 @@ fn stated_figures(text: &str) -> Vec<(bool, Amount, u32)> {
             .map(|(p, c)| p + c.len_utf8())
             .unwrap_or(0);
         let lead = &text[clause_start..a.start];
-        // The amount must be the first in its clause after the word (not 其中 a part of it).
-        if lead.chars().any(|c| c.is_ascii_digit()) || lead.contains("其中") {
+        // The amount must be the first in its clause after the word (not 其中 a part of it); a year
+        // or another number that is not money may come before it (2022年度预算资金100万元).
+        if !amounts(lead).is_empty() || lead.contains("其中") {
             continue;
         }
         let budget = BUDGET_WORDS.iter().any(|w| lead.contains(w));

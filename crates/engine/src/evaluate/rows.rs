@@ -285,12 +285,19 @@ fn per_point_score(
     cx.score_figure(score, how)
 }
 
-/// A percentage entered as "92.5%", "92.5" or "≥92.5%": the number.
-/// A count of occurrences as entered (`3`, `3次`, `2处`, `0`): a whole number that is not negative.
+/// A count of occurrences as entered (`3`, `3次`, `2处`, `0`): a whole number that is not negative,
+/// bare or in a unit that counts (次, 处, 个, 项, 起, 例, 件, 笔).
 fn count_input(text: &str) -> Option<Decimal> {
     match parse(text) {
         Value::Quantity(q)
-            if q.number >= Decimal::ZERO && q.number.fract().is_zero() && q.base_unit != "%" =>
+            if q.number >= Decimal::ZERO
+                && q.number.fract().is_zero()
+                && q.scale == Decimal::ONE
+                && !q.approximate
+                && matches!(
+                    q.unit.as_str(),
+                    "" | "次" | "处" | "个" | "项" | "起" | "例" | "件" | "笔"
+                ) =>
         {
             Some(q.number)
         }
@@ -318,6 +325,7 @@ fn per_count_score(cx: &Ctx, w: Decimal, per: Decimal, floor: Decimal, n: Decima
     cx.score_figure(score, how)
 }
 
+/// A percentage entered as "92.5%", "92.5" or "≥92.5%": the number.
 fn percent_input(text: &str) -> Option<Decimal> {
     match parse(text) {
         Value::Quantity(q) if q.base_unit.is_empty() || q.base_unit == "%" => Some(q.number),

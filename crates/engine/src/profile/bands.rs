@@ -9,6 +9,15 @@ pub type End = (Decimal, bool);
 
 /// The lower and upper ends a phrase says (either may be open), or `None` when it says no band.
 pub fn read(phrase: &str) -> Option<(Option<End>, Option<End>)> {
+    let ends = read_ends(phrase)?;
+    // The numbers a profile may hold anywhere: at most 10^12, at most 10 decimal places.
+    let fits = |e: &Option<End>| {
+        e.is_none_or(|(n, _)| n.abs() <= Decimal::from(1_000_000_000_000u64) && n.scale() <= 10)
+    };
+    (fits(&ends.0) && fits(&ends.1)).then_some(ends)
+}
+
+fn read_ends(phrase: &str) -> Option<(Option<End>, Option<End>)> {
     let s = normalise(phrase);
     // A range: `X-Y`, `X(含)-Y`, `X-Y(含)`, `X≤…<Y`, `X<…≤Y`.
     if let Some(r) = range(&s) {
@@ -45,7 +54,7 @@ fn normalise(phrase: &str) -> String {
             '＝' => '=',
             '≧' => '≥',
             '≦' => '≤',
-            '～' | '〜' | '~' | '至' | '到' | '—' | '–' | '－' => '-',
+            '～' | '〜' | '~' | '—' | '–' | '－' => '-',
             c => c,
         })
         .collect::<String>()
@@ -107,7 +116,11 @@ fn range(s: &str) -> Option<(Option<End>, Option<End>)> {
     if lo_inc {
         rest = &rest["(含)".len()..];
     }
-    let rest = rest.strip_prefix('-')?;
+    // 至 and 到 join two numbers only here (未达到60% is one end, not a range).
+    let rest = rest
+        .strip_prefix('-')
+        .or_else(|| rest.strip_prefix('至'))
+        .or_else(|| rest.strip_prefix('到'))?;
     let (hi, e2) = number_at(rest, 0)?;
     let tail = &rest[e2..];
     let hi_inc = match tail {
@@ -145,6 +158,7 @@ mod tests {
             ("60%（含）以下", upper("60", true)),
             ("≤5%", upper("5", true)),
             ("≦0", upper("0", true)),
+            ("未达到60%", upper("60", false)),
             ("5%以内", upper("5", true)),
             ("-5%（含）以上", lower("-5", true)),
             ("80%（含）-90%", both("80", true, "90", false)),
@@ -158,7 +172,16 @@ mod tests {
         ] {
             assert_eq!(read(phrase), want, "{phrase}");
         }
-        for nonsense in ["", "优秀", "90%以上80%", "以上", "80%-", "80%≥x≥90%"] {
+        for nonsense in [
+            "",
+            "优秀",
+            "90%以上80%",
+            "以上",
+            "80%-",
+            "80%≥x≥90%",
+            "10000000000000%以上",
+            "0.00000000001%以上",
+        ] {
             assert_eq!(read(nonsense), None, "{nonsense}");
         }
     }

@@ -63,9 +63,14 @@ fn with_validation(
     };
     // A problem at, above or beside a value taken as "0" (in the object that holds it: a block's
     // rows against the block's weight) depends on it.
+    // Within a list (grades, bands, blocks), the items are checked against each other: a value taken
+    // as "0" in one item bears on the whole list.
     let related = |p: &crate::path::DocPath| {
         repaired.iter().any(|r| {
-            let holder = &r.0[..r.0.len().saturating_sub(1)];
+            let holder = match r.0.iter().rposition(|s| matches!(s, Step::Index(_))) {
+                Some(list) => &r.0[..list],
+                None => &r.0[..r.0.len().saturating_sub(1)],
+            };
             r.0.starts_with(&p.0) || p.0.starts_with(holder)
         })
     };
@@ -504,7 +509,8 @@ impl Profile {
     /// that did not read as what its field holds (a text where a decimal belongs: `"5O"`) is taken as
     /// `"0"` for the validation alone, and the contradictions it finds elsewhere are listed with the
     /// reading problems, in one list. Those at, above or beside a value taken as `"0"` (in the object
-    /// that holds it) are left out: what they would say depends on a value the file does not have.
+    /// that holds it, or in the list that holds that object) are left out: what they would say
+    /// depends on a value the file does not have.
     pub fn from_json(text: &str) -> Result<Profile, Vec<crate::reader::Problem>> {
         let profile = read::read(text).map_err(|problems| with_validation(text, problems))?;
         let problems = validate::validate(&profile);

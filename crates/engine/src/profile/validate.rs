@@ -356,6 +356,26 @@ fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &DocPath, out: 
     for &j in &order {
         let c = &bands[j];
         if let Some((i, end, closed)) = reach {
+            // Two bands that meet at a value neither takes in leave it in no band (`80%-90%` and
+            // `90%以上`: 90% scores 0).
+            if c.min == Some(end) && !closed && c.min_open {
+                let (first, second) = (i.min(j), i.max(j));
+                out.add(
+                    path.index(second),
+                    format!(
+                        "第 {} 档与第 {} 档都不含 {}：该值不在任何一档，请在其中一档写“（含）”",
+                        first + 1,
+                        second + 1,
+                        plain(end)
+                    ),
+                    format!(
+                        "neither band {} nor band {} takes in {}: that value is in no band; write （含） on one of them",
+                        first + 1,
+                        second + 1,
+                        plain(end)
+                    ),
+                );
+            }
             // Touching ends overlap when both bands take the value in (`…90%（含）` and `90%（含）…`).
             let touching = lo(c.min) == end && closed && !c.min_open && c.min.is_some();
             if lo(c.min) < end || touching {
@@ -367,8 +387,12 @@ fn check_score_bands(bands: &[ScoreBand], weight: Decimal, path: &DocPath, out: 
                 );
             }
         }
-        if reach.is_none_or(|(_, end, _)| hi(c.max) > end) {
-            reach = Some((j, hi(c.max), c.max_closed && c.max.is_some()));
+        match reach {
+            Some((_, end, ref mut closed)) if hi(c.max) == end => {
+                *closed |= c.max_closed && c.max.is_some();
+            }
+            Some((_, end, _)) if hi(c.max) < end => {}
+            _ => reach = Some((j, hi(c.max), c.max_closed && c.max.is_some())),
         }
     }
 }
