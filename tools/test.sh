@@ -93,7 +93,7 @@ run_e2e() {
   if [ "$status" = 0 ]; then
     say "e2e: the panic-test build (target/dist-panic-test), then node --test tests/e2e/"
     {
-      trunk build --release --offline --public-url ./ --features panic-test --dist target/dist-panic-test \
+      ZIPING_TRUNK_FEATURES=panic-test trunk build --release --offline --public-url ./ --features panic-test --dist target/dist-panic-test \
         && node --test --test-reporter=spec tests/e2e/
     } 2>&1 | tee -a "$log"
     status=${PIPESTATUS[0]}

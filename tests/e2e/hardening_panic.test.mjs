@@ -121,3 +121,25 @@ test("a trap outside any edit shows the recovery screen too", async () => {
     await context.close();
   }
 });
+
+test("the profile editor's page, stopped, offers the profile being written", async () => {
+  const { context, page, outside, errors } = await openApp(browser);
+  try {
+    await page.goto(`${site.url}profile-editor/#new=central-2020`);
+    await page.waitForSelector("main.profile-editor");
+    await type(page, "grades[0].min", "95");
+    await page.waitForFunction(() => document.querySelector('[data-path="grades[0].min"]')?.value === "95");
+    await page.evaluate(() => setTimeout(() => window.__zipingProfilesPanic(), 0));
+    await page.waitForSelector("main.recovery");
+    assert.match(await page.locator("main.recovery h1").textContent(), /规则编辑器遇到了问题/);
+    const file = await download(page, "[data-testid=pe-recover]");
+    assert.equal(file.name, "central-2020-local.json");
+    const profile = JSON.parse(file.text);
+    assert.equal(profile.extends, "central-2020");
+    assert.equal(profile.grades[0].min, "95");
+    assert.deepEqual(outside, [], "requests that left 127.0.0.1");
+    assert.ok(errors.every((e) => /forced by the test build|RuntimeError|unreachable/.test(e)), errors.join("\n"));
+  } finally {
+    await context.close();
+  }
+});

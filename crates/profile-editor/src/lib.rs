@@ -23,5 +23,7 @@ mod words;
 /// Mounts the page into `<body>`. Called by `main` on wasm32.
 pub fn start() {
     recovery::install();
+    #[cfg(feature = "panic-test")]
+    recovery::install_test_hook();
     yew::Renderer::<page::Page>::new().render();
 }

@@ -26,6 +26,19 @@ pub fn install() {
     }));
 }
 
+/// Test builds only (feature `panic-test`): `window.__zipingProfilesPanic()` panics, so that an
+/// end-to-end test can check the recovery screen. `make dist` never enables it.
+#[cfg(feature = "panic-test")]
+pub fn install_test_hook() {
+    let force = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        panic!("forced by the test build (window.__zipingProfilesPanic)")
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"__zipingProfilesPanic".into(), force.as_ref());
+    }
+    force.forget();
+}
+
 /// Called by the store after each action: remembers the profile being written.
 pub fn after(state: &ProfilePage) {
     LANG.with(|l| l.set(state.lang));
