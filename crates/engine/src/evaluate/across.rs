@@ -34,12 +34,15 @@ fn measure_name(name: &str) -> String {
         .collect::<String>()
 }
 
-/// The same measure in two places with different results: two level-3 rows of the same name whose
-/// actuals are quantities in the same unit and differ (a name shared by a 数量 row in 个 and a 成本
-/// row in 万元 is two measures).
+/// The same measure in two places with different results: two level-3 rows of the same name (as
+/// written, spaces at its ends aside) whose actuals are quantities in the same unit and differ (a
+/// name shared by a 数量 row in 个 and a 成本 row in 万元 is two measures).
 fn same_measure_twice(cx: &mut Ctx, indicators: &[IndicatorResult]) {
     let form = cx.form;
-    let mut seen: Vec<(String, &str, usize, Decimal)> = Vec::new();
+    // The first row of each (name, unit): its index and value. A map, so that a form of a thousand
+    // rows costs a thousand lookups, not a thousand times a thousand comparisons.
+    let mut seen: std::collections::HashMap<(&str, &str), (usize, Decimal)> =
+        std::collections::HashMap::new();
     for (i, row) in form.indicators.iter().enumerate() {
         let Some(crate::value::Value::Quantity(q)) = indicators.get(i).map(|r| &r.actual) else {
             continue;
@@ -47,14 +50,15 @@ fn same_measure_twice(cx: &mut Ctx, indicators: &[IndicatorResult]) {
         let (Some(v), false) = (q.base_value(), q.approximate) else {
             continue;
         };
-        let name = measure_name(&row.name);
+        // The name as written, spaces at its ends aside (no copy: the map holds the form's text).
+        let name = row.name.trim();
         if row.level < 3 || name.is_empty() {
             continue;
         }
         let unit = q.base_unit.as_str();
-        match seen.iter().find(|(n, u, _, _)| *n == name && *u == unit) {
-            Some((_, _, first, before)) if *before != v => {
-                let first = *first;
+        match seen.entry((name, unit)) {
+            std::collections::hash_map::Entry::Occupied(e) if e.get().1 != v => {
+                let first = e.get().0;
                 let (a, b) = (
                     form.indicators[first].actual.trim(),
                     form.indicators[i].actual.trim(),
@@ -81,8 +85,10 @@ fn same_measure_twice(cx: &mut Ctx, indicators: &[IndicatorResult]) {
                     "[form] 同一指标在表中各处的完成值应一致",
                 );
             }
-            Some(_) => {}
-            None => seen.push((name, unit, i, v)),
+            std::collections::hash_map::Entry::Occupied(_) => {}
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((i, v));
+            }
         }
     }
 }
@@ -95,9 +101,11 @@ fn execution_rate_rows(cx: &mut Ctx, funds: &FundsResult, indicators: &[Indicato
     };
     let form = cx.form;
     for (i, row) in form.indicators.iter().enumerate() {
+        if row.level < 3 || !row.name.contains("执行") {
+            continue;
+        }
         let name = measure_name(&row.name);
-        if row.level < 3 || !(name.contains("预算执行率") || name.contains("资金执行率"))
-        {
+        if !(name.contains("预算执行率") || name.contains("资金执行率")) {
             continue;
         }
         let Some(crate::value::Value::Quantity(q)) = indicators.get(i).map(|r| &r.actual) else {
