@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::decimal::{fixed, plain, round, Decimal};
 use crate::ex;
-use crate::explain::Piece;
+use crate::explain::{Explain, Piece};
 use crate::findings::FindingCode;
 use crate::model::ScoreEntry;
 use crate::path::{FieldPath, IndicatorField, RowField};
@@ -259,9 +259,7 @@ fn per_point_score(
         ];
         return cx.score_figure(w, how);
     }
-    let deduction = beyond.checked_mul(per_point).unwrap_or(Decimal::MAX);
-    let score = (w - deduction.min(w)).max(floor);
-    let how = ex![
+    let lead = ex![
         Piece::Plain(v),
         Piece::W("% ", "% is "),
         side,
@@ -269,10 +267,27 @@ fn per_point_score(
         Piece::Plain(limit),
         Piece::W("% ", "% by "),
         Piece::Plain(beyond),
-        Piece::W(" 个百分点，扣 ", " points: minus "),
-        Piece::Plain(beyond),
-        " × ",
-        Piece::Plain(per_point),
+        Piece::W(" 个百分点，扣 ", " points: minus ")
+    ];
+    deducted(cx, w, (beyond, Piece::S(" × ")), per_point, floor, lead)
+}
+
+/// `w` less `steps × per`, never below `floor` (扣完为止), explained after `lead`; `times` is written
+/// between the steps and `per`.
+fn deducted(
+    cx: &Ctx,
+    w: Decimal,
+    (steps, times): (Decimal, Piece),
+    per: Decimal,
+    floor: Decimal,
+    lead: Explain,
+) -> Figure {
+    let deduction = steps.checked_mul(per).unwrap_or(Decimal::MAX);
+    let score = (w - deduction.min(w)).max(floor);
+    let how = lead.then(ex![
+        Piece::Plain(steps),
+        times,
+        Piece::Plain(per),
         " = ",
         Piece::Plain(deduction),
         Piece::W("；", "; "),
@@ -281,7 +296,7 @@ fn per_point_score(
         Piece::Plain(deduction),
         Piece::W("，不低于 ", ", not below "),
         Piece::Plain(floor)
-    ];
+    ]);
     cx.score_figure(score, how)
 }
 
@@ -307,22 +322,14 @@ fn count_input(text: &str) -> Option<Decimal> {
 
 /// The weight less `per` for each of `n` occurrences, never below `floor` (扣完为止).
 fn per_count_score(cx: &Ctx, w: Decimal, per: Decimal, floor: Decimal, n: Decimal) -> Figure {
-    let deduction = n.checked_mul(per).unwrap_or(Decimal::MAX);
-    let score = (w - deduction.min(w)).max(floor);
-    let how = ex![
-        Piece::Plain(n),
-        Piece::W(" 次 × ", " × "),
-        Piece::Plain(per),
-        " = ",
-        Piece::Plain(deduction),
-        Piece::W("；", "; "),
-        Piece::Plain(w),
-        " − ",
-        Piece::Plain(deduction),
-        Piece::W("，不低于 ", ", not below "),
-        Piece::Plain(floor)
-    ];
-    cx.score_figure(score, how)
+    deducted(
+        cx,
+        w,
+        (n, Piece::W(" 次 × ", " × ")),
+        per,
+        floor,
+        Explain::default(),
+    )
 }
 
 /// A percentage entered as "92.5%", "92.5" or "≥92.5%": the number.

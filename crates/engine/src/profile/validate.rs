@@ -31,6 +31,26 @@ impl Problems {
         }
     }
 
+    /// A deduction's step (`key` of the method at `path`) above 0, its floor between 0 and the weight.
+    fn deduction(
+        &mut self,
+        path: &DocPath,
+        (key, step, (zh, en)): (&str, Decimal, (&str, &str)),
+        floor: Decimal,
+        weight: Decimal,
+    ) {
+        if step <= Decimal::ZERO {
+            self.add(path.key(key), zh, en);
+        }
+        if floor < Decimal::ZERO || floor > weight {
+            self.add(
+                path.key("floor"),
+                "最低分应在 0 与该行分值之间",
+                "the floor must lie between 0 and the row's weight",
+            );
+        }
+    }
+
     fn not_negative(&mut self, weight: Decimal, path: DocPath) {
         if weight < Decimal::ZERO {
             self.add(path, "分值不能为负", "a weight may not be negative");
@@ -234,38 +254,32 @@ fn validate_blocks(p: &Profile, out: &mut Problems) {
                 }
                 Method::PerPoint {
                     per_point, floor, ..
-                } => {
-                    if *per_point <= Decimal::ZERO {
-                        out.add(
-                            rpath.key("method").key("per_point"),
+                } => out.deduction(
+                    &rpath.key("method"),
+                    (
+                        "per_point",
+                        *per_point,
+                        (
                             "每点扣分应大于 0",
                             "the deduction per point must be above 0",
-                        );
-                    }
-                    if *floor < Decimal::ZERO || *floor > r.weight {
-                        out.add(
-                            rpath.key("method").key("floor"),
-                            "最低分应在 0 与该行分值之间",
-                            "the floor must lie between 0 and the row's weight",
-                        );
-                    }
-                }
-                Method::PerCount { per, floor } => {
-                    if *per <= Decimal::ZERO {
-                        out.add(
-                            rpath.key("method").key("per"),
+                        ),
+                    ),
+                    *floor,
+                    r.weight,
+                ),
+                Method::PerCount { per, floor } => out.deduction(
+                    &rpath.key("method"),
+                    (
+                        "per",
+                        *per,
+                        (
                             "每次扣分应大于 0",
                             "the deduction per occurrence must be above 0",
-                        );
-                    }
-                    if *floor < Decimal::ZERO || *floor > r.weight {
-                        out.add(
-                            rpath.key("method").key("floor"),
-                            "最低分应在 0 与该行分值之间",
-                            "the floor must lie between 0 and the row's weight",
-                        );
-                    }
-                }
+                        ),
+                    ),
+                    *floor,
+                    r.weight,
+                ),
                 _ => {}
             }
         }
