@@ -191,3 +191,66 @@ mod tests {
         assert!(u.problems[0].message.zh.contains("my-county"));
     }
 }
+
+/// A workbook that was read: every form found in it, each opened as its `ziping-form` file would
+/// be, with where each field came from; and the sheets without a form.
+#[derive(Clone, Debug)]
+pub struct WorkbookOpened {
+    pub file: String,
+    pub forms: Vec<(crate::workbook::Found, Opened)>,
+    pub without_form: Vec<(String, crate::Text)>,
+}
+
+/// Whether the bytes are a workbook (.xlsx and .ods are zip files, .xls an OLE compound file), for
+/// the shells that send workbooks to the workbook reader.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+}
+
+/// Opens the forms of a workbook the reader has turned into cells: each form found
+/// ([`crate::workbook::recognise`]) is written as a `ziping-form` file and opened with [`open`], so it
+/// gets the same findings as the same form imported as JSON. A workbook without a form is
+/// unreadable, with what each sheet was looked through for and what it had.
+pub fn open_workbook(
+    file: &str,
+    book: &crate::workbook::Workbook,
+    registry: &Registry,
+) -> Result<WorkbookOpened, Unreadable> {
+    let recognition = crate::workbook::recognise(book, registry);
+    if recognition.forms.is_empty() {
+        let mut problems: Vec<Problem> = recognition
+            .without_form
+            .iter()
+            .map(|(sheet, why)| {
+                Problem::file(
+                    format!("工作表“{}”：{}", crate::text::quote(sheet), why.zh),
+                    format!("sheet “{}”: {}", crate::text::quote(sheet), why.en),
+                )
+            })
+            .collect();
+        if problems.is_empty() {
+            problems.push(Problem::file(
+                "工作簿中没有可见的工作表",
+                "the workbook has no visible sheet",
+            ));
+        }
+        return Err(Unreadable::new(file, problems));
+    }
+    let several = recognition.forms.len() > 1;
+    let mut forms = Vec::new();
+    for (i, found) in recognition.forms.into_iter().enumerate() {
+        let name = if several {
+            format!("{file} · {} #{}", found.sheet, i + 1)
+        } else {
+            file.to_string()
+        };
+        let text = crate::format::to_json(&found.form);
+        let opened = open(&name, text.as_bytes(), registry)?;
+        forms.push((found, opened));
+    }
+    Ok(WorkbookOpened {
+        file: file.to_string(),
+        forms,
+        without_form: recognition.without_form,
+    })
+}

@@ -24,6 +24,7 @@ pub mod review;
 pub mod sample;
 pub mod text;
 pub mod value;
+pub mod workbook;
 
 pub use evaluate::evaluate;
 pub use findings::{Finding, Severity};

@@ -45,7 +45,33 @@ pub fn form_workbook(
     for (name, target) in names {
         wb.define_name(name, &target)?;
     }
+    carry(&mut wb, form)?;
     Ok(wb.save_to_buffer()?)
+}
+
+/// The form itself, as its `ziping-form` file, in a hidden sheet: importing the workbook back gives
+/// the same form, with what its cells cannot hold (row ids, notes, stated scores), as long as the
+/// cells still agree with it (`ziping_engine::workbook`). Text cells only, never a formula.
+fn carry(wb: &mut Workbook, form: &Form) -> Result<(), OutputError> {
+    let json = ziping_engine::format::to_json(form);
+    let ws = wb.add_worksheet();
+    ws.set_name(ziping_engine::workbook::CARRIED_SHEET)?;
+    let mut row = 0u32;
+    let (mut chunk, mut n) = (String::new(), 0);
+    for ch in json.chars() {
+        chunk.push(ch);
+        n += 1;
+        // Well under a cell's 32 767 characters.
+        if n == 8_000 {
+            ws.write_string(row, 0, std::mem::take(&mut chunk))?;
+            (row, n) = (row + 1, 0);
+        }
+    }
+    if !chunk.is_empty() {
+        ws.write_string(row, 0, chunk)?;
+    }
+    ws.set_hidden(true);
+    Ok(())
 }
 
 /// A cell's content.

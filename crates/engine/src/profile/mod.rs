@@ -116,6 +116,10 @@ pub struct Profile {
     pub rounding: Rounding,
     pub thresholds: Thresholds,
     pub local_rules: LocalRules,
+    /// Words of this layout's labels, for reading its workbooks (`"funds.spent": ["实付金额"]`), by
+    /// the keys of [`crate::workbook::labels::known_keys`]; added to the defaults, never replacing them.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub labels: std::collections::BTreeMap<String, Vec<String>>,
     /// The built-in profile this one extends (its file held only what differs), or empty.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub extends: String,

@@ -183,6 +183,7 @@ pub const PROFILE_FIELDS: &[&str] = &[
     "rounding",
     "thresholds",
     "local_rules",
+    "labels",
     "extends",
 ];
 
@@ -235,6 +236,7 @@ impl Reader {
         let rounding = self.required(m, "rounding", p, Self::rounding);
         let thresholds = self.or_default(m, "thresholds", p, Self::thresholds);
         let local_rules = self.or_default(m, "local_rules", p, Self::local_rules);
+        let labels = self.or_default(m, "labels", p, Self::labels);
         Some(Profile {
             format: format?,
             id: id?,
@@ -252,9 +254,40 @@ impl Reader {
             rounding: rounding?,
             thresholds: thresholds?,
             local_rules: local_rules?,
+            labels: labels?,
             extends: extends?,
             fingerprint: Fingerprint::default(),
         })
+    }
+
+    /// `labels`: words by label key (`funds.spent`, `narratives.<section id>` …), each a list of text.
+    fn labels(
+        &mut self,
+        v: &Value,
+        at: &At,
+    ) -> Option<std::collections::BTreeMap<String, Vec<String>>> {
+        let map = self.map(v, at, Self::strings)?;
+        let known = crate::workbook::labels::known_keys();
+        let mut whole = true;
+        for key in map.keys() {
+            if !known.contains(&key.as_str()) && !key.starts_with("narratives.") {
+                self.bad(
+                    &At::Key(at, key),
+                    format!(
+                        "没有名为 \"{}\" 的标签；可用的有：{}",
+                        crate::text::quote(key),
+                        known.join("、")
+                    ),
+                    format!(
+                        "there is no label \"{}\"; the labels are: {}",
+                        crate::text::quote(key),
+                        known.join(", ")
+                    ),
+                );
+                whole = false;
+            }
+        }
+        whole.then_some(map)
     }
 
     fn section(&mut self, v: &Value, at: &At) -> Option<Section> {
