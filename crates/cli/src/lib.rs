@@ -39,16 +39,17 @@ struct Cli {
 enum Command {
     /// Print every derived number of a form, with its explanation, and the findings as JSON
     Evaluate {
-        /// The form file (ziping-form JSON)
-        #[arg(value_name = "FILE.json")]
+        /// The form file (ziping-form JSON, or an .xlsx/.xls/.ods workbook; a workbook with several
+        /// forms prints a JSON array)
+        #[arg(value_name = "FILE")]
         file: PathBuf,
         #[command(flatten)]
         rules: Rules,
     },
     /// Print the findings of forms as a table (exit 1 when a form has errors)
     Check {
-        /// The form files
-        #[arg(value_name = "FILE.json", required = true)]
+        /// The form files (ziping-form JSON, or .xlsx/.xls/.ods workbooks)
+        #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
         #[command(flatten)]
         rules: Rules,
@@ -92,6 +93,10 @@ struct Rules {
     /// The language of messages
     #[arg(long, value_enum, default_value = "zh")]
     lang: LangArg,
+    /// For a workbook: print which profile was recognised, every field with the cell it was read
+    /// from, and the cells that were not used (to standard error for `evaluate`, whose output is JSON)
+    #[arg(long)]
+    explain_import: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -131,7 +136,13 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     // character and every invisible one shown as an escape (JSON output escapes its own).
     let mut text = Vec::new();
     let (result, json) = match cli.command {
-        Command::Evaluate { file, rules } => (evaluate(&file, &rules, out), true),
+        Command::Evaluate { file, rules } => {
+            // The workbook's reading, if asked for, goes to standard error: the output is JSON.
+            let mut how = Vec::new();
+            let r = evaluate(&file, &rules, out, &mut how);
+            let _ = err.write_all(for_terminal(&String::from_utf8_lossy(&how)).as_bytes());
+            (r, true)
+        }
         Command::Check {
             files,
             rules,
@@ -191,8 +202,8 @@ fn invisible(c: char) -> bool {
 fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
     let mut bytes = Vec::new();
-    file.take(ziping_engine::format::MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
+    let most = ziping_engine::format::MAX_FILE_BYTES.max(ziping_workbook::MAX_WORKBOOK_BYTES);
+    file.take(most as u64 + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -201,6 +212,7 @@ struct Setup {
     registry: Registry,
     profile: Option<Rc<Profile>>,
     lang: Lang,
+    explain: bool,
 }
 
 fn setup(rules: &Rules) -> Result<Setup, String> {
@@ -227,6 +239,7 @@ fn setup(rules: &Rules) -> Result<Setup, String> {
         registry,
         profile,
         lang,
+        explain: rules.explain_import,
     })
 }
 
@@ -239,8 +252,9 @@ fn lines(problems: &[Problem], lang: Lang) -> String {
     lines.join("\n")
 }
 
-/// Reads and evaluates one file through the intake.
-fn open(path: &Path, s: &Setup) -> Result<Opened, Unreadable> {
+/// Reads and evaluates one file through the intake: a form file, or the forms of a workbook (each
+/// with how it was read, for `--explain-import`).
+fn open(path: &Path, s: &Setup) -> Result<Vec<(Opened, Option<String>)>, Unreadable> {
     let name = path.display().to_string();
     let bytes = read_bounded(path).map_err(|e| {
         Unreadable::new(
@@ -248,7 +262,74 @@ fn open(path: &Path, s: &Setup) -> Result<Opened, Unreadable> {
             vec![Problem::file(format!("无法读取：{e}"), e.to_string())],
         )
     })?;
-    intake::open_with(&name, &bytes, &s.registry, s.profile.as_ref())
+    if !intake::is_workbook(&bytes) {
+        return Ok(vec![(
+            intake::open_with(&name, &bytes, &s.registry, s.profile.as_ref())?,
+            None,
+        )]);
+    }
+    let book = ziping_workbook::open(&name, &bytes, &s.registry)?;
+    let mut out = Vec::new();
+    for (found, opened) in book.forms {
+        let opened = match &s.profile {
+            // Scored with the profile given, as a form file would be.
+            Some(p) => {
+                let text = ziping_engine::to_json(&opened.form);
+                intake::open_with(&opened.file, text.as_bytes(), &s.registry, Some(p))?
+            }
+            None => opened,
+        };
+        out.push((opened, Some(explain(&found, s.lang))));
+    }
+    Ok(out)
+}
+
+/// How a workbook's form was read: the profile, every field with its cell, the cells not used.
+fn explain(found: &ziping_engine::workbook::Found, lang: Lang) -> String {
+    let mut text = String::new();
+    let (zh, en) = (lang == Lang::Zh, lang == Lang::En);
+    let _ = en;
+    let head = if zh {
+        format!(
+            "工作表“{}”第 {}–{} 行：识别为 {}（{}）",
+            found.sheet, found.rows.0, found.rows.1, found.profile.name.zh, found.profile.id
+        )
+    } else {
+        format!(
+            "sheet “{}”, rows {}–{}: recognised as {} ({})",
+            found.sheet, found.rows.0, found.rows.1, found.profile.name.en, found.profile.id
+        )
+    };
+    text.push_str(&head);
+    text.push('\n');
+    for n in &found.notes {
+        text.push_str(&format!("  {}\n", n.get(lang)));
+    }
+    for line in found.mapping_lines(lang) {
+        text.push_str(&format!("  {line}\n"));
+    }
+    if !found.unused.is_empty() {
+        text.push_str(if zh {
+            "未使用的单元格：\n"
+        } else {
+            "cells not used:\n"
+        });
+        for u in &found.unused {
+            text.push_str(&format!(
+                "  {} “{}”\n",
+                u.cell,
+                ziping_engine::text::quote(&u.shown)
+            ));
+        }
+        if found.unused_more > 0 {
+            text.push_str(&if zh {
+                format!("  另有 {} 个\n", found.unused_more)
+            } else {
+                format!("  and {} more\n", found.unused_more)
+            });
+        }
+    }
+    text
 }
 
 /// The message for a file that cannot be read.
@@ -267,10 +348,28 @@ fn unreadable_message(u: &Unreadable, lang: Lang) -> String {
     )
 }
 
-fn evaluate(file: &Path, rules: &Rules, out: &mut dyn Write) -> Result<i32, String> {
+fn evaluate(
+    file: &Path,
+    rules: &Rules,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, String> {
     let s = setup(rules)?;
-    let o = open(file, &s).map_err(|u| unreadable_message(&u, s.lang))?;
-    let json = serde_json::to_string_pretty(&o.evaluation).map_err(|e| e.to_string())?;
+    let forms = open(file, &s).map_err(|u| unreadable_message(&u, s.lang))?;
+    if s.explain {
+        for (_, how) in &forms {
+            if let Some(how) = how {
+                write!(err, "{how}").map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    let json = match forms.as_slice() {
+        [(o, _)] => serde_json::to_string_pretty(&o.evaluation),
+        many => serde_json::to_string_pretty(
+            &many.iter().map(|(o, _)| &o.evaluation).collect::<Vec<_>>(),
+        ),
+    }
+    .map_err(|e| e.to_string())?;
     writeln!(out, "{json}").map_err(|e| e.to_string())?;
     Ok(0)
 }
@@ -284,15 +383,31 @@ fn check(files: &[PathBuf], rules: &Rules, out: &mut dyn Write) -> Result<i32, S
             writeln!(out).map_err(|e| e.to_string())?;
         }
         let text = match open(file, &s) {
-            Ok(o) => {
-                if o.evaluation
-                    .findings
-                    .iter()
-                    .any(|f| f.severity == Severity::Error)
-                {
-                    code = 1;
+            Ok(forms) => {
+                let mut text = String::new();
+                for (k, (o, how)) in forms.iter().enumerate() {
+                    if o.evaluation
+                        .findings
+                        .iter()
+                        .any(|f| f.severity == Severity::Error)
+                    {
+                        code = 1;
+                    }
+                    if k > 0 {
+                        text.push('\n');
+                    }
+                    if let (true, Some(how)) = (s.explain, how) {
+                        text.push_str(how);
+                        text.push('\n');
+                    }
+                    text.push_str(&ziping_outputs::report(
+                        &o.file,
+                        &o.form,
+                        &o.evaluation,
+                        s.lang,
+                    ));
                 }
-                ziping_outputs::report(&o.file, &o.form, &o.evaluation, s.lang)
+                text
             }
             Err(u) => {
                 unreadable = true;
@@ -319,7 +434,14 @@ fn check_summary(
     let mut unreadable = Vec::new();
     for file in files {
         match open(file, &s) {
-            Ok(o) => rows.push(review(o)),
+            Ok(forms) => {
+                for (o, how) in forms {
+                    if let (true, Some(how)) = (s.explain, how) {
+                        write!(out, "{how}").map_err(|e| e.to_string())?;
+                    }
+                    rows.push(review(o));
+                }
+            }
             Err(u) => unreadable.push(u),
         }
     }
@@ -378,7 +500,14 @@ fn writable(target: &Path, inputs: &[PathBuf], option: &str) -> Result<(), Strin
 fn export(file: &Path, target: &Path, rules: &Rules, out: &mut dyn Write) -> Result<i32, String> {
     writable(target, &[file.to_path_buf()], "export --xlsx")?;
     let s = setup(rules)?;
-    let o = open(file, &s).map_err(|u| unreadable_message(&u, s.lang))?;
+    let forms = open(file, &s).map_err(|u| unreadable_message(&u, s.lang))?;
+    let [(o, _)] = forms.as_slice() else {
+        return Err(format!(
+            "{}: the workbook holds {} forms; export writes one (export each from its own file)",
+            file.display(),
+            forms.len()
+        ));
+    };
     let bytes = ziping_xlsx::form_workbook(&o.form, &o.profile, &o.evaluation)
         .map_err(|e| format!("{}: {}", file.display(), e.0.get(s.lang)))?;
     std::fs::write(target, bytes).map_err(|e| format!("cannot write {}: {e}", target.display()))?;

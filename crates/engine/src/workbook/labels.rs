@@ -44,6 +44,16 @@ pub struct Labels {
 
 impl Labels {
     pub fn for_profile(profile: &Profile) -> Labels {
+        Labels::for_profiles(std::iter::once(profile))
+    }
+
+    /// The defaults alone: the words every layout is looked through for.
+    pub fn defaults() -> Labels {
+        Labels::for_profiles(std::iter::empty())
+    }
+
+    /// The labels of several profiles together (to find where forms are, before a profile is chosen).
+    pub fn for_profiles<'p>(profiles: impl Iterator<Item = &'p Profile>) -> Labels {
         let mut by_key: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut add = |key: &str, word: &str| {
             let c = core(word);
@@ -55,21 +65,23 @@ impl Labels {
                 list.push(c);
             }
         };
-        for (key, words) in &profile.labels {
-            for w in words {
-                add(key, w);
+        for profile in profiles {
+            for (key, words) in &profile.labels {
+                for w in words {
+                    add(key, w);
+                }
             }
-        }
-        add("title", &profile.title.zh);
-        for c in &profile.funds.columns {
-            add(&format!("funds.{}", c.column.key()), &c.title.zh);
-        }
-        add("funds.total", &profile.funds.total_label.zh);
-        for s in &profile.sections {
-            if s.kind == SectionKind::Narrative {
-                add(&format!("narratives.{}", s.id), &s.title.zh);
-            } else {
-                add("section", &s.title.zh);
+            add("title", &profile.title.zh);
+            for c in &profile.funds.columns {
+                add(&format!("funds.{}", c.column.key()), &c.title.zh);
+            }
+            add("funds.total", &profile.funds.total_label.zh);
+            for s in &profile.sections {
+                if s.kind == SectionKind::Narrative {
+                    add(&format!("narratives.{}", s.id), &s.title.zh);
+                } else {
+                    add("section", &s.title.zh);
+                }
             }
         }
         for (key, words) in defaults() {

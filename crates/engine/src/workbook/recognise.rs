@@ -113,13 +113,14 @@ impl Found {
 /// Finds the forms in `book`, each read under the registry's profile that fits it best.
 pub fn recognise(book: &Workbook, registry: &Registry) -> Recognition {
     let carried = carried_form(book);
+    let all = Labels::for_profiles(registry.all().map(|p| &**p));
     let mut forms = Vec::new();
     let mut without_form = Vec::new();
     for sheet in &book.sheets {
         if sheet.hidden || sheet.name == CARRIED_SHEET {
             continue;
         }
-        let regions = regions(sheet);
+        let regions = regions(sheet, &all);
         if regions.is_empty() {
             without_form.push((sheet.name.clone(), looked_for(sheet)));
             continue;
@@ -229,7 +230,7 @@ const ANCHORS: &[&str] = &[
 ];
 
 fn looked_for(sheet: &Sheet) -> Text {
-    let labels = Labels::for_profile(&Registry::new().builtins()[0]);
+    let labels = Labels::defaults();
     let mut found = Vec::new();
     for row in &sheet.rows {
         for c in row {
@@ -267,8 +268,7 @@ fn looked_for(sheet: &Sheet) -> Text {
 }
 
 /// Where the forms of a sheet are: (first row, row after the last).
-fn regions(sheet: &Sheet) -> Vec<(u32, u32)> {
-    let labels = Labels::for_profile(&Registry::new().builtins()[0]);
+fn regions(sheet: &Sheet, labels: &Labels) -> Vec<(u32, u32)> {
     let is = |r: u32, key: &str| {
         sheet.rows[r as usize].iter().any(|c| {
             let t = c.text();
@@ -524,6 +524,29 @@ impl<'a> Reading<'a> {
                 }
             }
         }
+        // A bare number typed as text (`500,000`) in a table of another unit.
+        let bare = !shown.is_empty()
+            && shown
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | ' ' | '，'));
+        if let (true, Some(unit), FieldPath::FundsCell(..) | FieldPath::FundsDeclaredTotal(_)) =
+            (bare, self.funds_unit, path)
+        {
+            if unit != self.profile.funds.unit {
+                let (from, to) = (unit.key(), self.profile.funds.unit.key());
+                return (
+                    format!("{shown}{from}"),
+                    Some(Text::new(
+                        format!("表中金额单位为{from}，换算为{to}"),
+                        format!(
+                            "the table is in {}, converted to {}",
+                            unit.name_en(),
+                            self.profile.funds.unit.name_en()
+                        ),
+                    )),
+                );
+            }
+        }
         (shown.to_string(), None)
     }
 
@@ -658,8 +681,11 @@ impl<'a> Reading<'a> {
         };
         let mut cols: BTreeMap<&'static str, u32> = BTreeMap::new();
         for c in 0..self.width() {
-            if let Some(k) = self.labels.which(FUNDS_KEYS, &self.core_at(head, c)) {
+            let k = self.core_at(head, c);
+            if let Some(k) = self.labels.which(FUNDS_KEYS, &k) {
                 cols.entry(k).or_insert(c);
+                self.used.insert((head, c));
+            } else if self.labels.is_any(&k) {
                 self.used.insert((head, c));
             }
         }
@@ -712,6 +738,17 @@ impl<'a> Reading<'a> {
                 r += 1;
                 continue;
             };
+            // A row with another part's label anywhere in it ends the table.
+            let other_part = (0..self.width()).any(|c| {
+                let k = self.core_at(r, c);
+                !self.labels.is("funds.source", &k)
+                    && (self.labels.keys_with("narratives.", &k).next().is_some()
+                        || self.labels.is("section", &k)
+                        || self.labels.which(INDICATOR_KEYS, &k).is_some())
+            });
+            if other_part {
+                break;
+            }
             let name = self.text(r, sc);
             let k = core(&name);
             if self.labels.which(ENDS, &k).is_some()
@@ -745,7 +782,13 @@ impl<'a> Reading<'a> {
             } else {
                 let i = self.form.funds.rows.len();
                 self.form.funds.rows.push(FundsRow::default());
-                let source = k.clone();
+                let trimmed = name.trim();
+                let source = ["其中：", "其中:", "其中"]
+                    .iter()
+                    .find_map(|p| trimmed.strip_prefix(p))
+                    .unwrap_or(trimmed)
+                    .trim()
+                    .to_string();
                 let _ = FieldPath::FundsSource(i).set(&mut self.form, &source, self.profile);
                 self.mapping
                     .push((FieldPath::FundsSource(i), (r, sc), None));
@@ -1403,6 +1446,8 @@ impl<'a> Reading<'a> {
         raw.reverse();
         raw.retain(|(p, _, _)| seen_paths.insert(p.to_string()));
         raw.reverse();
+        // In the sheet's order, row by row.
+        raw.sort_by_key(|(_, cell, _)| *cell);
         let mapping: Vec<Mapped> = raw
             .into_iter()
             .map(|(path, cell, note)| Mapped {
@@ -1424,7 +1469,8 @@ impl<'a> Reading<'a> {
                     continue;
                 }
                 let shown = cell.text();
-                if is_blank_mark(&shown) {
+                // A label (a section's title, a column's head) is the layout, not content.
+                if is_blank_mark(&shown) || self.labels.is_any(&core(&shown)) {
                     continue;
                 }
                 if unused.len() < UNUSED_LISTED {
