@@ -24,7 +24,7 @@ use V::*;
 
 fn put(ws: &mut Worksheet, r: u32, c: u16, v: &V) -> Result<(), XlsxError> {
     match v {
-        T(t) if t.is_empty() => {}
+        T("") => {}
         T(t) => {
             ws.write_string(r, c, *t)?;
         }

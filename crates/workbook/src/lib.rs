@@ -61,6 +61,7 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, Problem> {
     if bytes.starts_with(b"PK\x03\x04") {
         check_zip(bytes)?;
         if is_ods(bytes) {
+            check_ods_cells(bytes)?;
             let ods: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| broken(&e.to_string()))?;
             return whole_ranges(Sheets::Ods(ods));
         }
@@ -134,6 +135,71 @@ fn bomb() -> Problem {
     )
 }
 
+/// An .ods writes a row or cell repeated n times once, with a count: a few bytes can stand for
+/// billions of cells, which calamine would lay out in memory. The counts of the cells that hold
+/// something are added up first (quick-xml over `content.xml`), and a sheet that would hold more
+/// than a form ever does is refused. Empty repeats (the rest of a sheet) cost nothing and are not
+/// counted.
+fn check_ods_cells(bytes: &[u8]) -> Result<(), Problem> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| broken(&e.to_string()))?;
+    let mut xml = Vec::new();
+    {
+        let Ok(part) = zip.by_name("content.xml") else {
+            return Err(broken("content.xml"));
+        };
+        part.take(MAX_UNPACKED_BYTES)
+            .read_to_end(&mut xml)
+            .map_err(|e| broken(&e.to_string()))?;
+    }
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buf = Vec::new();
+    let limit = u64::from(MAX_ROWS) * u64::from(MAX_COLS) * 4;
+    let (mut total, mut row_repeat, mut row_cells): (u64, u64, u64) = (0, 1, 0);
+    let count = |e: &quick_xml::events::BytesStart, key: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .and_then(|a| a.value.trim().parse().ok())
+            .unwrap_or(1)
+    };
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == "table-row" => {
+                row_repeat = count(&e, "table:number-rows-repeated");
+                row_cells = 0;
+            }
+            Ok(Event::Start(e)) | Ok(Event::Empty(e))
+                if e.local_name().as_ref() == "table-cell"
+                    || e.local_name().as_ref() == "covered-table-cell" =>
+            {
+                let has_value = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| a.key.as_ref() == "office:value-type");
+                if has_value {
+                    row_cells =
+                        row_cells.saturating_add(count(&e, "table:number-columns-repeated"));
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == "table-row" => {
+                total = total.saturating_add(row_repeat.saturating_mul(row_cells));
+                if total > limit {
+                    return Err(Problem::file(
+                        format!("工作簿的单元格多达 {total} 个以上，远超一张自评表，未读取"),
+                        format!("the workbook holds more than {total} cells, far more than a form, and was not read"),
+                    ));
+                }
+            }
+            Ok(Event::Eof) => return Ok(()),
+            Err(e) => return Err(broken(&e.to_string())),
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
 fn is_ods(bytes: &[u8]) -> bool {
     // An OpenDocument file starts with its uncompressed `mimetype` part.
     bytes.len() > 80
@@ -152,12 +218,10 @@ fn read_xlsx(mut xlsx: Xlsx<Cursor<&[u8]>>) -> Result<Workbook, Problem> {
         .collect();
     let mut sheets = Vec::new();
     for (name, hidden) in metas {
-        let merges = xlsx
-            .merge_cells_by_sheet_name(&name)
-            .unwrap_or_default()
-            .iter()
-            .map(merge)
-            .collect();
+        // Merged ranges are not read: their value is in their first cell and the cells they cover
+        // are blank, which is how the recogniser reads them; and finding them would read the whole
+        // sheet (they are written after its last row).
+        let merges = Vec::new();
         let mut sheet = Sheet {
             name: name.clone(),
             hidden,

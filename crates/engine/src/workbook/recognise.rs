@@ -120,6 +120,7 @@ pub fn recognise(book: &Workbook, registry: &Registry) -> Recognition {
         if sheet.hidden || sheet.name == CARRIED_SHEET {
             continue;
         }
+        let prep = Prepared::new(sheet);
         let regions = regions(sheet, &all);
         if regions.is_empty() {
             without_form.push((sheet.name.clone(), looked_for(sheet)));
@@ -129,7 +130,7 @@ pub fn recognise(book: &Workbook, registry: &Registry) -> Recognition {
             let readings: Vec<(i64, Reading)> = registry
                 .all()
                 .map(|p| {
-                    let r = Reading::read(sheet, top, bottom, p);
+                    let r = Reading::read(sheet, &prep, top, bottom, p);
                     (r.fit(), r)
                 })
                 .collect();
@@ -341,8 +342,68 @@ struct Table {
     cols: BTreeMap<&'static str, u32>,
 }
 
+/// A sheet's cells as text and as label cores, made once for every profile's reading, with where
+/// each core is (and each label written with its value, `填报单位：…`), in the sheet's order.
+struct Prepared {
+    text: Vec<Vec<String>>,
+    core: Vec<Vec<String>>,
+    by_core: std::collections::HashMap<String, Vec<(u32, u32)>>,
+    by_inline: std::collections::HashMap<String, Vec<(u32, u32)>>,
+}
+
+impl Prepared {
+    fn new(sheet: &Sheet) -> Prepared {
+        let text: Vec<Vec<String>> = sheet
+            .rows
+            .iter()
+            .map(|r| r.iter().map(Cell::text).collect())
+            .collect();
+        let core: Vec<Vec<String>> = text
+            .iter()
+            .map(|r| r.iter().map(|t| core(t)).collect())
+            .collect();
+        let mut by_core: std::collections::HashMap<String, Vec<(u32, u32)>> = Default::default();
+        let mut by_inline: std::collections::HashMap<String, Vec<(u32, u32)>> = Default::default();
+        for (r, row) in core.iter().enumerate() {
+            for (c, k) in row.iter().enumerate() {
+                // Labels are short: a long text is content, never looked up.
+                if !k.is_empty() && k.chars().count() <= 24 {
+                    by_core
+                        .entry(k.clone())
+                        .or_default()
+                        .push((r as u32, c as u32));
+                }
+                if let Some((l, _)) = split_inline(&text[r][c]) {
+                    by_inline.entry(l).or_default().push((r as u32, c as u32));
+                }
+            }
+        }
+        Prepared {
+            text,
+            core,
+            by_core,
+            by_inline,
+        }
+    }
+
+    fn text(&self, r: u32, c: u32) -> &str {
+        self.text
+            .get(r as usize)
+            .and_then(|x| x.get(c as usize))
+            .map_or("", String::as_str)
+    }
+
+    fn core(&self, r: u32, c: u32) -> &str {
+        self.core
+            .get(r as usize)
+            .and_then(|x| x.get(c as usize))
+            .map_or("", String::as_str)
+    }
+}
+
 struct Reading<'a> {
     sheet: &'a Sheet,
+    prep: &'a Prepared,
     top: u32,
     bottom: u32,
     profile: &'a Rc<Profile>,
@@ -418,9 +479,16 @@ const ENDS: &[&str] = &[
 ];
 
 impl<'a> Reading<'a> {
-    fn read(sheet: &'a Sheet, top: u32, bottom: u32, profile: &'a Rc<Profile>) -> Reading<'a> {
+    fn read(
+        sheet: &'a Sheet,
+        prep: &'a Prepared,
+        top: u32,
+        bottom: u32,
+        profile: &'a Rc<Profile>,
+    ) -> Reading<'a> {
         let mut r = Reading {
             sheet,
+            prep,
             top,
             bottom,
             profile,
@@ -451,19 +519,19 @@ impl<'a> Reading<'a> {
         self.sheet.width()
     }
 
-    fn text(&self, r: u32, c: u32) -> String {
-        self.sheet.cell(r, c).text()
+    fn text(&self, r: u32, c: u32) -> &'a str {
+        self.prep.text(r, c)
     }
 
-    fn core_at(&self, r: u32, c: u32) -> String {
-        core(&self.text(r, c))
+    fn core_at(&self, r: u32, c: u32) -> &'a str {
+        self.prep.core(r, c)
     }
 
     fn row_has(&self, r: u32, keys: &[&str]) -> bool {
         (0..self.width()).any(|c| {
             let t = self.text(r, c);
-            let k = core(&t);
-            self.labels.which(keys, &k).is_some() || (keys.contains(&"footnote") && is_footnote(&t))
+            let k = core(t);
+            self.labels.which(keys, &k).is_some() || (keys.contains(&"footnote") && is_footnote(t))
         })
     }
 
@@ -560,9 +628,9 @@ impl<'a> Reading<'a> {
             if t.trim().is_empty() {
                 continue;
             }
-            let k = core(&t);
+            let k = core(t);
             if self.labels.is_any(&k)
-                || split_inline(&t).is_some_and(|(l, _)| self.labels.is_any(&l))
+                || split_inline(t).is_some_and(|(l, _)| self.labels.is_any(&l))
             {
                 return None;
             }
@@ -574,26 +642,34 @@ impl<'a> Reading<'a> {
     /// The first unused cell in the form whose label is one of `key`'s: its place, and the value in
     /// the same cell after a colon, if any.
     fn find(&self, key: &str) -> Option<(u32, u32, Option<String>)> {
-        for r in self.top..self.bottom {
-            for c in 0..self.width() {
-                if self.used.contains(&(r, c)) {
-                    continue;
+        let in_form = |&&(r, c): &&(u32, u32)| {
+            r >= self.top && r < self.bottom && !self.used.contains(&(r, c))
+        };
+        let mut best: Option<(u32, u32, Option<String>)> = None;
+        for w in self.labels.words(key) {
+            if let Some(at) = self
+                .prep
+                .by_core
+                .get(w.as_str())
+                .and_then(|v| v.iter().find(in_form))
+            {
+                if best.as_ref().is_none_or(|b| (at.0, at.1) < (b.0, b.1)) {
+                    best = Some((at.0, at.1, None));
                 }
-                let t = self.text(r, c);
-                if t.is_empty() {
-                    continue;
-                }
-                if self.labels.is(key, &core(&t)) {
-                    return Some((r, c, None));
-                }
-                if let Some((l, v)) = split_inline(&t) {
-                    if self.labels.is(key, &l) {
-                        return Some((r, c, Some(v)));
-                    }
+            }
+            if let Some(at) = self
+                .prep
+                .by_inline
+                .get(w.as_str())
+                .and_then(|v| v.iter().find(in_form))
+            {
+                if best.as_ref().is_none_or(|b| (at.0, at.1) < (b.0, b.1)) {
+                    let value = split_inline(self.text(at.0, at.1)).map(|(_, v)| v);
+                    best = Some((at.0, at.1, value));
                 }
             }
         }
-        None
+        best
     }
 
     /// A label and its value, read into `path`.
@@ -621,7 +697,7 @@ impl<'a> Reading<'a> {
         for r in self.top..self.bottom.min(self.top + 6) {
             for c in 0..self.width() {
                 let t = self.text(r, c);
-                let k = core(&t);
+                let k = core(t);
                 if self
                     .labels
                     .words("title")
@@ -638,7 +714,7 @@ impl<'a> Reading<'a> {
                     // The year in the title, or in a line just below it (（2023年度）).
                     let year = (r..(r + 3).min(self.bottom))
                         .flat_map(|y| (0..self.width()).map(move |x| (y, x)))
-                        .find_map(|(y, x)| year_in(&self.text(y, x)).map(|v| (y, x, v)));
+                        .find_map(|(y, x)| year_in(self.text(y, x)).map(|v| (y, x, v)));
                     if let Some((y, x, v)) = year {
                         self.form.header.year = v;
                         self.used.insert((y, x));
@@ -669,11 +745,7 @@ impl<'a> Reading<'a> {
     fn funds(&mut self) {
         let Some(head) = (self.top..self.bottom).find(|&r| {
             (0..self.width())
-                .filter(|&c| {
-                    self.labels
-                        .which(FUNDS_MONEY, &self.core_at(r, c))
-                        .is_some()
-                })
+                .filter(|&c| self.labels.which(FUNDS_MONEY, self.core_at(r, c)).is_some())
                 .count()
                 >= 2
         }) else {
@@ -682,10 +754,10 @@ impl<'a> Reading<'a> {
         let mut cols: BTreeMap<&'static str, u32> = BTreeMap::new();
         for c in 0..self.width() {
             let k = self.core_at(head, c);
-            if let Some(k) = self.labels.which(FUNDS_KEYS, &k) {
+            if let Some(k) = self.labels.which(FUNDS_KEYS, k) {
                 cols.entry(k).or_insert(c);
                 self.used.insert((head, c));
-            } else if self.labels.is_any(&k) {
+            } else if self.labels.is_any(k) {
                 self.used.insert((head, c));
             }
         }
@@ -700,7 +772,7 @@ impl<'a> Reading<'a> {
             .unwrap_or(0);
         // The unit: in the header, the row above it, or the label of the table.
         self.funds_unit = None;
-        let near: Vec<String> = (head.saturating_sub(2).max(self.top)..=head)
+        let near: Vec<&str> = (head.saturating_sub(2).max(self.top)..=head)
             .flat_map(|r| (0..self.width()).map(move |c| (r, c)))
             .map(|(r, c)| self.text(r, c))
             .collect();
@@ -716,8 +788,8 @@ impl<'a> Reading<'a> {
             let source_col = (0..first_money).rev().find(|&c| {
                 let t = self.text(r, c);
                 !t.is_empty()
-                    && !self.labels.is("funds.source", &core(&t))
-                    && !self.is_section_title(&core(&t))
+                    && !self.labels.is("funds.source", &core(t))
+                    && !self.is_section_title(&core(t))
             });
             let money: Vec<(&'static str, u32)> = FUNDS_MONEY
                 .iter()
@@ -741,16 +813,16 @@ impl<'a> Reading<'a> {
             // A row with another part's label anywhere in it ends the table.
             let other_part = (0..self.width()).any(|c| {
                 let k = self.core_at(r, c);
-                !self.labels.is("funds.source", &k)
-                    && (self.labels.keys_with("narratives.", &k).next().is_some()
-                        || self.labels.is("section", &k)
-                        || self.labels.which(INDICATOR_KEYS, &k).is_some())
+                !self.labels.is("funds.source", k)
+                    && (self.labels.keys_with("narratives.", k).next().is_some()
+                        || self.labels.is("section", k)
+                        || self.labels.which(INDICATOR_KEYS, k).is_some())
             });
             if other_part {
                 break;
             }
             let name = self.text(r, sc);
-            let k = core(&name);
+            let k = core(name);
             if self.labels.which(ENDS, &k).is_some()
                 || self.labels.keys_with("narratives.", &k).next().is_some()
                 || self.labels.which(INDICATOR_KEYS, &k).is_some()
@@ -759,7 +831,7 @@ impl<'a> Reading<'a> {
             }
             // Mark the row's label cells (the table's own label merged down its left).
             for c in 0..sc {
-                if self.labels.is("funds.source", &self.core_at(r, c)) {
+                if self.labels.is("funds.source", self.core_at(r, c)) {
                     self.used.insert((r, c));
                 }
             }
@@ -807,7 +879,7 @@ impl<'a> Reading<'a> {
         let Some(block) = self.profile.blocks.iter().find(|b| {
             b.rows
                 .iter()
-                .any(|f| matches!(f.method, Method::FundsExecution { .. }))
+                .any(|f| matches!(f.method, Method::FundsExecution))
         }) else {
             return;
         };
@@ -835,7 +907,7 @@ impl<'a> Reading<'a> {
         while r < self.bottom {
             let name_col = (0..self.width()).find(|&c| {
                 !self.used.contains(&(r, c))
-                    && self.labels.is("indicators.name", &self.core_at(r, c))
+                    && self.labels.is("indicators.name", self.core_at(r, c))
             });
             let Some(_) = name_col else {
                 r += 1;
@@ -846,7 +918,7 @@ impl<'a> Reading<'a> {
                 cols: BTreeMap::new(),
             };
             for c in 0..self.width() {
-                if let Some(k) = self.labels.which(INDICATOR_KEYS, &self.core_at(r, c)) {
+                if let Some(k) = self.labels.which(INDICATOR_KEYS, self.core_at(r, c)) {
                     t.cols.entry(k).or_insert(c);
                 }
             }
@@ -855,7 +927,7 @@ impl<'a> Reading<'a> {
                 let below: Vec<(u32, &'static str)> = (0..self.width())
                     .filter_map(|c| {
                         self.labels
-                            .which(INDICATOR_KEYS, &self.core_at(r + 1, c))
+                            .which(INDICATOR_KEYS, self.core_at(r + 1, c))
                             .map(|k| (c, k))
                     })
                     .collect();
@@ -871,7 +943,7 @@ impl<'a> Reading<'a> {
             for c in 0..self.width() {
                 if self
                     .labels
-                    .which(INDICATOR_KEYS, &self.core_at(r, c))
+                    .which(INDICATOR_KEYS, self.core_at(r, c))
                     .is_some()
                 {
                     self.used.insert((r, c));
@@ -918,8 +990,8 @@ impl<'a> Reading<'a> {
                         .find(|&c| !self.sheet.cell(r, c).is_empty())
                         .unwrap_or(0),
                 );
-                if self.labels.keys_with("narratives.", &k).next().is_some()
-                    || self.labels.which(FUNDS_MONEY, &k).is_some()
+                if self.labels.keys_with("narratives.", k).next().is_some()
+                    || self.labels.which(FUNDS_MONEY, k).is_some()
                 {
                     return r;
                 }
@@ -955,9 +1027,9 @@ impl<'a> Reading<'a> {
         let has_fixed = self.profile.blocks.iter().any(|b| {
             b.rows
                 .iter()
-                .any(|f| !matches!(f.method, Method::FundsExecution { .. }))
+                .any(|f| !matches!(f.method, Method::FundsExecution))
         });
-        let names: Vec<String> = (t.first..end)
+        let names: Vec<&str> = (t.first..end)
             .map(|r| self.core_at(r, nc))
             .filter(|n| !n.is_empty())
             .collect();
@@ -986,7 +1058,7 @@ impl<'a> Reading<'a> {
             if let Some(c) = l2c {
                 let g = self.core_at(r, c);
                 if !g.is_empty() {
-                    group = g;
+                    group = g.to_string();
                     self.used.insert((r, c));
                 }
             }
@@ -997,7 +1069,7 @@ impl<'a> Reading<'a> {
             }
             let Some(nc) = nc else { continue };
             let name = self.core_at(r, nc);
-            let Some(id) = self.fixed_row(&group, &name) else {
+            let Some(id) = self.fixed_row(&group, name) else {
                 continue;
             };
             self.used.insert((r, nc));
@@ -1065,7 +1137,7 @@ impl<'a> Reading<'a> {
             if let Some(text) = heading(self, l1c) {
                 let c = l1c.unwrap_or(0);
                 self.used.insert((r, c));
-                let k = core(&text);
+                let k = core(text);
                 if k != l1 && !self.labels.is("total", &k) {
                     l1 = k.clone();
                     l2.clear();
@@ -1083,13 +1155,13 @@ impl<'a> Reading<'a> {
                         (r, c),
                         None,
                     ));
-                    self.heading_weight(&text, &block, r, c);
+                    self.heading_weight(text, &block, r, c);
                 }
             }
             if let Some(text) = heading(self, l2c) {
                 let c = l2c.unwrap_or(0);
                 self.used.insert((r, c));
-                let k = core(&text);
+                let k = core(text);
                 if k != l2 {
                     l2 = k.clone();
                     let i = self.form.indicators.len();
@@ -1112,9 +1184,7 @@ impl<'a> Reading<'a> {
                 .filter(|(k, _)| !matches!(**k, "indicators.level1" | "indicators.level2"))
                 .map(|(k, c)| (*k, *c))
                 .collect();
-            let any = values
-                .iter()
-                .any(|&(_, c)| !is_blank_mark(&self.text(r, c)));
+            let any = values.iter().any(|&(_, c)| !is_blank_mark(self.text(r, c)));
             if !any {
                 continue;
             }
@@ -1199,16 +1269,16 @@ impl<'a> Reading<'a> {
         self.used.insert((r, c));
         let score_col = (0..self.width())
             .rev()
-            .find(|&x| self.labels.is("indicators.score", &self.core_at(r, x)));
+            .find(|&x| self.labels.is("indicators.score", self.core_at(r, x)));
         for x in 0..self.width() {
-            if self.labels.is_any(&self.core_at(r, x)) {
+            if self.labels.is_any(self.core_at(r, x)) {
                 self.used.insert((r, x));
             }
         }
         let Some(sc) = score_col else { return };
         for row in r + 1..self.bottom {
             let k = self.core_at(row, c);
-            if k.is_empty() || self.labels.which(ENDS, &k).is_some() {
+            if k.is_empty() || self.labels.which(ENDS, k).is_some() {
                 break;
             }
             let Some(b) = self.profile.blocks.iter().find(|b| core(&b.name.zh) == k) else {
@@ -1281,7 +1351,7 @@ impl<'a> Reading<'a> {
                 x != c
                     && self
                         .labels
-                        .keys_with("narratives.", &self.core_at(r, x))
+                        .keys_with("narratives.", self.core_at(r, x))
                         .next()
                         .is_some()
             });
@@ -1290,7 +1360,7 @@ impl<'a> Reading<'a> {
             } else if over && r + 1 < self.bottom {
                 let t = self.text(r + 1, c);
                 if !t.is_empty()
-                    && !self.labels.is_any(&core(&t))
+                    && !self.labels.is_any(&core(t))
                     && !self.used.contains(&(r + 1, c))
                 {
                     self.put(path, r + 1, c);
@@ -1298,16 +1368,17 @@ impl<'a> Reading<'a> {
             }
         }
         // Narrative labels of other layouts, for the fit.
-        for r in self.top..self.bottom {
-            for c in 0..self.width() {
-                let k = self.core_at(r, c);
-                if self
-                    .labels
-                    .keys_with("narratives.", &k)
-                    .any(|key| !ids.iter().any(|id| key == format!("narratives.{id}")))
-                {
-                    self.seen.foreign_narratives += 1;
-                }
+        for (k, at) in &self.prep.by_core {
+            let foreign = self
+                .labels
+                .keys_with("narratives.", k)
+                .any(|key| !ids.iter().any(|id| key == format!("narratives.{id}")));
+            if foreign {
+                let n = at
+                    .iter()
+                    .filter(|(r, _)| *r >= self.top && *r < self.bottom)
+                    .count();
+                self.seen.foreign_narratives += n;
             }
         }
     }
@@ -1324,7 +1395,7 @@ impl<'a> Reading<'a> {
                 EvaluatorField::Office,
                 EvaluatorField::Phone,
             ] {
-                if self.labels.is(&format!("evaluators.{}", f.key()), &k)
+                if self.labels.is(&format!("evaluators.{}", f.key()), k)
                     && !cols.iter().any(|(g, _)| *g == f)
                 {
                     cols.push((f, x));
@@ -1339,7 +1410,7 @@ impl<'a> Reading<'a> {
             self.used.insert((r, x));
         }
         for row in r + 1..self.bottom.min(r + 30) {
-            if self.sheet.cell(row, c).is_empty() || self.labels.is_any(&self.core_at(row, c)) {
+            if self.sheet.cell(row, c).is_empty() || self.labels.is_any(self.core_at(row, c)) {
                 break;
             }
             let i = self.form.evaluators.len();
@@ -1416,7 +1487,7 @@ impl<'a> Reading<'a> {
             .blocks
             .iter()
             .flat_map(|b| b.rows.iter())
-            .filter(|f| !matches!(f.method, Method::FundsExecution { .. }))
+            .filter(|f| !matches!(f.method, Method::FundsExecution))
             .count();
         fit += 2 * s.fixed_rows as i64;
         if fixed > 0 && s.scoring_tables == 0 {
