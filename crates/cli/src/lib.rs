@@ -200,10 +200,16 @@ fn invisible(c: char) -> bool {
 /// A file's bytes, reading at most one byte more than the intake's limit (so that a pipe or a
 /// device is never read without end; the intake then refuses what is too large).
 fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
+    let mut file = std::fs::File::open(path)?;
     let mut bytes = Vec::new();
-    let most = ziping_engine::format::MAX_FILE_BYTES.max(ziping_workbook::MAX_WORKBOOK_BYTES);
-    file.take(most as u64 + 1).read_to_end(&mut bytes)?;
+    (&mut file)
+        .take(ziping_engine::format::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    // A workbook may be larger than a form file: read on, to the workbook reader's limit.
+    if intake::is_workbook(&bytes) {
+        let more = ziping_workbook::MAX_WORKBOOK_BYTES.saturating_sub(bytes.len()) as u64 + 1;
+        file.take(more).read_to_end(&mut bytes)?;
+    }
     Ok(bytes)
 }
 
