@@ -16,7 +16,8 @@
 //!
 //! Beside it: [`profile_editor`] (the state and reducer of the profile editor's own page: a rule
 //! profile written from a built-in, with a sample scored live), [`findings_index`] (the findings by field, for inputs to show), [`sections`] (when a
-//! section of the editor must render again), [`jobs`] (the export worker's protocol).
+//! section of the editor must render again), [`jobs`] (the export worker's protocol),
+//! [`workbooks`] (the import worker's protocol, and a workbook's forms previewed before one opens).
 
 #![forbid(unsafe_code)]
 
@@ -30,6 +31,7 @@ pub mod profile_editor;
 pub mod review;
 pub mod rows;
 pub mod sections;
+pub mod workbooks;
 
 pub use document::{export_name, export_name_as, Doc, DocAction};
 pub use library::{DraftMeta, LibraryAction};
@@ -37,6 +39,7 @@ pub use notices::{ImportReport, Notice, NoticeAction};
 pub use profile_editor::{ProfileAction, ProfilePage};
 pub use review::ReviewAction;
 pub use rows::RowAction;
+pub use workbooks::WorkbookAction;
 pub use ziping_engine::text::Lang;
 
 use ziping_engine::path::FieldPath;
@@ -70,6 +73,8 @@ pub struct AppState {
     pub review: review::Review,
     /// The open form came from the review desk: closing it goes back there.
     pub from_review: bool,
+    /// A workbook's forms shown before one is opened (nothing else changes until one is).
+    pub workbook: Option<workbooks::Preview>,
 }
 
 /// Everything that can happen, by concern.
@@ -81,6 +86,7 @@ pub enum Action {
     Review(ReviewAction),
     Library(LibraryAction),
     Notice(NoticeAction),
+    Workbook(WorkbookAction),
 }
 
 impl AppState {
@@ -109,6 +115,7 @@ impl AppState {
             Action::Review(a) => review::reduce(&mut s, a),
             Action::Library(a) => library::reduce(&mut s, a),
             Action::Notice(a) => notices::reduce(&mut s, a),
+            Action::Workbook(a) => workbooks::reduce(&mut s, a),
         }
         s
     }
@@ -138,7 +145,8 @@ action_from!(
     Rows(RowAction),
     Review(ReviewAction),
     Library(LibraryAction),
-    Notice(NoticeAction)
+    Notice(NoticeAction),
+    Workbook(WorkbookAction)
 );
 
 #[cfg(test)]
