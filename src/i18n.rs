@@ -7,6 +7,8 @@ use ziping_engine::result::MethodId;
 /// The app's words in one language.
 pub struct Words {
     pub lang: Lang,
+    /// The desk's workbooks.
+    pub wb: WorkbookWords,
     pub app_title: &'static str,
     pub lead: &'static str,
     pub lang_switch: &'static str,
@@ -245,6 +247,9 @@ pub struct Words {
 
 pub static ZH: Words = Words {
     lang: Lang::Zh,
+    wb: WorkbookWords {
+        reading: "正在读取工作簿……",
+    },
     app_title: "Ziping 自评",
     lead: "项目支出绩效自评表：填报、计分、核查，全部在浏览器中完成。",
     lang_switch: "English",
@@ -255,7 +260,7 @@ pub static ZH: Words = Words {
     open_example: "打开示例",
     example_name: "晋中市 2021 交警支队专项业务经费（示例）",
     import_title: "导入表单文件",
-    import_hint: "选择或拖入 .json 表单文件（ziping-form）；有问题时逐条列出，当前表单不受影响。",
+    import_hint: "选择或拖入 .json 表单文件（ziping-form），或填好的 Excel/WPS 自评表（.xlsx、.xls、.ods）：工作簿先显示每一项来自哪个单元格，确认后才打开。有问题时逐条列出，当前表单不受影响。",
     choose_file: "选择文件…",
     import_profile: "导入规则文件…",
     profile_editor: "规则编辑器",
@@ -278,14 +283,14 @@ pub static ZH: Words = Words {
     // Review desk
     review_title: "审核多份自评表",
     review_entry_hint: "一次打开许多份表单文件或整个文件夹：逐份重新计分、核查，并汇总对照。",
-    review_lead: "选择或拖入多份 .json 表单文件，或选择一个文件夹：每份都由计分引擎重新计算，与表内填写的总分、等次对照后汇总。文件只在本浏览器中读取，不上传。",
+    review_lead: "选择或拖入多份 .json 表单文件或 Excel/WPS 工作簿，或选择一个文件夹：每份都由计分引擎重新计算，与表内填写的总分、等次对照后汇总。文件只在本浏览器中读取，不上传。",
     review_back: "返回",
     review_export_csv: "导出 CSV",
     review_clear: "清空",
     review_open: "打开表单文件",
     review_choose_files: "选择文件…",
     review_choose_folder: "选择文件夹…",
-    review_drop_hint: "也可把多个文件或一个文件夹拖到这里（文件夹中只读取 .json 文件；单个文件超过 2 MB 不读取）。",
+    review_drop_hint: "也可把多个文件或一个文件夹拖到这里（文件夹中读取 .json 文件和 .xlsx、.xls、.ods 工作簿；表单文件超过 2 MB、工作簿超过 16 MB 不读取）。",
     review_progress: "正在读取 {done} / {total} 个文件…",
     review_loaded: "已读取 {n} 个文件，用时 {s} 秒。",
     review_n_forms: "份表单",
@@ -472,6 +477,9 @@ pub static ZH: Words = Words {
 
 pub static EN: Words = Words {
     lang: Lang::En,
+    wb: WorkbookWords {
+        reading: "Reading the workbooks…",
+    },
     app_title: "Ziping 自评",
     lead: "Fill in, score and check a project expenditure performance self-evaluation form, all in your browser.",
     lang_switch: "中文",
@@ -482,7 +490,7 @@ pub static EN: Words = Words {
     open_example: "Open the example",
     example_name: "Jinzhong 2021, traffic police special funds (example)",
     import_title: "Import a form file",
-    import_hint: "Choose or drop a .json form file (ziping-form). If it has problems, each is listed and the current form stays as it is.",
+    import_hint: "Choose or drop a .json form file (ziping-form), or a filled Excel/WPS form (.xlsx, .xls, .ods): a workbook first shows which cell each field comes from, and opens only when you accept. If a file has problems, each is listed and the current form stays as it is.",
     choose_file: "Choose a file…",
     import_profile: "Import a profile file…",
     profile_editor: "Profile editor",
@@ -505,14 +513,14 @@ pub static EN: Words = Words {
     // Review desk
     review_title: "Review many forms",
     review_entry_hint: "Open many form files or a whole folder at once: each is scored and checked again, and all are summarised side by side.",
-    review_lead: "Choose or drop many .json form files, or choose a folder: the scoring engine computes each form again, compares it with the total and grade the form states, and summarises them. Files are read in this browser only, never uploaded.",
+    review_lead: "Choose or drop many .json form files or Excel/WPS workbooks, or choose a folder: the scoring engine computes each form again, compares it with the total and grade the form states, and summarises them. Files are read in this browser only, never uploaded.",
     review_back: "Back",
     review_export_csv: "Export CSV",
     review_clear: "Clear",
     review_open: "Open form files",
     review_choose_files: "Choose files…",
     review_choose_folder: "Choose a folder…",
-    review_drop_hint: "Or drop files or a folder here (only the .json files of a folder are read; a file over 2 MB is not read).",
+    review_drop_hint: "Or drop files or a folder here (a folder's .json files and .xlsx, .xls and .ods workbooks are read; a form file over 2 MB or a workbook over 16 MB is not read).",
     review_progress: "Reading file {done} of {total}…",
     review_loaded: "Read {n} files in {s} s.",
     review_n_forms: "forms",
@@ -696,6 +704,11 @@ pub static EN: Words = Words {
     print_results: "Result",
     print_blank_date: "",
 };
+
+/// The review desk's words for workbooks (the workbook preview is a page of its own, with its own).
+pub struct WorkbookWords {
+    pub reading: &'static str,
+}
 
 pub fn words(lang: Lang) -> &'static Words {
     match lang {

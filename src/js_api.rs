@@ -2,6 +2,11 @@
 //! `ziping-form` format (an object or its JSON text) and returns the evaluation — every derived number
 //! with its explanation, and the findings. A form that cannot be read throws an Error whose `problems`
 //! lists each problem with its path. `window.ziping.profiles()` lists the built-in profiles.
+//! `window.ziping.readWorkbook(bytes, name)` reads an Excel/WPS workbook (an ArrayBuffer or a typed
+//! array) in the import worker, through the same workbook intake as the command line, and resolves
+//! to `{read: {file, forms, without_form}}` — each form's `ziping-form` text (`form`, which
+//! `evaluate` scores), the profile recognised, the cell every field came from — or to
+//! `{unreadable: {file, problems}}`.
 //! `window.ziping.timeEvaluate(form, iterations)` is a benchmark hook (`bench/browser.mjs`): it reads
 //! the form once, evaluates it `iterations` times inside wasm and returns the mean time in ms.
 
@@ -187,6 +192,25 @@ pub fn time_evaluate(form: JsValue, iterations: JsValue) -> Result<JsValue, JsVa
     Ok(JsValue::from_f64(elapsed / f64::from(iterations)))
 }
 
+/// Reads a workbook in the import worker: its answer as JavaScript reads JSON — `{read: {file,
+/// forms, without_form}}`, each form with its `ziping-form` text (`form`, for `evaluate`), the
+/// profile recognised and every field's cell — or `{unreadable: {file, problems}}`.
+async fn read_workbook(bytes: JsValue, name: JsValue) -> Result<JsValue, JsValue> {
+    if !(bytes.is_instance_of::<js_sys::ArrayBuffer>() || js_sys::ArrayBuffer::is_view(&bytes)) {
+        return Err(error(&[Problem::file(
+            "应传入工作簿的字节（ArrayBuffer 或 Uint8Array）",
+            "pass the workbook's bytes (an ArrayBuffer or a Uint8Array)",
+        )]));
+    }
+    let name = name.as_string().unwrap_or_else(|| "workbook.xlsx".into());
+    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+    let registry = REGISTRY.with(|r| r.borrow().clone());
+    let text = crate::browser::worker::read_workbooks_text(vec![(name, bytes)], &registry)
+        .await
+        .map_err(|m| error(&[Problem::file(m.zh, m.en)]))?;
+    Reflect::get(&js_sys::JSON::parse(&text)?, &0.into())
+}
+
 /// Installs `window.ziping`.
 pub fn install() {
     let Some(window) = web_sys::window() else {
@@ -212,6 +236,21 @@ pub fn install() {
         Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(time_evaluate);
     let _ = Reflect::set(&api, &"timeEvaluate".into(), time_evaluate.as_ref());
     let _ = Reflect::set(&api, &"version".into(), &env!("CARGO_PKG_VERSION").into());
+    let read = Closure::<dyn Fn(JsValue, JsValue) -> js_sys::Promise>::new(
+        |bytes: JsValue, name: JsValue| {
+            js_sys::Promise::new(&mut |resolve, reject| {
+                let (bytes, name) = (bytes.clone(), name.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = match read_workbook(bytes, name).await {
+                        Ok(v) => resolve.call1(&JsValue::NULL, &v),
+                        Err(e) => reject.call1(&JsValue::NULL, &e),
+                    };
+                });
+            })
+        },
+    );
+    let _ = Reflect::set(&api, &"readWorkbook".into(), read.as_ref());
+    read.forget();
     #[cfg(feature = "panic-test")]
     {
         let force = Closure::<dyn Fn(JsValue)>::new(|message: JsValue| {

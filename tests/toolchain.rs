@@ -249,7 +249,7 @@ fn the_page_never_links_the_profile_editor() {
     }
     // Trunk builds it into every build of the app, from its own page.
     let trunk = read("Trunk.toml");
-    assert!(trunk.contains("tools/build-profile-editor.sh"));
+    assert!(trunk.contains("tools/build-pages.sh"));
     let html = read("profile-editor/index.html");
     assert!(html.contains("data-bin=\"ziping-profiles\""));
     assert!(html.contains("script-src 'self' 'wasm-unsafe-eval'"));

@@ -19,6 +19,22 @@ fn main() {
         let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
         fs::write(out.join(format!("{name}.json")), minify(&text)).expect("write");
     }
+    // The keys of the workbook labels, for the profile reader's check of a profile's `labels`
+    // (a list of names: the words themselves are read only where workbooks are read).
+    let labels = "src/workbook/labels.json";
+    println!("cargo::rerun-if-changed={labels}");
+    let text = fs::read_to_string(labels).unwrap_or_else(|e| panic!("{labels}: {e}"));
+    let keys: Vec<String> = text
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix('"')?
+                .split_once('"')
+                .map(|(k, _)| format!("{k:?}"))
+        })
+        .collect();
+    fs::write(out.join("label_keys.rs"), format!("&[{}]", keys.join(", "))).expect("write");
+    fs::write(out.join("labels.json"), minify(&text)).expect("write");
     let example = "../../examples/jinzhong-2021-traffic-police.json";
     println!("cargo::rerun-if-changed={example}");
     let text = fs::read_to_string(example).unwrap_or_else(|e| panic!("{example}: {e}"));

@@ -233,7 +233,7 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
                 <button type="button" onclick={copy}>{ w.copy_summary }</button>
                 <button type="button" onclick={send.click(move || DocAction::PrintPreview(true))} data-testid="print-preview">{ w.print_preview }</button>
                 <label class="button" for="editor-import">{ w.import_title }</label>
-                <input id="editor-import" class="file-input" type="file" accept=".json,application/json" onchange={import} />
+                <input id="editor-import" class="file-input" type="file" accept=".json,application/json,.xlsx,.xls,.ods,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet" onchange={import} />
             </div>
             if p.read_only {
                 <span class="badge">{ w.read_only }</span>

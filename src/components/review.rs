@@ -20,10 +20,13 @@ use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use ziping_app_state::jobs::Job;
 use ziping_app_state::review::{review_file, Filter, FilterBy, Review};
+use ziping_app_state::workbooks::desk_forms;
 use ziping_app_state::{DocAction, Notice, NoticeAction, ReviewAction};
 use ziping_engine::decimal::{fixed, Decimal};
-use ziping_engine::format::{too_large, MAX_FILE_BYTES};
+use ziping_engine::format::MAX_FILE_BYTES;
+use ziping_engine::reader::too_large_for;
 use ziping_engine::review::{foot, grade_distribution, signed, Column, Foot, Reviewed};
+use ziping_engine::workbook::{named_as_workbook, MAX_WORKBOOK_BYTES};
 use ziping_engine::{Lang, Problem, Registry, Text, Unreadable};
 
 /// How many files are being read at once.
@@ -46,8 +49,13 @@ type Reading = Result<
 >;
 
 fn start_read(p: Picked) -> (String, Reading) {
-    if p.size() > MAX_FILE_BYTES as u64 {
-        let refused = Unreadable::new(&p.name, vec![too_large(p.size())]);
+    let limit = if named_as_workbook(&p.name) {
+        MAX_WORKBOOK_BYTES
+    } else {
+        MAX_FILE_BYTES
+    };
+    if p.size() > limit as u64 {
+        let refused = Unreadable::new(&p.name, vec![too_large_for(p.size(), limit)]);
         return (p.name, Err(refused));
     }
     let read = files::read_bytes(&p.file);
@@ -60,6 +68,7 @@ async fn read_batch(
     registry: Registry,
     dispatch: Sender,
     progress: UseStateHandle<Progress>,
+    reading_books: UseStateHandle<bool>,
 ) {
     let total = picked.len();
     if total == 0 {
@@ -69,6 +78,7 @@ async fn read_batch(
     progress.set(Progress::Reading { done: 0, total });
     let mut rows = Vec::with_capacity(total);
     let mut bad = Vec::new();
+    let mut books: Vec<(String, Vec<u8>)> = Vec::new();
     let mut queue = picked.into_iter();
     let mut pending = VecDeque::with_capacity(READ_AHEAD);
     let mut slice = start;
@@ -89,8 +99,13 @@ async fn read_batch(
                 Unreadable::new(&name, vec![Problem::file(format!("无法读取：{e}"), e)])
             }),
         };
-        match bytes.and_then(|b| review_file(&name, &b, &registry)) {
-            Ok(row) => rows.push(row),
+        match bytes {
+            // Workbooks are read together in the import worker, after the form files.
+            Ok(b) if ziping_engine::intake::is_workbook(&b) => books.push((name, b)),
+            Ok(b) => match review_file(&name, &b, &registry) {
+                Ok(row) => rows.push(row),
+                Err(u) => bad.push(u),
+            },
             Err(u) => bad.push(u),
         }
         done += 1;
@@ -99,6 +114,41 @@ async fn read_batch(
             page::next_task().await;
             slice = page::now();
         }
+    }
+    if !books.is_empty() {
+        reading_books.set(true);
+        page::next_task().await;
+        let names: Vec<String> = books.iter().map(|(n, _)| n.clone()).collect();
+        let read = worker::read_workbooks_text(books, &registry).await;
+        match read.as_deref().map(desk_forms) {
+            // Each form the workbooks hold, through the intake like any form file.
+            Ok(Some((forms, b))) => {
+                for (name, text) in forms {
+                    match review_file(&name, text.as_bytes(), &registry) {
+                        Ok(row) => rows.push(row),
+                        Err(u) => bad.push(u),
+                    }
+                }
+                bad.extend(b);
+            }
+            // The reader stopped: every workbook of the batch says so; the form files are kept.
+            failed => {
+                let message = match failed {
+                    Err(m) => m.clone(),
+                    Ok(_) => Text::new(
+                        "工作簿读取程序的回答无法读取",
+                        "the workbook reader's answer cannot be read",
+                    ),
+                };
+                for name in names {
+                    bad.push(Unreadable::new(
+                        &name,
+                        vec![Problem::file(message.zh.clone(), message.en.clone())],
+                    ));
+                }
+            }
+        }
+        reading_books.set(false);
     }
     dispatch.act(ReviewAction::Add {
         rows,
@@ -169,9 +219,9 @@ pub fn ReviewDesk(p: &ReviewProps) -> Html {
         |(rows, sort, filter)| {
             Review {
                 rows: rows.0.clone(),
-                unreadable: Rc::new(Vec::new()),
                 sort: *sort,
                 filter: filter.clone(),
+                ..Review::default()
             }
             .visible()
         },
@@ -191,6 +241,7 @@ pub fn ReviewDesk(p: &ReviewProps) -> Html {
     let open_state = OpenState {
         progress: use_state(|| Progress::Idle),
         dragging: use_state(|| false),
+        reading_books: use_state(|| false),
     };
     let send = use_sender();
     let any = !p.rows.is_empty() || !p.unreadable.is_empty();
@@ -314,6 +365,8 @@ fn toolbar(
 struct OpenState {
     progress: UseStateHandle<Progress>,
     dragging: UseStateHandle<bool>,
+    /// The batch's workbooks are in the import worker.
+    reading_books: UseStateHandle<bool>,
 }
 
 /// Opening files: the pickers, the drop zone, the progress of the batch being read, and the counts.
@@ -321,12 +374,14 @@ fn open_files(p: &ReviewProps, t: &OpenState, send: &Sender, w: &Words) -> Html 
     let (progress, dragging) = (t.progress.clone(), t.dragging.clone());
     let start_batch = {
         let (d, registry, progress) = (send.clone(), p.registry.clone(), progress.clone());
+        let books = t.reading_books.clone();
         Rc::new(move |picked: Vec<Picked>| {
             wasm_bindgen_futures::spawn_local(read_batch(
                 picked,
                 registry.clone(),
                 d.clone(),
                 progress.clone(),
+                books.clone(),
             ));
         })
     };
@@ -369,7 +424,7 @@ fn open_files(p: &ReviewProps, t: &OpenState, send: &Sender, w: &Words) -> Html 
             <h2 id="review-open-h">{ w.review_open }</h2>
             <p class="review-pickers">
                 <label class="button primary" for="review-files">{ w.review_choose_files }</label>
-                <input id="review-files" class="file-input" type="file" multiple=true accept=".json,application/json" onchange={on_files(false)} />
+                <input id="review-files" class="file-input" type="file" multiple=true accept=".json,application/json,.xlsx,.xls,.ods,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet" onchange={on_files(false)} />
                 <label class="button" for="review-folder">{ w.review_choose_folder }</label>
                 <input id="review-folder" class="file-input" type="file" webkitdirectory=true onchange={on_files(true)} />
             </p>
@@ -379,6 +434,7 @@ fn open_files(p: &ReviewProps, t: &OpenState, send: &Sender, w: &Words) -> Html 
                     <progress max={total.to_string()} value={done.to_string()} aria-hidden="true"></progress>{ " " }
                 }
                 { progress_text(&progress, w) }
+                if *t.reading_books { { " " }{ w.wb.reading } }
             </p>
             if !p.rows.is_empty() || !p.unreadable.is_empty() {
                 <p class="review-count" data-testid="review-count">

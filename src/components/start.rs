@@ -9,7 +9,9 @@ use yew::prelude::*;
 use ziping_app_state::{
     DocAction, DraftMeta, ImportReport, Lang, LibraryAction, Notice, NoticeAction, ReviewAction,
 };
-use ziping_engine::format::{too_large, MAX_FILE_BYTES};
+use ziping_engine::format::MAX_FILE_BYTES;
+use ziping_engine::reader::too_large_for;
+use ziping_engine::workbook::{named_as_workbook, MAX_WORKBOOK_BYTES};
 use ziping_engine::{Problem, Registry};
 
 /// The seed form, shipped as the example.
@@ -79,8 +81,14 @@ pub fn import_files(dispatch: Sender, files: Option<web_sys::FileList>, what: Im
             })
         }
     };
-    if picked.size() > MAX_FILE_BYTES as u64 {
-        dispatch.act(fail(vec![too_large(picked.size())]));
+    let workbook = what == Importing::Form && named_as_workbook(&name);
+    let limit = if workbook {
+        MAX_WORKBOOK_BYTES
+    } else {
+        MAX_FILE_BYTES
+    };
+    if picked.size() > limit as u64 {
+        dispatch.act(fail(vec![too_large_for(picked.size(), limit)]));
         return;
     }
     let read = files::read_bytes(&picked.file);
@@ -90,6 +98,15 @@ pub fn import_files(dispatch: Sender, files: Option<web_sys::FileList>, what: Im
             Err(e) => return dispatch.act(fail(vec![Problem::file(e.clone(), e)])),
         };
         match what {
+            // A workbook goes to the workbook preview page (its own page: the reader and the preview
+            // are never part of this one), handed over in this tab's session storage. This page's form
+            // is saved as the page is left.
+            Importing::Form if ziping_engine::intake::is_workbook(&bytes) => {
+                match storage::hand_over_workbook(&name, &bytes) {
+                    Ok(()) => page::go_to("workbook-preview/"),
+                    Err(e) => dispatch.act(fail(vec![Problem::file(e.clone(), e)])),
+                }
+            }
             Importing::Form => import_bytes(&dispatch, &name, bytes),
             Importing::Profile => match ziping_engine::intake::open_profile(&name, &bytes) {
                 Ok(p) => dispatch.act(LibraryAction::ImportProfile {
@@ -189,7 +206,7 @@ pub fn StartScreen(p: &StartProps) -> Html {
                     <p>{ if *dragging { w.drop_here } else { w.import_hint } }</p>
                     <p>
                         <label class="button" for="import-file">{ w.choose_file }</label>
-                        <input id="import-file" class="file-input" type="file" accept=".json,application/json" onchange={on_file(Importing::Form)} />
+                        <input id="import-file" class="file-input" type="file" accept=".json,application/json,.xlsx,.xls,.ods,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet" onchange={on_file(Importing::Form)} />
                     </p>
                     <p>
                         <label class="button secondary" for="import-profile">{ w.import_profile }</label>

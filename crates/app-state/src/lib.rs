@@ -39,7 +39,7 @@ pub use notices::{ImportReport, Notice, NoticeAction};
 pub use profile_editor::{ProfileAction, ProfilePage};
 pub use review::ReviewAction;
 pub use rows::RowAction;
-pub use workbooks::WorkbookAction;
+pub use workbooks::{WorkbookAction, WorkbookPage};
 pub use ziping_engine::text::Lang;
 
 use ziping_engine::path::FieldPath;
@@ -73,8 +73,6 @@ pub struct AppState {
     pub review: review::Review,
     /// The open form came from the review desk: closing it goes back there.
     pub from_review: bool,
-    /// A workbook's forms shown before one is opened (nothing else changes until one is).
-    pub workbook: Option<workbooks::Preview>,
 }
 
 /// Everything that can happen, by concern.
@@ -86,7 +84,6 @@ pub enum Action {
     Review(ReviewAction),
     Library(LibraryAction),
     Notice(NoticeAction),
-    Workbook(WorkbookAction),
 }
 
 impl AppState {
@@ -115,7 +112,6 @@ impl AppState {
             Action::Review(a) => review::reduce(&mut s, a),
             Action::Library(a) => library::reduce(&mut s, a),
             Action::Notice(a) => notices::reduce(&mut s, a),
-            Action::Workbook(a) => workbooks::reduce(&mut s, a),
         }
         s
     }
@@ -145,8 +141,7 @@ action_from!(
     Rows(RowAction),
     Review(ReviewAction),
     Library(LibraryAction),
-    Notice(NoticeAction),
-    Workbook(WorkbookAction)
+    Notice(NoticeAction)
 );
 
 #[cfg(test)]

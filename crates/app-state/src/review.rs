@@ -23,8 +23,6 @@ pub enum ReviewAction {
     Add {
         rows: Vec<Reviewed>,
         unreadable: Vec<Unreadable>,
-        /// How each workbook among the files was recognised.
-        workbooks: Vec<crate::workbooks::WorkbookStatus>,
     },
     /// Sort the table by a column (again: the other way round).
     Sort(Column),
@@ -46,11 +44,7 @@ pub(crate) fn reduce(s: &mut AppState, action: ReviewAction) {
             s.focus = None;
             s.screen = Screen::Review;
         }
-        ReviewAction::Add {
-            rows,
-            unreadable,
-            workbooks,
-        } => s.review = s.review.add(rows, unreadable).with_workbooks(workbooks),
+        ReviewAction::Add { rows, unreadable } => s.review = s.review.add(rows, unreadable),
         ReviewAction::Sort(column) => s.review = s.review.sorted_by(column),
         ReviewAction::Filter(filter) => s.review.filter = filter,
         ReviewAction::Clear => s.review = Review::default(),
@@ -103,8 +97,6 @@ pub struct Review {
     /// Every readable form, in the order the files were given.
     pub rows: Rc<Vec<Reviewed>>,
     pub unreadable: Rc<Vec<Unreadable>>,
-    /// The workbooks among the files, with how each was recognised.
-    pub workbooks: Rc<Vec<crate::workbooks::WorkbookStatus>>,
     pub sort: Option<(Column, bool)>,
     pub filter: Filter,
 }
@@ -114,7 +106,6 @@ impl Default for Review {
         Review {
             rows: Rc::new(Vec::new()),
             unreadable: Rc::new(Vec::new()),
-            workbooks: Rc::new(Vec::new()),
             sort: None,
             filter: Filter::default(),
         }
@@ -145,24 +136,6 @@ fn grade_rank(g: &str) -> (u8, &str) {
 
 impl Review {
     /// Adds a batch of files to the desk (files already there by the same name are replaced).
-    /// The workbooks' recognition added (a workbook given again replaces what it said before).
-    pub fn with_workbooks(self, workbooks: Vec<crate::workbooks::WorkbookStatus>) -> Review {
-        if workbooks.is_empty() {
-            return self;
-        }
-        let mut all: Vec<_> = self
-            .workbooks
-            .iter()
-            .filter(|w| !workbooks.iter().any(|n| n.file == w.file))
-            .cloned()
-            .collect();
-        all.extend(workbooks);
-        Review {
-            workbooks: Rc::new(all),
-            ..self
-        }
-    }
-
     pub fn add(&self, rows: Vec<Reviewed>, unreadable: Vec<Unreadable>) -> Review {
         let names: std::collections::HashSet<&str> = rows
             .iter()

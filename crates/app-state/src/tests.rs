@@ -496,7 +496,6 @@ mod review_desk {
         s.reduce(ReviewAction::Add {
             rows,
             unreadable: bad,
-            workbooks: vec![],
         })
     }
 
@@ -526,7 +525,6 @@ mod review_desk {
         let s = s.reduce(ReviewAction::Add {
             rows: vec![again],
             unreadable: vec![],
-            workbooks: vec![],
         });
         assert_eq!(s.review.rows.len(), 3);
     }

@@ -8,15 +8,19 @@
 //! in through the one intake like any form file (`ziping_engine::open`), so it gets the same
 //! findings as the same form imported as JSON.
 //!
-//! In the editor nothing changes until the user accepts: [`WorkbookAction::Preview`] shows which
-//! profile was recognised and the cell of every field; [`WorkbookAction::Accept`] opens the chosen
-//! form as a new draft (through [`DocAction::Import`]). On the review desk each workbook's forms
-//! become rows, and its recognition is listed ([`WorkbookStatus`]).
+//! On the workbook preview page ([`WorkbookPage`]) nothing changes until the user accepts:
+//! [`WorkbookAction::Preview`] shows which profile was recognised and the cell of every field;
+//! [`WorkbookAction::Accept`] opens the chosen form through the intake, which the page saves as a new
+//! draft for the app to open. On the review desk each workbook's forms become rows ([`desk_forms`]),
+//! each showing the profile it was recognised as.
 
-use crate::{AppState, DocAction, ImportReport};
+use crate::ImportReport;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::rc::Rc;
 use ziping_engine::intake::WorkbookOpened;
 use ziping_engine::workbook::Found;
+use ziping_engine::Lang;
 use ziping_engine::{Opened, Problem, Registry, Text, Unreadable};
 
 /// A batch of workbooks for the import worker.
@@ -46,9 +50,10 @@ impl ReadJob {
     }
 }
 
-/// What the import worker says of one workbook.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// What the import worker says of one workbook. (Externally tagged: reading it back in the page
+/// needs no buffering of its content, and so little code.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ReadAnswer {
     Read {
         file: String,
@@ -63,7 +68,7 @@ pub enum ReadAnswer {
 }
 
 /// One form found in a workbook.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReadForm {
     /// The form's name: the file's, with the sheet where a workbook holds several forms.
     pub name: String,
@@ -82,8 +87,10 @@ pub struct ReadForm {
 }
 
 /// A field and the cell it came from: `全年执行数 ← Sheet1!F6`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MappedLine {
+    /// The field (`funds.rows[0].spent`), as findings and inputs name it.
+    pub path: String,
     pub place: Text,
     pub cell: String,
     pub shown: String,
@@ -91,7 +98,7 @@ pub struct MappedLine {
 }
 
 /// A cell with something in it that no field was read from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UnusedCell {
     pub cell: String,
     pub shown: String,
@@ -110,6 +117,7 @@ impl ReadForm {
                 .mapping
                 .iter()
                 .map(|m| MappedLine {
+                    path: m.path.to_string(),
                     place: m.place.clone(),
                     cell: m.cell.to_string(),
                     shown: m.shown.clone(),
@@ -161,10 +169,85 @@ impl ReadAnswer {
         serde_json::to_string(answers).unwrap_or_default()
     }
 
-    /// The worker's text read back.
+    /// The worker's text read back, by hand from the engine's value tree: the page then carries no
+    /// derived reader for these types (which weighed 14 KB gzip on its first load).
     pub fn list_from_text(text: &str) -> Option<Vec<ReadAnswer>> {
-        serde_json::from_str(text).ok()
+        let v = ziping_engine::reader::parse_value(text)?;
+        list(Some(&v), answer_of)
     }
+}
+
+fn string(v: &Value, key: &str) -> Option<String> {
+    v.get(key)?.as_str().map(str::to_string)
+}
+
+fn text_of(v: &Value) -> Option<Text> {
+    Some(Text::new(v.get("zh")?.as_str()?, v.get("en")?.as_str()?))
+}
+
+fn list<T>(v: Option<&Value>, item: impl Fn(&Value) -> Option<T>) -> Option<Vec<T>> {
+    let items = v?.as_array()?;
+    let mut out = Vec::with_capacity(items.len());
+    for x in items {
+        out.push(item(x)?);
+    }
+    Some(out)
+}
+
+fn answer_of(v: &Value) -> Option<ReadAnswer> {
+    if let Some(r) = v.get("read") {
+        return Some(ReadAnswer::Read {
+            file: string(r, "file")?,
+            forms: list(r.get("forms"), form_of)?,
+            without_form: list(r.get("without_form"), |x| {
+                Some((x.get(0)?.as_str()?.to_string(), text_of(x.get(1)?)?))
+            })?,
+        });
+    }
+    let u = v.get("unreadable")?;
+    Some(ReadAnswer::Unreadable {
+        file: string(u, "file")?,
+        problems: list(u.get("problems"), |p| {
+            let path = ziping_engine::path::Location::parse(p.get("path")?.as_str()?)?;
+            Some(Problem {
+                path,
+                message: text_of(p.get("message")?)?,
+            })
+        })?,
+    })
+}
+
+fn form_of(v: &Value) -> Option<ReadForm> {
+    let rows = v.get("rows")?;
+    let n = |i: usize| rows.get(i)?.as_u64().and_then(|x| u32::try_from(x).ok());
+    Some(ReadForm {
+        name: string(v, "name")?,
+        form: string(v, "form")?,
+        profile: string(v, "profile")?,
+        profile_name: text_of(v.get("profile_name")?)?,
+        sheet: string(v, "sheet")?,
+        rows: (n(0)?, n(1)?),
+        mapping: list(v.get("mapping"), |m| {
+            Some(MappedLine {
+                path: string(m, "path")?,
+                place: text_of(m.get("place")?)?,
+                cell: string(m, "cell")?,
+                shown: string(m, "shown")?,
+                note: match m.get("note")? {
+                    Value::Null => None,
+                    t => Some(text_of(t)?),
+                },
+            })
+        })?,
+        unused: list(v.get("unused"), |u| {
+            Some(UnusedCell {
+                cell: string(u, "cell")?,
+                shown: string(u, "shown")?,
+            })
+        })?,
+        unused_more: usize::try_from(v.get("unused_more")?.as_u64()?).ok()?,
+        notes: list(v.get("notes"), text_of)?,
+    })
 }
 
 /// A workbook's forms shown before one is opened.
@@ -185,119 +268,135 @@ pub struct PreviewForm {
     pub opened: Result<Opened, Unreadable>,
 }
 
-/// Actions on a workbook being imported into the editor.
+/// The workbook preview page's whole state. It is a page of its own (`crates/workbook-preview`), so
+/// the app's state never holds it and the app's page never carries it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkbookPage {
+    pub lang: Lang,
+    /// The built-in profiles and those this browser keeps: a workbook in a custom layout is
+    /// recognised too.
+    pub registry: Registry,
+    pub preview: Option<Rc<Preview>>,
+    /// A workbook that gave no form, or a form the intake refused: every problem.
+    pub report: Option<ImportReport>,
+    /// The form accepted, opened through the intake, with the id of the draft it becomes.
+    pub accepted: Option<(String, Rc<ziping_engine::Form>)>,
+}
+
+/// Actions on the workbook preview page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WorkbookAction {
-    /// The import worker's answer for the chosen or dropped workbook: its forms are shown (nothing
-    /// else changes), or its problems reported.
+    SetLang(Lang),
+    /// The profiles this browser keeps, with their file texts.
+    KeptProfiles(Vec<(ziping_engine::Profile, String)>),
+    /// What the workbook reader found: its forms are shown (nothing else changes), or its
+    /// problems reported.
     Preview(ReadAnswer),
     /// Which of the workbook's forms accepting opens.
     Choose(usize),
-    /// Open the chosen form as a new draft with this id.
-    Accept { id: String },
-    /// Close the preview; nothing changes.
-    Cancel,
+    /// Open the chosen form through the intake as a new draft with this id.
+    Accept {
+        id: String,
+    },
+    DismissReport,
 }
 
-pub(crate) fn reduce(s: &mut AppState, action: WorkbookAction) {
-    match action {
-        WorkbookAction::Preview(ReadAnswer::Unreadable { file, problems }) => {
-            s.workbook = None;
-            s.import_report = Some(ImportReport { file, problems });
+impl WorkbookPage {
+    pub fn new(lang: Lang) -> WorkbookPage {
+        WorkbookPage {
+            lang,
+            registry: Registry::new(),
+            preview: None,
+            report: None,
+            accepted: None,
         }
-        WorkbookAction::Preview(ReadAnswer::Read {
-            file,
-            forms,
-            without_form,
-        }) => {
-            let forms: Vec<PreviewForm> = forms
-                .into_iter()
-                .map(|read| PreviewForm {
-                    opened: ziping_engine::open(&read.name, read.form.as_bytes(), &s.registry),
-                    read,
-                })
-                .collect();
-            s.workbook = Some(Preview {
+    }
+
+    /// The next state. Never panics; an action that does not apply leaves the state as it is.
+    pub fn reduce(&self, action: WorkbookAction) -> WorkbookPage {
+        let mut s = self.clone();
+        match action {
+            WorkbookAction::SetLang(l) => s.lang = l,
+            WorkbookAction::KeptProfiles(list) => {
+                for (p, source) in list {
+                    // A kept profile with a built-in id is left out, as the app leaves it out.
+                    let _ = s.registry.add_file(p, &source);
+                }
+            }
+            WorkbookAction::Preview(ReadAnswer::Unreadable { file, problems }) => {
+                s.preview = None;
+                s.report = Some(ImportReport { file, problems });
+            }
+            WorkbookAction::Preview(ReadAnswer::Read {
                 file,
                 forms,
                 without_form,
-                chosen: 0,
-            });
-        }
-        WorkbookAction::Choose(i) => {
-            if let Some(p) = s.workbook.as_mut() {
-                if i < p.forms.len() {
-                    p.chosen = i;
+            }) => {
+                let forms: Vec<PreviewForm> = forms
+                    .into_iter()
+                    .map(|read| PreviewForm {
+                        opened: ziping_engine::open(&read.name, read.form.as_bytes(), &s.registry),
+                        read,
+                    })
+                    .collect();
+                s.report = None;
+                s.preview = Some(Rc::new(Preview {
+                    file,
+                    forms,
+                    without_form,
+                    chosen: 0,
+                }));
+            }
+            WorkbookAction::Choose(i) => {
+                if let Some(p) = s.preview.as_mut() {
+                    if i < p.forms.len() {
+                        Rc::make_mut(p).chosen = i;
+                    }
                 }
             }
+            WorkbookAction::Accept { id } => {
+                let chosen = s.preview.as_ref().and_then(|p| p.forms.get(p.chosen));
+                if let Some(f) = chosen {
+                    // The one way a file comes in: the form's text through the intake.
+                    match ziping_engine::open(&f.read.name, f.read.form.as_bytes(), &s.registry) {
+                        Ok(o) => s.accepted = Some((id, Rc::new(o.form))),
+                        Err(u) => {
+                            s.report = Some(ImportReport {
+                                file: u.file,
+                                problems: u.problems,
+                            })
+                        }
+                    }
+                }
+            }
+            WorkbookAction::DismissReport => s.report = None,
         }
-        WorkbookAction::Accept { id } => {
-            let Some(p) = s.workbook.take() else { return };
-            let Some(f) = p.forms.into_iter().nth(p.chosen) else {
-                return;
-            };
-            crate::document::reduce(
-                s,
-                DocAction::Import {
-                    id,
-                    file: f.read.name,
-                    bytes: f.read.form.into_bytes(),
-                },
-            );
-        }
-        WorkbookAction::Cancel => s.workbook = None,
+        s
     }
 }
 
-/// How a workbook on the review desk was recognised.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WorkbookStatus {
-    pub file: String,
-    /// Each form found: its name on the desk, the profile recognised, the sheet and rows.
-    pub forms: Vec<(String, Text, String, (u32, u32))>,
-    /// Why no form was read, for a workbook that gave none.
-    pub problem: Option<Text>,
-}
-
-/// A workbook's answer as rows of the review desk, the unreadable ones, and its recognition.
-pub fn review_answer(
-    answer: ReadAnswer,
-    registry: &Registry,
-) -> (
-    Vec<ziping_engine::review::Reviewed>,
-    Vec<Unreadable>,
-    WorkbookStatus,
-) {
-    match answer {
-        ReadAnswer::Unreadable { file, problems } => {
-            let status = WorkbookStatus {
-                file: file.clone(),
-                forms: Vec::new(),
-                problem: problems.first().map(|p| p.message.clone()),
-            };
-            (Vec::new(), vec![Unreadable::new(&file, problems)], status)
-        }
-        ReadAnswer::Read { file, forms, .. } => {
-            let mut rows = Vec::new();
-            let mut bad = Vec::new();
-            let mut status = WorkbookStatus {
-                file,
-                forms: Vec::new(),
-                problem: None,
-            };
-            for f in forms {
-                status.forms.push((
-                    f.name.clone(),
-                    f.profile_name.clone(),
-                    f.sheet.clone(),
-                    f.rows,
-                ));
-                match crate::review::review_file(&f.name, f.form.as_bytes(), registry) {
-                    Ok(row) => rows.push(row),
-                    Err(u) => bad.push(u),
-                }
+/// The import worker's answers (its text) as the review desk takes them: each form's name and
+/// `ziping-form` text (the desk opens it through the intake like any form file, and its row shows
+/// the profile it was recognised as), and the workbooks that gave none, with every problem. Read by
+/// hand from the engine's value tree, taking only what the desk needs (the mapping is for the
+/// preview page and the command line), so that the app's page stays small.
+pub fn desk_forms(text: &str) -> Option<(Vec<(String, String)>, Vec<Unreadable>)> {
+    let v = ziping_engine::reader::parse_value(text)?;
+    let (mut forms, mut bad) = (Vec::new(), Vec::new());
+    for answer in v.as_array()? {
+        if let Some(r) = answer.get("read") {
+            for f in r.get("forms")?.as_array()? {
+                forms.push((string(f, "name")?, string(f, "form")?));
             }
-            (rows, bad, status)
+        } else {
+            let u = answer.get("unreadable")?;
+            let mut problems = Vec::new();
+            for p in u.get("problems")?.as_array()? {
+                let message = text_of(p.get("message")?)?;
+                problems.push(Problem::file(message.zh, message.en));
+            }
+            bad.push(Unreadable::new(&string(u, "file")?, problems));
         }
     }
+    Some((forms, bad))
 }

@@ -63,9 +63,13 @@ pub fn read_bytes(
     }
 }
 
-/// Whether a file found in a folder is one to read: a form file.
+/// Whether a file found in a folder is one to read: a form file or a workbook (Excel's lock files,
+/// `~$名称.xlsx`, are not).
 fn wanted(name: &str) -> bool {
     name.to_ascii_lowercase().ends_with(".json")
+        || (ziping_engine::workbook::named_as_workbook(name)
+            && !name.starts_with("~$")
+            && !name.contains("/~$"))
 }
 
 fn prop(target: &JsValue, key: &str) -> JsValue {

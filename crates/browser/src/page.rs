@@ -170,3 +170,10 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Goes to another page of the app (a relative address, `workbook-preview/`).
+pub fn go_to(address: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(address);
+    }
+}

@@ -276,3 +276,33 @@ pub fn release(id: &str, tab: &str) {
         }
     }
 }
+
+/// The key under which the app hands a workbook to the workbook preview page, for this tab only.
+const HANDOFF_KEY: &str = "ziping:workbook-handoff";
+
+/// Hands a workbook (its name and bytes) to the workbook preview page of this tab: kept in the
+/// tab's session storage, one character per byte, until the page takes it. A workbook too large for
+/// the storage is refused with the browser's reason.
+pub fn hand_over_workbook(name: &str, bytes: &[u8]) -> Result<(), String> {
+    let s = web_sys::window()
+        .ok_or("no window")?
+        .session_storage()
+        .map_err(crate::page::describe)?
+        .ok_or("session storage is off")?;
+    let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+    s.set_item(HANDOFF_KEY, &format!("{name}\n{text}"))
+        .map_err(crate::page::describe)
+}
+
+/// Takes the workbook the app handed over, once: its name and bytes.
+pub fn take_workbook() -> Option<(String, Vec<u8>)> {
+    let s = web_sys::window()?.session_storage().ok()??;
+    let text = s.get_item(HANDOFF_KEY).ok()??;
+    let _ = s.remove_item(HANDOFF_KEY);
+    let (name, body) = text.split_once('\n')?;
+    let bytes = body
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).ok())
+        .collect::<Option<Vec<u8>>>()?;
+    Some((name.to_string(), bytes))
+}

@@ -73,19 +73,33 @@ impl From<DocPath> for Location {
 /// The problem of a file over [`MAX_FILE_BYTES`], with its size in MB to one decimal (left out when
 /// it rounds to the limit itself, as for a pipe or a device read up to one byte over it).
 pub fn too_large(bytes: u64) -> Problem {
+    too_large_for(bytes, MAX_FILE_BYTES)
+}
+
+/// The problem of a file over `limit` bytes (a whole number of MB): [`too_large`] for any limit
+/// (a workbook's is [`crate::workbook::MAX_WORKBOOK_BYTES`]).
+pub fn too_large_for(bytes: u64, limit: usize) -> Problem {
+    let limit_mb = limit / (1024 * 1024);
     // Tenths of a MB in integers, rounded half up (no float formatting in the app's download).
     let tenths = (bytes.saturating_mul(10).saturating_add(524_288)) / 1_048_576;
-    if tenths <= MAX_FILE_MB as u64 * 10 {
+    if tenths <= limit_mb as u64 * 10 {
         return Problem::file(
-            format!("文件超过 {MAX_FILE_MB} MB 上限，未读取"),
-            format!("the file is above the {MAX_FILE_MB} MB limit: not read"),
+            format!("文件超过 {limit_mb} MB 上限，未读取"),
+            format!("the file is above the {limit_mb} MB limit: not read"),
         );
     }
     let mb = format!("{}.{}", tenths / 10, tenths % 10);
     Problem::file(
-        format!("文件有 {mb} MB，超过 {MAX_FILE_MB} MB 上限，未读取"),
-        format!("the file is {mb} MB, above the {MAX_FILE_MB} MB limit: not read"),
+        format!("文件有 {mb} MB，超过 {limit_mb} MB 上限，未读取"),
+        format!("the file is {mb} MB, above the {limit_mb} MB limit: not read"),
     )
+}
+
+/// A JSON text as a value tree, read by the engine's own reader: for the messages the app's parts
+/// send each other (the import worker's answers), which have no size limit of a file and are read
+/// by hand from the tree rather than with a second, derived reader in the page.
+pub fn parse_value(text: &str) -> Option<Value> {
+    parse(text).ok().map(|(v, _)| v)
 }
 
 /// Parses a file's text: the value, with a problem for each key written twice; or the syntax error

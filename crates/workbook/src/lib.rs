@@ -25,8 +25,7 @@ use ziping_engine::workbook::grid::Cut;
 use ziping_engine::workbook::{Cell, Merge, Sheet, Workbook};
 use ziping_engine::{Problem, Registry};
 
-/// The largest workbook file read (a filled form is tens of kilobytes).
-pub const MAX_WORKBOOK_BYTES: usize = 16 * 1024 * 1024;
+pub use ziping_engine::workbook::MAX_WORKBOOK_BYTES;
 /// The most a zip's parts may unpack to, together.
 pub const MAX_UNPACKED_BYTES: u64 = 128 * 1024 * 1024;
 /// The most parts a zip may have.

@@ -118,8 +118,11 @@ pub struct Profile {
     pub local_rules: LocalRules,
     /// Words of this layout's labels, for reading its workbooks (`"funds.spent": ["实付金额"]`), by
     /// the keys of [`crate::workbook::labels::known_keys`]; added to the defaults, never replacing them.
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub labels: std::collections::BTreeMap<String, Vec<String>>,
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "labels_as_object"
+    )]
+    pub labels: Vec<(String, Vec<String>)>,
     /// The built-in profile this one extends (its file held only what differs), or empty.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub extends: String,
@@ -622,3 +625,16 @@ impl Profile {
 
 #[cfg(test)]
 mod tests;
+
+/// A profile's `labels` written as the object they were read from.
+fn labels_as_object<S: serde::Serializer>(
+    labels: &[(String, Vec<String>)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(labels.len()))?;
+    for (k, v) in labels {
+        m.serialize_entry(k, v)?;
+    }
+    m.end()
+}

@@ -260,34 +260,19 @@ impl Reader {
         })
     }
 
-    /// `labels`: words by label key (`funds.spent`, `narratives.<section id>` …), each a list of text.
-    fn labels(
-        &mut self,
-        v: &Value,
-        at: &At,
-    ) -> Option<std::collections::BTreeMap<String, Vec<String>>> {
-        let map = self.map(v, at, Self::strings)?;
-        let known = crate::workbook::labels::known_keys();
+    /// `labels`: words by label key (`funds.spent`, `narratives.overview` …), each a list of text; a
+    /// key the workbook reader does not know is refused like any unknown field.
+    fn labels(&mut self, v: &Value, at: &At) -> Option<Vec<(String, Vec<String>)>> {
+        let m = self.object(v, at, crate::workbook::labels::KEYS)?;
+        let mut out = Vec::new();
         let mut whole = true;
-        for key in map.keys() {
-            if !known.contains(&key.as_str()) && !key.starts_with("narratives.") {
-                self.bad(
-                    &At::Key(at, key),
-                    format!(
-                        "没有名为 \"{}\" 的标签；可用的有：{}",
-                        crate::text::quote(key),
-                        known.join("、")
-                    ),
-                    format!(
-                        "there is no label \"{}\"; the labels are: {}",
-                        crate::text::quote(key),
-                        known.join(", ")
-                    ),
-                );
-                whole = false;
+        for (key, words) in m {
+            match self.strings(words, &At::Key(at, key)) {
+                Some(w) => out.push((key.clone(), w)),
+                None => whole = false,
             }
         }
-        whole.then_some(map)
+        whole.then_some(out)
     }
 
     fn section(&mut self, v: &Value, at: &At) -> Option<Section> {

@@ -8,18 +8,25 @@ use crate::profile::{Profile, SectionKind};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-const DEFAULTS: &str = include_str!("labels.json");
+const DEFAULTS: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin/labels.json"));
 
-/// Every key a profile's `labels` may give words for (the defaults' keys, and
-/// `narratives.<section id>` for the profile's own narrative sections).
+/// Every key a profile's `labels` may give words for: the keys of `labels.json`, listed by
+/// `build.rs`. (A narrative section of a profile's own is recognised by its title; its key here is
+/// `narratives.<id>` for the built-in sections' ids.)
+pub const KEYS: &[&str] = include!(concat!(env!("OUT_DIR"), "/builtin/label_keys.rs"));
+
+/// [`KEYS`], as a list.
 pub fn known_keys() -> Vec<&'static str> {
-    defaults().keys().map(|k| k.as_str()).collect()
+    KEYS.to_vec()
 }
 
 fn defaults() -> &'static BTreeMap<String, Vec<String>> {
     static D: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
     D.get_or_init(|| {
-        let v: serde_json::Value = serde_json::from_str(DEFAULTS).unwrap_or_default();
+        // The engine's own reader (already in every build), not a second JSON parser.
+        let v = crate::reader::parse_file(DEFAULTS)
+            .map(|(v, _)| v)
+            .unwrap_or_default();
         let mut out = BTreeMap::new();
         if let Some(m) = v.as_object() {
             for (k, words) in m {
@@ -200,6 +207,14 @@ mod tests {
     }
 
     #[test]
+    fn the_keys_listed_at_build_are_the_keys_of_the_defaults() {
+        let mut listed = known_keys();
+        listed.sort_unstable();
+        let read: Vec<&str> = defaults().keys().map(String::as_str).collect();
+        assert_eq!(listed, read);
+    }
+
+    #[test]
     fn a_profile_adds_its_own_words_and_titles() {
         let reg = crate::Registry::new();
         let p = reg.get("jinzhong-2021").unwrap();
@@ -212,7 +227,7 @@ mod tests {
         let mut custom = (**p).clone();
         custom
             .labels
-            .insert("funds.spent".into(), vec!["实付金额（元）".into()]);
+            .push(("funds.spent".into(), vec!["实付金额（元）".into()]));
         assert!(Labels::for_profile(&custom).is("funds.spent", "实付金额"));
     }
 }

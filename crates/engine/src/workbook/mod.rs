@@ -15,6 +15,20 @@
 //!   several forms on one sheet or one per sheet — the profile whose layout fits best, every
 //!   field's cell (`Mapped`), and the cells that looked meaningful but were not used (`Unused`).
 
+/// The largest workbook file read (a filled form is tens of kilobytes); the shells refuse a larger
+/// one before reading it.
+pub const MAX_WORKBOOK_BYTES: usize = 16 * 1024 * 1024;
+
+/// Whether a file's name says it is a workbook (`.xlsx`, `.xls`, `.ods`, WPS's `.et`), for the size a
+/// shell lets it have before its bytes are read; the bytes decide what it is
+/// ([`crate::intake::is_workbook`]).
+pub fn named_as_workbook(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".xlsx", ".xlsm", ".xls", ".ods", ".et"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
 pub mod grid;
 pub mod labels;
 mod recognise;
