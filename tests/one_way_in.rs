@@ -1,7 +1,9 @@
 //! One way in: every shell opens a file through the engine's intake (`ziping_engine::open`) and one
 //! profile registry, so the same file gives the same problems — and, when it reads, the same
-//! findings — in the editor, the review desk, the export worker and the command line. (The
-//! JavaScript API is checked in the browser by `tests/e2e/one_way_in.test.mjs`.)
+//! findings — in the editor, the review desk, the export worker and the command line; and every
+//! shell that reads workbooks (the command line, the desk through the import worker, the workbook
+//! preview page) reads them through the one workbook intake. (The JavaScript API is checked in the
+//! browser by `tests/e2e/one_way_in.test.mjs` and `tests/e2e/workbooks.test.mjs`.)
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::ffi::OsString;
@@ -40,7 +42,6 @@ fn files() -> Vec<(String, Vec<u8>)> {
         .unwrap()
         .replace("\"jinzhong-2021\"", "\"my-county-2024\"");
     out.push(("unknown-profile.json".into(), unknown.into_bytes()));
-    out.push(("workbook.xlsx".into(), b"PK\x03\x04 a zip".to_vec()));
     out.push(("gbk.json".into(), b"{\"a\": \"\xD6\xD0\xCE\xC4\"}".to_vec()));
     out.push(("utf16.json".into(), b"\xFF\xFE{\x00}\x00".to_vec()));
     let mut with_bom = b"\xEF\xBB\xBF".to_vec();
@@ -174,5 +175,100 @@ fn every_shell_gives_the_same_findings_for_the_same_file() {
         let job = Job::form(&expected.form, &registry);
         let bytes = ziping_export_worker::run(&job.to_text()).expect("the worker writes it");
         assert_eq!(&bytes[..2], b"PK", "worker: {name}");
+    }
+}
+
+/// The workbooks every shell is fed: the agency-style workbooks, the hostile ones, and a zip that is
+/// no workbook.
+fn workbooks() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for dir in [
+        "crates/workbook/tests/workbooks",
+        "crates/workbook/tests/bad_workbooks",
+    ] {
+        let mut names: Vec<PathBuf> = fs::read_dir(root().join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x != "json"))
+            .collect();
+        names.sort();
+        for p in names {
+            out.push((
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read(&p).unwrap(),
+            ));
+        }
+    }
+    out.push(("workbook.xlsx".into(), b"PK\x03\x04 a zip".to_vec()));
+    out
+}
+
+/// A workbook comes in one way too (`ziping_workbook::open`): the command line, the review desk
+/// (through the import worker) and the workbook preview page give the same problems, or the same
+/// forms with the same findings. (The JavaScript API is checked in the browser.)
+#[test]
+fn every_shell_reads_a_workbook_the_same_way() {
+    use ziping_app_state::workbooks::{desk_forms, ReadAnswer, ReadJob};
+    use ziping_app_state::{WorkbookAction, WorkbookPage};
+    let registry = Registry::new();
+    let all = workbooks();
+    assert!(all.len() >= 20, "{} workbooks", all.len());
+    for (name, bytes) in all {
+        assert!(ziping_engine::intake::is_workbook(&bytes), "{name}");
+        let expected = ziping_workbook::open(&name, &bytes, &registry);
+        // The desk: the import worker's answer, as the page reads it.
+        let job = ReadJob::new(vec![name.clone()], &registry);
+        let answers = ziping_import_worker::run(&job, std::slice::from_ref(&bytes));
+        let (forms, bad) = desk_forms(&ReadAnswer::list_to_text(&answers)).unwrap();
+        // The preview page.
+        let page = WorkbookPage::new(Lang::En).reduce(WorkbookAction::Preview(ReadAnswer::of(
+            ziping_workbook::open(&name, &bytes, &registry),
+        )));
+        let cli = cli_check(&name, &bytes);
+        match expected {
+            Err(u) => {
+                let messages: Vec<_> = u.problems.iter().map(|p| p.message.clone()).collect();
+                let desk: Vec<_> = bad[0].problems.iter().map(|p| p.message.clone()).collect();
+                assert_eq!(desk, messages, "desk: {name}");
+                assert!(forms.is_empty(), "desk: {name}");
+                assert_eq!(
+                    page.report.expect("a report").problems,
+                    u.problems,
+                    "preview: {name}"
+                );
+                for p in &u.problems {
+                    assert!(
+                        cli.contains(&line(p)),
+                        "command line: {name} lacks «{}»:\n{cli}",
+                        line(p)
+                    );
+                }
+            }
+            Ok(book) => {
+                assert_eq!(forms.len(), book.forms.len(), "desk: {name}");
+                for (i, ((_, opened), (desk_name, text))) in
+                    book.forms.iter().zip(&forms).enumerate()
+                {
+                    let findings = &opened.evaluation.findings;
+                    let row = review_file(desk_name, text.as_bytes(), &registry).unwrap();
+                    assert_eq!(&row.findings, findings, "desk: {name} #{i}");
+                    let accepted = page
+                        .reduce(WorkbookAction::Choose(i))
+                        .reduce(WorkbookAction::Accept { id: "x".into() })
+                        .accepted
+                        .expect("accepted");
+                    assert_eq!(*accepted.1, opened.form, "preview: {name} #{i}");
+                    for f in findings {
+                        assert!(
+                            cli.split_whitespace().any(|w| w == f.code.key())
+                                && cli.contains(&f.path.to_string()),
+                            "command line: {name} lacks {} {}:\n{cli}",
+                            f.code,
+                            f.path
+                        );
+                    }
+                }
+            }
+        }
     }
 }

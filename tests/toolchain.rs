@@ -183,7 +183,11 @@ fn engine_app_state_outputs_and_cli_depend_on_nothing_web_even_indirectly() {
     // crate under rust_xlsxwriter takes its randomness from JavaScript). rust_xlsxwriter's `wasm`
     // feature (JavaScript's clock for the workbook's date) is the export worker's choice: the xlsx
     // crate's own manifest must not ask for it.
-    for (package, expected) in [("ziping-xlsx", "rust_xlsxwriter"), ("ziping-cli", "clap")] {
+    for (package, expected) in [
+        ("ziping-xlsx", "rust_xlsxwriter"),
+        ("ziping-cli", "clap"),
+        ("ziping-workbook", "calamine"),
+    ] {
         let crates = tree(package, &[]);
         assert!(
             crates.contains(expected),
@@ -222,6 +226,40 @@ fn the_page_never_links_the_xlsx_writer() {
         &["--target", "wasm32-unknown-unknown"]
     )
     .contains("rust_xlsxwriter"));
+}
+
+#[test]
+fn the_page_never_links_the_workbook_reader() {
+    // Workbooks are read in the import worker (the review desk, `window.ziping.readWorkbook`) and on
+    // the workbook preview page, each its own module: the app's crate depends on neither, nor on
+    // calamine.
+    let page = tree("ziping", &["--target", "wasm32-unknown-unknown"]);
+    for never in [
+        "ziping-workbook",
+        "calamine",
+        "ziping-import-worker",
+        "ziping-workbook-preview",
+        "zip",
+        "quick-xml",
+    ] {
+        assert!(!page.contains(never), "the web app depends on {never}");
+    }
+    for (module, needs) in [
+        ("ziping-import-worker", "calamine"),
+        ("ziping-workbook-preview", "calamine"),
+    ] {
+        let crates = tree(module, &["--target", "wasm32-unknown-unknown"]);
+        assert!(crates.contains(needs), "{module} reads workbooks");
+        for never in ["ziping", "ziping-xlsx", "rust_xlsxwriter"] {
+            assert!(!crates.contains(never), "{module} depends on {never}");
+        }
+    }
+    // The worker and the page are built into every build of the app.
+    assert!(read("index.html").contains("data-bin=\"ziping-import\""));
+    let html = read("workbook-preview/index.html");
+    assert!(html.contains("data-bin=\"ziping-workbook-preview\""));
+    assert!(html.contains("script-src 'self' 'wasm-unsafe-eval'"));
+    assert!(read("tools/build-pages.sh").contains("workbook-preview"));
 }
 
 #[test]

@@ -111,7 +111,7 @@ run_lint() {
   {
     cargo fmt --all --check || status=1
     cargo clippy --workspace --all-targets -- -D warnings || status=1
-    cargo clippy -p ziping -p ziping-export-worker --target "$WASM" --all-targets -- -D warnings || status=1
+    cargo clippy -p ziping -p ziping-export-worker -p ziping-import-worker -p ziping-workbook-preview -p ziping-profile-editor --target "$WASM" --all-targets -- -D warnings || status=1
     exit $status
   } 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}

@@ -375,12 +375,15 @@ impl WorkbookPage {
     }
 }
 
+/// A form's name and its `ziping-form` text.
+pub type NamedForm = (String, String);
+
 /// The import worker's answers (its text) as the review desk takes them: each form's name and
 /// `ziping-form` text (the desk opens it through the intake like any form file, and its row shows
 /// the profile it was recognised as), and the workbooks that gave none, with every problem. Read by
 /// hand from the engine's value tree, taking only what the desk needs (the mapping is for the
 /// preview page and the command line), so that the app's page stays small.
-pub fn desk_forms(text: &str) -> Option<(Vec<(String, String)>, Vec<Unreadable>)> {
+pub fn desk_forms(text: &str) -> Option<(Vec<NamedForm>, Vec<Unreadable>)> {
     let v = ziping_engine::reader::parse_value(text)?;
     let (mut forms, mut bad) = (Vec::new(), Vec::new());
     for answer in v.as_array()? {
