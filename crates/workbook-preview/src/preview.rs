@@ -25,7 +25,11 @@ pub fn WorkbookPreview(p: &PreviewProps) -> Html {
         return html! {};
     };
     let read = &chosen.read;
-    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let (colon, open, close) = if lang == Lang::Zh {
+        ("：", "（", "）")
+    } else {
+        (": ", " (", ")")
+    };
     let choices = (preview.forms.len() > 1).then(|| {
         html! {
             <fieldset class="wb-choices">
@@ -66,7 +70,7 @@ pub fn WorkbookPreview(p: &PreviewProps) -> Html {
             <h2 id="wb-h">{ &preview.file }</h2>
             { for choices }
             <p class="wb-profile" data-testid="wb-profile">
-                { format!("{}{colon}{}（{}）· {} {}–{} {}", w.profile, read.profile_name.get(lang), read.profile, read.sheet, read.rows.0, read.rows.1, w.rows) }
+                { format!("{}{colon}{}{open}{}{close} · {} {}–{} {}", w.profile, read.profile_name.get(lang), read.profile, read.sheet, read.rows.0, read.rows.1, w.rows) }
             </p>
             { result }
             if !read.notes.is_empty() {
