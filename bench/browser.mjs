@@ -16,9 +16,9 @@
 // returns { samples } (and anything else worth keeping in results.json) or is null for what cannot
 // be measured yet (the review desk). Add a measurement by adding an entry.
 
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -441,6 +441,84 @@ async function reviewDesk(env) {
   };
 }
 
+/**
+ * The agency-style workbooks (crates/workbook/tests/workbooks/: three layouts, each saved by
+ * LibreOffice as .xlsx, .xls and .ods), `count` files in turn under names of their own, and how many
+ * forms they hold together (the central layout has two forms on a sheet, the 10 + 90 layout one per
+ * sheet on two sheets).
+ */
+function workbookFiles(count) {
+  const dir = join(ROOT, "crates", "workbook", "tests", "workbooks");
+  const forms = { "jinzhong-agency": 1, "central-two-forms": 2, "budget10-per-sheet": 2 };
+  const books = Object.keys(forms).flatMap((stem) => ["xlsx", "xls", "ods"].map((ext) => ({ stem, ext, buffer: readFileSync(join(dir, `${stem}.${ext}`)) })));
+  const files = [];
+  let rows = 0;
+  for (let i = 0; i < count; i++) {
+    const b = books[i % books.length];
+    files.push({ name: `${String(i).padStart(3, "0")}-${b.stem}.${b.ext}`, mimeType: "application/octet-stream", buffer: b.buffer });
+    rows += forms[b.stem];
+  }
+  return { files, rows };
+}
+
+/**
+ * The review desk: `files` workbooks chosen at once in a fresh page (read in the import worker), from
+ * the input's change event to the frame in which the table lists every form they hold. Three runs.
+ */
+async function reviewDeskWorkbooks(env) {
+  const { files: count, runs = 3 } = BUDGETS.review_desk_workbooks_300;
+  const { files, rows } = workbookFiles(count);
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page, check } = await freshPage(env);
+    try {
+      await startScreen(env, page);
+      await page.click("[data-testid=show-review]");
+      await page.waitForSelector("#review-files", { state: "attached" });
+      await page.evaluate(() => {
+        document.addEventListener("change", () => (window.__reviewStart = performance.now()), { capture: true, once: true });
+      });
+      await page.setInputFiles("#review-files", files);
+      const took = await page.waitForFunction(
+        (n) => document.querySelectorAll("[data-testid=review-table] tbody tr").length === n && performance.now() - window.__reviewStart,
+        rows,
+        { polling: "raf", timeout: 120_000 },
+      );
+      samples.push(await took.jsonValue());
+      check();
+    } finally {
+      await context.close();
+    }
+  }
+  return { samples, workbooks: count, forms: rows };
+}
+
+/**
+ * The command line over the same workbooks: `ziping check --summary` of `files` workbooks in a
+ * temporary folder (the release binary, built if missing), wall-clock, three runs.
+ */
+async function cliWorkbooks() {
+  const { files: count, runs = 3 } = BUDGETS.cli_workbooks_300;
+  const bin = join(ROOT, "target", "release", "ziping");
+  if (!existsSync(bin)) execFileSync("cargo", ["build", "--release", "-p", "ziping-cli"], { cwd: ROOT, stdio: "inherit" });
+  const dir = mkdtempSync(join(tmpdir(), "ziping-bench-workbooks-"));
+  try {
+    const { files, rows } = workbookFiles(count);
+    for (const f of files) writeFileSync(join(dir, f.name), f.buffer);
+    const paths = files.map((f) => join(dir, f.name));
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const out = spawnSync(bin, ["check", "--summary", ...paths], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      samples.push(performance.now() - t0);
+      assert(out.status === 0 || out.status === 1, `ziping check --summary exited ${out.status}: ${out.stderr}`);
+    }
+    return { samples, workbooks: count, forms: rows };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function assert(ok, message) {
   if (!ok) throw new Error(message);
 }
@@ -472,6 +550,20 @@ export const MEASUREMENTS = [
     unit: "ms",
     budget: { limit: b.review_desk_1000.limit_ms, statistic: b.review_desk_1000.statistic, heap_limit_mb: b.review_desk_1000.heap_limit_mb },
     run: reviewDesk,
+  },
+  {
+    id: "review_desk_workbooks_300",
+    what: "review desk, 300 workbooks (500 forms)",
+    unit: "ms",
+    budget: { limit: b.review_desk_workbooks_300.limit_ms, statistic: b.review_desk_workbooks_300.statistic },
+    run: reviewDeskWorkbooks,
+  },
+  {
+    id: "cli_workbooks_300",
+    what: "command line, check --summary of the same 300 workbooks",
+    unit: "ms",
+    budget: { limit: b.cli_workbooks_300.limit_ms, statistic: b.cli_workbooks_300.statistic },
+    run: cliWorkbooks,
   },
 ];
 
