@@ -72,7 +72,7 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, Problem> {
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         // An encrypted .xlsx is an OLE file too, holding an `EncryptedPackage`.
-        if let Err(calamine::XlsxError::Password) = Xlsx::new(Cursor::new(bytes)) {
+        if check_cfb(bytes)? {
             return Err(encrypted());
         }
         let xls: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
@@ -100,6 +100,34 @@ fn encrypted() -> Problem {
         "工作簿设有打开密码（已加密），无法读取；请在 Excel/WPS 中取消密码后另存再试",
         "the workbook is password-protected (encrypted) and cannot be read; remove the password in Excel/WPS, save it and try again",
     )
+}
+
+/// An OLE compound file (.xls, or an encrypted workbook) checked whole before calamine reads it: its
+/// header, allocation tables, directory and every stream's chain of sectors, by the `cfb` crate,
+/// strictly. calamine follows these chains as the file says; a chain that loops or leaves the file
+/// would have it read without end or index out of its tables. Says whether the file holds an
+/// encrypted package.
+fn check_cfb(bytes: &[u8]) -> Result<bool, Problem> {
+    use std::io::Read;
+    let bad = |e: std::io::Error| broken(&e.to_string());
+    let mut file = cfb::CompoundFile::open_strict(Cursor::new(bytes)).map_err(bad)?;
+    let streams: Vec<std::path::PathBuf> = file
+        .walk()
+        .filter(|e| e.is_stream())
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    let mut encrypted = false;
+    let mut sink = Vec::new();
+    for path in streams {
+        encrypted |= path.file_name().is_some_and(|n| n == "EncryptedPackage");
+        let stream = file.open_stream(&path).map_err(bad)?;
+        sink.clear();
+        stream
+            .take(bytes.len() as u64 + 1)
+            .read_to_end(&mut sink)
+            .map_err(bad)?;
+    }
+    Ok(encrypted)
 }
 
 /// Refuses a zip whose parts would unpack to more than a workbook ever holds, before unpacking.
