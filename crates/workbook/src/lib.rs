@@ -103,14 +103,15 @@ fn encrypted() -> Problem {
 }
 
 /// An OLE compound file (.xls, or an encrypted workbook) checked whole before calamine reads it: its
-/// header, allocation tables, directory and every stream's chain of sectors, by the `cfb` crate,
-/// strictly. calamine follows these chains as the file says; a chain that loops or leaves the file
+/// header, allocation tables, directory and every stream's chain of sectors, by the `cfb` crate (as
+/// leniently as Excel's own files need: LibreOffice writes directories Office reads but a strict
+/// check refuses). calamine follows these chains as the file says; a chain that loops or leaves the file
 /// would have it read without end or index out of its tables. Says whether the file holds an
 /// encrypted package.
 fn check_cfb(bytes: &[u8]) -> Result<bool, Problem> {
     use std::io::Read;
     let bad = |e: std::io::Error| broken(&e.to_string());
-    let mut file = cfb::CompoundFile::open_strict(Cursor::new(bytes)).map_err(bad)?;
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(bad)?;
     let streams: Vec<std::path::PathBuf> = file
         .walk()
         .filter(|e| e.is_stream())
