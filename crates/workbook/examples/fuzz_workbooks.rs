@@ -163,7 +163,11 @@ fn main() {
         .iter()
         .filter_map(|(_, b)| ziping_workbook::read(b).ok())
         .collect();
-    std::panic::set_hook(Box::new(|_| {}));
+    // The panic's place and message, for the report.
+    thread_local!(static LAST: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
+    std::panic::set_hook(Box::new(|info| {
+        LAST.with(|l| *l.borrow_mut() = info.to_string())
+    }));
     let registry = Registry::new();
     let mut rng = Rng(seed.max(1));
     let (mut runs, mut opened, mut failures) = (0u64, 0u64, 0u64);
@@ -210,8 +214,9 @@ fn main() {
             Ok(Err(_)) => {}
             Err(_) => {
                 failures += 1;
+                let what = LAST.with(|l| l.borrow().clone());
                 eprintln!(
-                    "panic: run {runs} ({}), seed {seed} (ZIPING_FUZZ_KEEP=folder keeps the input)",
+                    "panic: run {runs} ({}), seed {seed} (ZIPING_FUZZ_KEEP=folder keeps the input): {what}",
                     if bytes_mode { "bytes" } else { "cells" }
                 );
             }

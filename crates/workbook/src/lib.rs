@@ -41,8 +41,18 @@ pub fn open(file: &str, bytes: &[u8], registry: &Registry) -> Result<WorkbookOpe
     ziping_engine::intake::open_workbook(file, &book, registry)
 }
 
-/// Reads a workbook file into cells.
+/// Reads a workbook file into cells. calamine can panic on a damaged file (an `.xls` record shorter
+/// than it says, found by the workbook fuzzer): where panics unwind (the command line, the tests)
+/// that is caught and the file named as damaged, so a batch goes on with its other files. In the
+/// browser (wasm32 cannot unwind) it stops the import worker, whose stop the page reports.
 pub fn read(bytes: &[u8]) -> Result<Workbook, Problem> {
+    match std::panic::catch_unwind(|| read_unguarded(bytes)) {
+        Ok(read) => read,
+        Err(_) => Err(broken("the reader stopped on a damaged record")),
+    }
+}
+
+fn read_unguarded(bytes: &[u8]) -> Result<Workbook, Problem> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         return Err(Problem::file(
             format!(
@@ -120,15 +130,129 @@ fn check_cfb(bytes: &[u8]) -> Result<bool, Problem> {
     let mut encrypted = false;
     let mut sink = Vec::new();
     for path in streams {
-        encrypted |= path.file_name().is_some_and(|n| n == "EncryptedPackage");
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        encrypted |= name == "EncryptedPackage";
         let stream = file.open_stream(&path).map_err(bad)?;
         sink.clear();
         stream
             .take(bytes.len() as u64 + 1)
             .read_to_end(&mut sink)
             .map_err(bad)?;
+        if matches!(name, "Workbook" | "Book") {
+            check_dimensions(&sink)?;
+        }
     }
     Ok(encrypted)
+}
+
+/// The most cells an .xls sheet may say it spans (its DIMENSIONS record): calamine sets memory aside
+/// for that many before it reads a cell, so a record that claims billions would stop the reader.
+/// Four million cells is 16 000 columns' worth of a form's rows; a filled form spans a few thousand.
+const MAX_XLS_SPAN: u64 = 4_000_000;
+
+/// The span of each sheet of an .xls: what its DIMENSIONS record (type 0x0200) says, and where its
+/// cells are (the row and column that open every cell record: Number, Label, RString, BoolErr,
+/// Formula, RK, LabelSst, MulRk, Blank, MulBlank), sheet by sheet (BOF 0x0809 … EOF 0x000A). calamine
+/// lays a sheet out over its span before it reads a cell, so a record with a far row or column would
+/// have it ask for gigabytes. Found by walking the stream's record headers (a type and a length, four
+/// bytes) and those two numbers; calamine reads the workbook, this only refuses what it should not be
+/// asked to.
+fn check_dimensions(stream: &[u8]) -> Result<(), Problem> {
+    // The stream from its start, then each sheet from where the workbook says it starts (its
+    // BOUNDSHEET record's offset), as calamine reads them.
+    let mut sheets = Vec::new();
+    walk_records(stream, 0, &mut sheets)?;
+    for start in sheets {
+        walk_records(stream, start, &mut Vec::new())?;
+    }
+    Ok(())
+}
+
+fn walk_records(stream: &[u8], start: usize, sheets: &mut Vec<usize>) -> Result<(), Problem> {
+    let u16_at = |b: &[u8], i: usize| {
+        b.get(i..i + 2)
+            .map_or(0, |x| u64::from(u16::from_le_bytes([x[0], x[1]])))
+    };
+    let u32_at = |b: &[u8], i: usize| {
+        b.get(i..i + 4).map_or(0, |x| {
+            u64::from(u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
+        })
+    };
+    let too_large = |rows: u64, cols: u64| {
+        Problem::file(
+            format!("工作簿的一个工作表跨 {rows} 行 × {cols} 列，远超一张自评表，未读取"),
+            format!("a sheet of the workbook spans {rows} rows × {cols} columns, far more than a form, and was not read"),
+        )
+    };
+    // The rows and columns a sheet's cells reach: (first row, last row, first column, last column).
+    let mut span: Option<(u64, u64, u64, u64)> = None;
+    let check = |span: &mut Option<(u64, u64, u64, u64)>| {
+        if let Some((r0, r1, c0, c1)) = span.take() {
+            let (rows, cols) = (r1 - r0 + 1, c1 - c0 + 1);
+            if rows.saturating_mul(cols) > MAX_XLS_SPAN {
+                return Err(too_large(rows, cols));
+            }
+        }
+        Ok(())
+    };
+    let mut at = start;
+    while at + 4 <= stream.len() {
+        let kind = u16_at(stream, at);
+        let len = u16_at(stream, at + 2) as usize;
+        let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
+        match kind {
+            0x0085 if start == 0 && data.len() >= 4 => sheets.push(u32_at(data, 0) as usize),
+            0x0200 => {
+                // As calamine reads it (`parse_dimensions`), and sets memory aside for.
+                let (rf, rl, cf, cl) = match data.len() {
+                    10 => (
+                        u16_at(data, 0),
+                        u16_at(data, 2),
+                        u16_at(data, 4),
+                        u16_at(data, 6),
+                    ),
+                    14 | 16 => (
+                        u32_at(data, 0),
+                        u32_at(data, 4),
+                        u16_at(data, 8),
+                        u16_at(data, 10),
+                    ),
+                    _ => (0, 0, 0, 0),
+                };
+                let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+                // calamine's span wraps round when the first row is past the last: so does this one.
+                let rows = u64::from((rl as u32).wrapping_sub(rf as u32));
+                let cols = cl.saturating_sub(cf);
+                if rows.saturating_mul(cols) > MAX_XLS_SPAN {
+                    return Err(too_large(rows, cols));
+                }
+            }
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x0006 | 0x027E | 0x00FD | 0x00BD | 0x0201
+            | 0x00BE
+                if data.len() >= 4 =>
+            {
+                let (row, col) = (u16_at(data, 0), u16_at(data, 2));
+                // MulRk and MulBlank end with their last column.
+                let last = if matches!(kind, 0x00BD | 0x00BE) && data.len() >= 6 {
+                    u16_at(data, data.len() - 2).max(col)
+                } else {
+                    col
+                };
+                let s = span.get_or_insert((row, row, col, last));
+                *s = (s.0.min(row), s.1.max(row), s.2.min(col), s.3.max(last));
+            }
+            // A sheet ends; walked from its start, so does the walk.
+            0x000A => {
+                check(&mut span)?;
+                if start != 0 {
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+        at += 4 + len;
+    }
+    check(&mut span)
 }
 
 /// Refuses a zip whose parts would unpack to more than a workbook ever holds, before unpacking.
