@@ -168,13 +168,6 @@ impl ReadAnswer {
     pub fn list_to_text(answers: &[ReadAnswer]) -> String {
         serde_json::to_string(answers).unwrap_or_default()
     }
-
-    /// The worker's text read back, by hand from the engine's value tree: the page then carries no
-    /// derived reader for these types (which weighed 14 KB gzip on its first load).
-    pub fn list_from_text(text: &str) -> Option<Vec<ReadAnswer>> {
-        let v = ziping_engine::reader::parse_value(text)?;
-        list(Some(&v), answer_of)
-    }
 }
 
 fn string(v: &Value, key: &str) -> Option<String> {
@@ -183,71 +176,6 @@ fn string(v: &Value, key: &str) -> Option<String> {
 
 fn text_of(v: &Value) -> Option<Text> {
     Some(Text::new(v.get("zh")?.as_str()?, v.get("en")?.as_str()?))
-}
-
-fn list<T>(v: Option<&Value>, item: impl Fn(&Value) -> Option<T>) -> Option<Vec<T>> {
-    let items = v?.as_array()?;
-    let mut out = Vec::with_capacity(items.len());
-    for x in items {
-        out.push(item(x)?);
-    }
-    Some(out)
-}
-
-fn answer_of(v: &Value) -> Option<ReadAnswer> {
-    if let Some(r) = v.get("read") {
-        return Some(ReadAnswer::Read {
-            file: string(r, "file")?,
-            forms: list(r.get("forms"), form_of)?,
-            without_form: list(r.get("without_form"), |x| {
-                Some((x.get(0)?.as_str()?.to_string(), text_of(x.get(1)?)?))
-            })?,
-        });
-    }
-    let u = v.get("unreadable")?;
-    Some(ReadAnswer::Unreadable {
-        file: string(u, "file")?,
-        problems: list(u.get("problems"), |p| {
-            let path = ziping_engine::path::Location::parse(p.get("path")?.as_str()?)?;
-            Some(Problem {
-                path,
-                message: text_of(p.get("message")?)?,
-            })
-        })?,
-    })
-}
-
-fn form_of(v: &Value) -> Option<ReadForm> {
-    let rows = v.get("rows")?;
-    let n = |i: usize| rows.get(i)?.as_u64().and_then(|x| u32::try_from(x).ok());
-    Some(ReadForm {
-        name: string(v, "name")?,
-        form: string(v, "form")?,
-        profile: string(v, "profile")?,
-        profile_name: text_of(v.get("profile_name")?)?,
-        sheet: string(v, "sheet")?,
-        rows: (n(0)?, n(1)?),
-        mapping: list(v.get("mapping"), |m| {
-            Some(MappedLine {
-                path: string(m, "path")?,
-                place: text_of(m.get("place")?)?,
-                cell: string(m, "cell")?,
-                shown: string(m, "shown")?,
-                note: match m.get("note")? {
-                    Value::Null => None,
-                    t => Some(text_of(t)?),
-                },
-            })
-        })?,
-        unused: list(v.get("unused"), |u| {
-            Some(UnusedCell {
-                cell: string(u, "cell")?,
-                shown: string(u, "shown")?,
-            })
-        })?,
-        unused_more: usize::try_from(v.get("unused_more")?.as_u64()?).ok()?,
-        notes: list(v.get("notes"), text_of)?,
-    })
 }
 
 /// A workbook's forms shown before one is opened.

@@ -177,3 +177,13 @@ pub fn go_to(address: &str) {
         let _ = w.location().assign(address);
     }
 }
+
+/// A page of its own follows the language chosen: kept for the app and the other pages, the page's
+/// `lang`, and its title (`{title} · Ziping 自评`).
+pub fn follow_lang(lang: ziping_engine::Lang, title: &str) {
+    crate::storage::remember_lang(lang.code());
+    set_lang(lang);
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(&format!("{title} · Ziping 自评"));
+    }
+}

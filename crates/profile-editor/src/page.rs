@@ -177,11 +177,7 @@ pub fn Page() -> Html {
     let lang = state.lang;
     let pw = profile_words(lang);
     use_effect_with(lang, move |lang| {
-        storage::remember_lang(lang.code());
-        page::set_lang(*lang);
-        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-            d.set_title(&format!("{} · Ziping 自评", profile_words(*lang).title));
-        }
+        page::follow_lang(*lang, profile_words(*lang).title)
     });
     let switch = {
         let send = send.clone();

@@ -85,11 +85,7 @@ pub fn Page() -> Html {
     let lang = state.lang;
     let w = words(lang);
     use_effect_with(lang, move |lang| {
-        storage::remember_lang(lang.code());
-        page::set_lang(*lang);
-        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-            d.set_title(&format!("{} · Ziping 自评", words(*lang).title));
-        }
+        page::follow_lang(*lang, words(*lang).title)
     });
     let switch = {
         let dispatch = dispatch.clone();

@@ -16,13 +16,13 @@
 
 #![forbid(unsafe_code)]
 
-use calamine::{Data, DataRef, Dimensions, Ods, Range, Reader, SheetVisible, Sheets, Xls, Xlsx};
+use calamine::{Data, DataRef, Ods, Range, Reader, SheetVisible, Sheets, Xls, Xlsx};
 use std::io::Cursor;
 use std::str::FromStr;
 use ziping_engine::decimal::Decimal;
 use ziping_engine::intake::{Unreadable, WorkbookOpened};
 use ziping_engine::workbook::grid::Cut;
-use ziping_engine::workbook::{Cell, Merge, Sheet, Workbook};
+use ziping_engine::workbook::{Cell, Sheet, Workbook};
 use ziping_engine::{Problem, Registry};
 
 pub use ziping_engine::workbook::MAX_WORKBOOK_BYTES;
@@ -30,6 +30,12 @@ pub use ziping_engine::workbook::MAX_WORKBOOK_BYTES;
 pub const MAX_UNPACKED_BYTES: u64 = 128 * 1024 * 1024;
 /// The most parts a zip may have.
 pub const MAX_PARTS: usize = 5_000;
+/// What is read of a sheet, as a sheet cut there says.
+const LIMITS: Cut = Cut {
+    rows: MAX_ROWS,
+    cols: MAX_COLS,
+};
+
 /// The rows and columns of a sheet that are read.
 pub const MAX_ROWS: u32 = 5_000;
 pub const MAX_COLS: u32 = 100;
@@ -370,14 +376,9 @@ fn read_xlsx(mut xlsx: Xlsx<Cursor<&[u8]>>) -> Result<Workbook, Problem> {
         .collect();
     let mut sheets = Vec::new();
     for (name, hidden) in metas {
-        // Merged ranges are not read: their value is in their first cell and the cells they cover
-        // are blank, which is how the recogniser reads them; and finding them would read the whole
-        // sheet (they are written after its last row).
-        let merges = Vec::new();
         let mut sheet = Sheet {
             name: name.clone(),
             hidden,
-            merges,
             ..Sheet::default()
         };
         let mut reader = xlsx
@@ -410,12 +411,7 @@ fn read_xlsx(mut xlsx: Xlsx<Cursor<&[u8]>>) -> Result<Workbook, Problem> {
             }
             put(&mut sheet, row, col, value);
         }
-        if cut {
-            sheet.cut = Some(Cut {
-                rows: MAX_ROWS,
-                cols: MAX_COLS,
-            });
-        }
+        sheet.cut = cut.then_some(LIMITS);
         sheets.push(sheet);
     }
     Ok(Workbook { sheets })
@@ -435,14 +431,9 @@ fn whole_ranges<RS: std::io::Read + std::io::Seek>(
         let range: Range<Data> = book
             .worksheet_range(&name)
             .map_err(|e| broken(&e.to_string()))?;
-        let merges = match &mut book {
-            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            _ => Vec::new(),
-        };
         let mut sheet = Sheet {
             name,
             hidden,
-            merges: merges.iter().map(merge).collect(),
             ..Sheet::default()
         };
         let mut cut = false;
@@ -460,24 +451,10 @@ fn whole_ranges<RS: std::io::Read + std::io::Seek>(
                 put(&mut sheet, row, col, value);
             }
         }
-        if cut {
-            sheet.cut = Some(Cut {
-                rows: MAX_ROWS,
-                cols: MAX_COLS,
-            });
-        }
+        sheet.cut = cut.then_some(LIMITS);
         sheets.push(sheet);
     }
     Ok(Workbook { sheets })
-}
-
-fn merge(d: &Dimensions) -> Merge {
-    Merge {
-        first_row: d.start.0,
-        first_col: d.start.1,
-        last_row: d.end.0,
-        last_col: d.end.1,
-    }
 }
 
 fn put(sheet: &mut Sheet, row: u32, col: u32, value: Cell) {

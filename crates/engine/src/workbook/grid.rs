@@ -1,7 +1,8 @@
 //! A workbook as the engine sees it: sheets of cells, each cell as the spreadsheet holds it (text, a
 //! number with what its format shows, a date, a truth value, an error), and the merged ranges. The
 //! workbook reader (`crates/workbook`) fills it from an .xlsx, .xls or .ods file; the engine never
-//! reads a file format itself.
+//! reads a file format itself. Merged ranges are not kept: a merge's value is in its first cell and
+//! the cells it covers are blank, which is how the recogniser reads them (the cell above, or left).
 
 use crate::decimal::Decimal;
 use std::fmt;
@@ -19,8 +20,6 @@ pub struct Sheet {
     pub name: String,
     pub hidden: bool,
     pub rows: Vec<Vec<Cell>>,
-    /// Merged ranges: only the first cell of each holds the value.
-    pub merges: Vec<Merge>,
     /// Rows or columns past the reader's limits that were not read (counted, never silently lost).
     pub cut: Option<Cut>,
 }
@@ -80,15 +79,6 @@ impl Cell {
             Cell::Error(e) => e.clone(),
         }
     }
-}
-
-/// A merged range, inclusive, 0-based.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Merge {
-    pub first_row: u32,
-    pub first_col: u32,
-    pub last_row: u32,
-    pub last_col: u32,
 }
 
 /// Where a cell is: its sheet's name and its row and column, written as a spreadsheet does

@@ -7,7 +7,7 @@
 //! ([`crate::intake::open_workbook`]), so a workbook's form gets the same findings as the same form
 //! typed in or imported as JSON.
 //!
-//! - [`grid`]: sheets, cells (text, numbers with what their format shows, dates, errors), merges.
+//! - [`grid`]: sheets, cells (text, numbers with what their format shows, dates, errors).
 //! - [`labels`]: the words each part of a form is recognised by, as data (`labels.json`, the
 //!   profile's titles and its `labels`).
 //! - [`recognise`]: forms found by their labels wherever they are on a sheet — title rows, a unit
@@ -33,5 +33,5 @@ pub mod grid;
 pub mod labels;
 mod recognise;
 
-pub use grid::{Cell, CellRef, Merge, Sheet, Workbook};
+pub use grid::{Cell, CellRef, Sheet, Workbook};
 pub use recognise::{recognise, Found, Mapped, Recognition, Unused, CARRIED_SHEET};

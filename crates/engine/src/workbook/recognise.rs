@@ -345,6 +345,8 @@ struct Table {
 /// A sheet's cells as text and as label cores, made once for every profile's reading, with where
 /// each core is (and each label written with its value, `填报单位：…`), in the sheet's order.
 struct Prepared {
+    /// The sheet's widest row, counted once.
+    width: u32,
     text: Vec<Vec<String>>,
     core: Vec<Vec<String>>,
     by_core: std::collections::HashMap<String, Vec<(u32, u32)>>,
@@ -379,6 +381,7 @@ impl Prepared {
             }
         }
         Prepared {
+            width: sheet.width(),
             text,
             core,
             by_core,
@@ -516,7 +519,7 @@ impl<'a> Reading<'a> {
     }
 
     fn width(&self) -> u32 {
-        self.sheet.width()
+        self.prep.width
     }
 
     fn text(&self, r: u32, c: u32) -> &'a str {
@@ -573,26 +576,8 @@ impl<'a> Reading<'a> {
                     )),
                 );
             }
-            if let (Some(unit), FieldPath::FundsCell(..) | FieldPath::FundsDeclaredTotal(_)) =
-                (self.funds_unit, path)
-            {
-                if unit != self.profile.funds.unit {
-                    let (from, to) = (unit.key(), self.profile.funds.unit.key());
-                    return (
-                        format!("{}{from}", value.normalize()),
-                        Some(Text::new(
-                            format!("表中金额单位为{from}，换算为{to}"),
-                            format!(
-                                "the table is in {}, converted to {}",
-                                unit.name_en(),
-                                self.profile.funds.unit.name_en()
-                            ),
-                        )),
-                    );
-                }
-            }
         }
-        // A bare number typed as text (`500,000`) in a table of another unit.
+        // A bare number (a number cell, or one typed as text: `500,000`) in a table of another unit.
         let bare = !shown.is_empty()
             && shown
                 .chars()
@@ -647,24 +632,15 @@ impl<'a> Reading<'a> {
         };
         let mut best: Option<(u32, u32, Option<String>)> = None;
         for w in self.labels.words(key) {
-            if let Some(at) = self
-                .prep
-                .by_core
-                .get(w.as_str())
-                .and_then(|v| v.iter().find(in_form))
-            {
+            // The label alone in its cell, or with its value after a colon.
+            for (index, inline) in [(&self.prep.by_core, false), (&self.prep.by_inline, true)] {
+                let Some(at) = index.get(w.as_str()).and_then(|v| v.iter().find(in_form)) else {
+                    continue;
+                };
                 if best.as_ref().is_none_or(|b| (at.0, at.1) < (b.0, b.1)) {
-                    best = Some((at.0, at.1, None));
-                }
-            }
-            if let Some(at) = self
-                .prep
-                .by_inline
-                .get(w.as_str())
-                .and_then(|v| v.iter().find(in_form))
-            {
-                if best.as_ref().is_none_or(|b| (at.0, at.1) < (b.0, b.1)) {
-                    let value = split_inline(self.text(at.0, at.1)).map(|(_, v)| v);
+                    let value = inline
+                        .then(|| split_inline(self.text(at.0, at.1)).map(|(_, v)| v))
+                        .flatten();
                     best = Some((at.0, at.1, value));
                 }
             }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::workbook::grid::{Cell, Merge, Sheet, Workbook};
+use crate::workbook::grid::{Cell, Sheet, Workbook};
 
 /// A sheet from rows of cells: `"969.94"` is a number, `"'969.94"` the text 969.94, `""` empty.
 fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
@@ -301,13 +301,7 @@ fn merged_headings_and_blank_cells_below_them_belong_to_the_row_above() {
     let mut rows = central_sheet("道路养护", "90");
     // 二级 left blank below its first row, as a merge leaves it.
     rows[12][3] = String::new();
-    let mut s = to_sheet("Sheet1", &rows);
-    s.merges.push(Merge {
-        first_row: 11,
-        first_col: 3,
-        last_row: 12,
-        last_col: 3,
-    });
+    let s = to_sheet("Sheet1", &rows);
     let rec = recognise(&Workbook { sheets: vec![s] }, &Registry::new());
     let levels: Vec<u8> = rec.forms[0]
         .form
@@ -316,4 +310,24 @@ fn merged_headings_and_blank_cells_below_them_belong_to_the_row_above() {
         .map(|r| r.level)
         .collect();
     assert_eq!(&levels[..4], &[1, 2, 3, 3]);
+}
+
+#[test]
+fn hostile_cell_texts_reach_the_form_as_typed_text_or_as_the_readers_problems() {
+    let mut rows = central_sheet("=HYPERLINK(\"http://x\",\"点\")", "90");
+    rows[3][3] = "某某\u{7}局\u{202e}".into();
+    rows[9][2] = "长".repeat(40_000);
+    let book = Workbook {
+        sheets: vec![to_sheet("Sheet1", &rows)],
+    };
+    let reg = Registry::new();
+    // Read as any form file with those texts is read: kept as typed (the outputs escape them).
+    let o = crate::intake::open_workbook("x.xlsx", &book, &reg).expect("the form reads");
+    let f = &o.forms[0].1.form;
+    assert_eq!(
+        f.header.project, "=HYPERLINK(\"http://x\",\"点\")",
+        "a formula's text is text"
+    );
+    assert_eq!(f.header.department, "某某\u{7}局\u{202e}");
+    assert_eq!(f.narratives["goal_expected"].chars().count(), 40_000);
 }
