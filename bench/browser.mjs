@@ -385,6 +385,26 @@ async function sizeAll(env) {
 }
 
 /**
+ * Opens the review desk from the start screen, chooses `files` at once and waits for the frame in
+ * which the table lists `rows` rows: milliseconds from the input's change event to that frame.
+ */
+async function deskLoad(env, page, files, rows) {
+  await startScreen(env, page);
+  await page.click("[data-testid=show-review]");
+  await page.waitForSelector("#review-files", { state: "attached" });
+  await page.evaluate(() => {
+    document.addEventListener("change", () => (window.__reviewStart = performance.now()), { capture: true, once: true });
+  });
+  await page.setInputFiles("#review-files", files);
+  const took = await page.waitForFunction(
+    (n) => document.querySelectorAll("[data-testid=review-table] tbody tr").length === n && performance.now() - window.__reviewStart,
+    rows,
+    { polling: "raf", timeout: 120_000 },
+  );
+  return took.jsonValue();
+}
+
+/**
  * The review desk: `forms` files (the three examples and forms made from them) chosen at once in a
  * fresh page, from the input's change event to the frame in which the table lists every one; and
  * the JS heap after (CDP `Runtime.getHeapUsage`, after a garbage collection). Three runs.
@@ -406,19 +426,7 @@ async function reviewDesk(env) {
       await page.addInitScript(() =>
         addEventListener("TrunkApplicationStarted", (e) => (window.__wasmMemory = e.detail.wasm.memory)),
       );
-      await startScreen(env, page);
-      await page.click("[data-testid=show-review]");
-      await page.waitForSelector("#review-files", { state: "attached" });
-      await page.evaluate(() => {
-        document.addEventListener("change", () => (window.__reviewStart = performance.now()), { capture: true, once: true });
-      });
-      await page.setInputFiles("#review-files", files);
-      const took = await page.waitForFunction(
-        (n) => document.querySelectorAll("[data-testid=review-table] tbody tr").length === n && performance.now() - window.__reviewStart,
-        files.length,
-        { polling: "raf", timeout: 120_000 },
-      );
-      samples.push(await took.jsonValue());
+      samples.push(await deskLoad(env, page, files, files.length));
       const cdp = await context.newCDPSession(page);
       await cdp.send("HeapProfiler.collectGarbage");
       const { usedSize } = await cdp.send("Runtime.getHeapUsage");
@@ -472,19 +480,7 @@ async function reviewDeskWorkbooks(env) {
   for (let i = 0; i < runs; i++) {
     const { context, page, check } = await freshPage(env);
     try {
-      await startScreen(env, page);
-      await page.click("[data-testid=show-review]");
-      await page.waitForSelector("#review-files", { state: "attached" });
-      await page.evaluate(() => {
-        document.addEventListener("change", () => (window.__reviewStart = performance.now()), { capture: true, once: true });
-      });
-      await page.setInputFiles("#review-files", files);
-      const took = await page.waitForFunction(
-        (n) => document.querySelectorAll("[data-testid=review-table] tbody tr").length === n && performance.now() - window.__reviewStart,
-        rows,
-        { polling: "raf", timeout: 120_000 },
-      );
-      samples.push(await took.jsonValue());
+      samples.push(await deskLoad(env, page, files, rows));
       check();
     } finally {
       await context.close();
