@@ -3,7 +3,7 @@
 //! every change within a second (and at once when the page is left), keeping imported profiles,
 //! keyboard undo and redo, and the page language.
 
-use crate::browser::{page, storage};
+use crate::browser::{link, page, storage};
 use crate::components::editor::{Editor, SaveStatus};
 use crate::components::notices::Notices;
 use crate::components::print::PrintView;
@@ -17,6 +17,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use ziping_app_state::share;
 use ziping_app_state::{
     AppState, DocAction, DraftMeta, Lang, LibraryAction, Notice, NoticeAction, Screen,
 };
@@ -49,6 +50,7 @@ pub fn App() -> Html {
     let pending: Pending = use_mut_ref(|| None);
 
     use_startup(dispatch.clone());
+    use_links(state.shared, dispatch.clone());
     use_one_tab_per_draft(state, &tab, dispatch.clone());
     use_save_on_leave(pending.clone(), (*tab).clone());
     let save = use_autosave(state, &tab, pending, dispatch.clone());
@@ -87,7 +89,7 @@ fn screen(state: &AppState, save: SaveStatus) -> Html {
         (Screen::Editor, Some(doc)) => html! {
             <Editor id={doc.id.clone()} form={Ptr(doc.form.clone())} evaluation={Ptr(doc.evaluation.clone())} profile={Ptr(doc.profile.clone())}
                 can_undo={doc.can_undo()} can_redo={doc.can_redo()} read_only={doc.read_only}
-                save={save} focus={state.focus.clone()} from_review={state.from_review} registry={state.registry.clone()} />
+                save={save} focus={state.focus.clone()} from_review={state.from_review} shared={state.shared} registry={state.registry.clone()} />
         },
         (Screen::Print, Some(doc)) => html! {
             <PrintView form={Ptr(doc.form.clone())} evaluation={Ptr(doc.evaluation.clone())} profile={Ptr(doc.profile.clone())} />
@@ -120,9 +122,61 @@ fn use_startup(dispatch: Dispatch) {
         if !storage::storage_available() {
             dispatch.act(NoticeAction::Show(Some(Notice::StorageOff)));
         }
-        if let Some(id) = storage::open_draft_id() {
+        // A link to a form (`#f=…`) is shown first; the draft open when the page was left stays
+        // in the list, untouched.
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        if share::payload(&hash).is_some() {
+            open_link(dispatch, hash);
+        } else if let Some(id) = storage::open_draft_id() {
             open_saved(&dispatch.clone().into(), &id, false);
         }
+    });
+}
+
+/// Opens the form in a link's fragment read-only, or says why the link cannot be read (and takes it
+/// out of the address bar). Nothing in this browser's drafts is touched.
+fn open_link(dispatch: Dispatch, hash: String) {
+    dispatch.act(NoticeAction::Show(None));
+    wasm_bindgen_futures::spawn_local(async move {
+        match link::form_in(&hash).await {
+            Ok(bytes) => dispatch.act(DocAction::OpenShared {
+                id: page::new_id(),
+                bytes,
+            }),
+            Err(e) => {
+                link::forget_link_in_address();
+                dispatch.act(NoticeAction::Show(Some(Notice::Failed(e))));
+            }
+        }
+    });
+}
+
+/// A link pasted into the address bar of the open page (only its fragment changes, the page does not
+/// load again) is opened too; once a form of a link is closed or copied into a draft, its link leaves
+/// the address bar, so that a reload shows the page.
+#[hook]
+fn use_links(shared: bool, dispatch: Dispatch) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            EventListener::new(&w, "hashchange", move |_| {
+                let hash = web_sys::window()
+                    .and_then(|w| w.location().hash().ok())
+                    .unwrap_or_default();
+                if share::payload(&hash).is_some() {
+                    open_link(dispatch.clone(), hash);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+    let was = use_mut_ref(|| false);
+    use_effect_with(shared, move |shared| {
+        if !*shared && *was.borrow() {
+            link::forget_link_in_address();
+        }
+        *was.borrow_mut() = *shared;
     });
 }
 
@@ -203,7 +257,7 @@ fn use_autosave(
     // The change (draft id, revision) the save status was last settled for.
     let settled = use_mut_ref(|| None::<(String, u64)>);
     let doc = state.doc.as_ref();
-    let key = doc.map(|d| (d.id.clone(), d.revision, d.read_only));
+    let key = doc.map(|d| (d.id.clone(), d.revision, d.read_only, state.shared));
     let form = doc.map(|d| d.form.clone());
     let listed = doc.is_some_and(|d| state.drafts.iter().any(|m| m.id == d.id));
     {
@@ -227,7 +281,7 @@ fn use_autosave(
         use_effect_with(key, move |key| {
             let mut timer = None;
             match (key, form) {
-                (Some((id, revision, false)), Some(form)) => {
+                (Some((id, revision, false, _)), Some(form)) => {
                     storage::remember_open(Some(id));
                     if *revision > 0 || !listed {
                         let meta = DraftMeta {
@@ -247,7 +301,8 @@ fn use_autosave(
                         }));
                     }
                 }
-                (Some((id, _, true)), _) => storage::remember_open(Some(id)),
+                // A form of a link is remembered nowhere.
+                (Some((id, _, true, false)), _) => storage::remember_open(Some(id)),
                 _ => {}
             }
             // A newer change replaces the pending save.

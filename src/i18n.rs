@@ -9,6 +9,8 @@ pub struct Words {
     pub lang: Lang,
     /// The desk's workbooks.
     pub wb: WorkbookWords,
+    /// Offline, the one-file edition, and forms shared by link.
+    pub off: OfflineWords,
     pub app_title: &'static str,
     pub lead: &'static str,
     pub lang_switch: &'static str,
@@ -250,6 +252,20 @@ pub static ZH: Words = Words {
     wb: WorkbookWords {
         reading: "正在读取工作簿……",
     },
+    off: OfflineWords {
+        copy_link: "复制链接",
+        link_making: "正在生成链接…",
+        link_copied: "链接已复制到剪贴板。",
+        link_copy_by_hand: "无法写入剪贴板，请手动复制下面的链接。",
+        link_label: "这份表单的链接",
+        link_private: "整份表单都在链接“#”之后的部分里：浏览器从不把这一部分发送给任何服务器。",
+        close: "关闭",
+        shared_banner: "这份表单来自分享链接：只读查看，尚未保存在本浏览器中。要修改或保存，请选择“编辑副本”。",
+        not_saved: "未保存",
+        download: "下载离线版（单个文件）",
+        download_hint: "一个 HTML 文件：可拷到 U 盘，在没有网络的电脑上用浏览器打开即可使用；草稿保存在打开它的浏览器中。本网页访问过一次后，断网时也能打开。",
+        one_file_no_page: "单文件离线版不含规则编辑器：请使用网页版。",
+    },
     app_title: "Ziping 自评",
     lead: "项目支出绩效自评表：填报、计分、核查，全部在浏览器中完成。",
     lang_switch: "English",
@@ -480,6 +496,20 @@ pub static EN: Words = Words {
     wb: WorkbookWords {
         reading: "Reading the workbooks…",
     },
+    off: OfflineWords {
+        copy_link: "Copy link",
+        link_making: "Making the link…",
+        link_copied: "The link is copied to the clipboard.",
+        link_copy_by_hand: "The clipboard cannot be written: copy the link below by hand.",
+        link_label: "Link to this form",
+        link_private: "The whole form is in the part of the link after “#”, which browsers never send to any server.",
+        close: "Close",
+        shared_banner: "This form came from a shared link: it is shown read-only and is not saved in this browser. To change or keep it, choose “Edit a copy”.",
+        not_saved: "Not saved",
+        download: "Download the offline edition (one file)",
+        download_hint: "One HTML file: copy it to a USB stick and open it in a browser on a computer with no network; drafts are kept by the browser that opens it. This web page also opens offline once it has been visited.",
+        one_file_no_page: "The one-file offline edition has no profile editor: use the web version.",
+    },
     app_title: "Ziping 自评",
     lead: "Fill in, score and check a project expenditure performance self-evaluation form, all in your browser.",
     lang_switch: "中文",
@@ -708,6 +738,24 @@ pub static EN: Words = Words {
 /// The review desk's words for workbooks (the workbook preview is a page of its own, with its own).
 pub struct WorkbookWords {
     pub reading: &'static str,
+}
+
+/// The words of offline use: the one-file edition and forms shared by link.
+pub struct OfflineWords {
+    pub copy_link: &'static str,
+    pub link_making: &'static str,
+    pub link_copied: &'static str,
+    pub link_copy_by_hand: &'static str,
+    pub link_label: &'static str,
+    /// The one sentence that says where the form goes: nowhere but the link.
+    pub link_private: &'static str,
+    pub close: &'static str,
+    pub shared_banner: &'static str,
+    /// The save status of a form of a link.
+    pub not_saved: &'static str,
+    pub download: &'static str,
+    pub download_hint: &'static str,
+    pub one_file_no_page: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {

@@ -7,6 +7,9 @@
 //! to `{read: {file, forms, without_form}}` — each form's `ziping-form` text (`form`, which
 //! `evaluate` scores), the profile recognised, the cell every field came from — or to
 //! `{unreadable: {file, problems}}`.
+//! `window.ziping.link(form)` resolves to the form's link (`…#f=…`, the whole form in the fragment,
+//! `ziping_app_state::share`), `window.ziping.fromLink(address)` to the form in a link; a link that
+//! cannot be read rejects with an Error saying why (in English, and as `zh` / `en`).
 //! `window.ziping.timeEvaluate(form, iterations)` is a benchmark hook (`bench/browser.mjs`): it reads
 //! the form once, evaluates it `iterations` times inside wasm and returns the mean time in ms.
 
@@ -20,6 +23,11 @@ use ziping_engine::{intake, Lang, Opened, Problem, Registry};
 thread_local! {
     /// The registry the page holds (built-in and imported profiles), as the app last set it.
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::new());
+}
+
+/// The registry the page holds, as the app last set it.
+pub fn registry() -> Registry {
+    REGISTRY.with(|r| r.borrow().clone())
 }
 
 /// Makes `registry` the one `window.ziping` reads forms with (the app calls it when its profiles
@@ -211,6 +219,38 @@ async fn read_workbook(bytes: JsValue, name: JsValue) -> Result<JsValue, JsValue
     Reflect::get(&js_sys::JSON::parse(&text)?, &0.into())
 }
 
+/// A JavaScript `Error` saying `message` in English, with both languages as `zh` and `en`.
+fn text_error(message: &ziping_engine::Text) -> JsValue {
+    let error = js_sys::Error::new(&message.en);
+    let _ = Reflect::set(&error, &"zh".into(), &message.zh.as_str().into());
+    let _ = Reflect::set(&error, &"en".into(), &message.en.as_str().into());
+    error.into()
+}
+
+/// The link (`…#f=…`, at this page's address) to a form handed over from JavaScript, read first
+/// through the engine's intake; its problems, or a form too large for a link, reject.
+async fn link(form: JsValue) -> Result<JsValue, JsValue> {
+    let opened = open(&form)?;
+    let json = ziping_engine::to_json(&opened.form);
+    crate::browser::link::link_to(&json)
+        .await
+        .map(JsValue::from)
+        .map_err(|e| text_error(&e))
+}
+
+/// The form in a link (a whole address or its `#f=…`), read through the engine's intake, as the
+/// object its JSON export is; a garbled, cut or oversized link, or a form with problems, rejects.
+async fn from_link(address: JsValue) -> Result<JsValue, JsValue> {
+    let address = address.as_string().unwrap_or_default();
+    let bytes = crate::browser::link::form_in(&address)
+        .await
+        .map_err(|e| text_error(&e))?;
+    let opened = REGISTRY
+        .with(|r| intake::open(ziping_app_state::share::LINK_FILE, &bytes, &r.borrow()))
+        .map_err(|u| error(&u.problems))?;
+    js_sys::JSON::parse(&ziping_engine::to_json(&opened.form))
+}
+
 /// Installs `window.ziping`.
 pub fn install() {
     let Some(window) = web_sys::window() else {
@@ -251,6 +291,16 @@ pub fn install() {
     );
     let _ = Reflect::set(&api, &"readWorkbook".into(), read.as_ref());
     read.forget();
+    let link = Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(|form: JsValue| {
+        wasm_bindgen_futures::future_to_promise(link(form))
+    });
+    let _ = Reflect::set(&api, &"link".into(), link.as_ref());
+    link.forget();
+    let from_link = Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(|address: JsValue| {
+        wasm_bindgen_futures::future_to_promise(from_link(address))
+    });
+    let _ = Reflect::set(&api, &"fromLink".into(), from_link.as_ref());
+    from_link.forget();
     #[cfg(feature = "panic-test")]
     {
         let force = Closure::<dyn Fn(JsValue)>::new(|message: JsValue| {

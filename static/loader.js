@@ -2,7 +2,12 @@
 // attributes of this script's own tag (Trunk.toml `pattern_script`); both are resolved against the
 // page's <base>, so the app works from any sub-path. A plain file rather than an inline script, so that
 // a Content-Security-Policy of `script-src 'self'` allows it.
+//
+// The one-file edition (dist/ziping-offline.html, written by tools/offline.mjs) has no files beside it:
+// a script of its own sets `globalThis.zipingOneFile` to { glue, wasm(), workerUrl(name) } before this
+// one runs, and this file takes the app and its workers from there.
 const tag = document.querySelector("script[data-ziping-js]");
+const oneFile = globalThis.zipingOneFile;
 
 // A trap of the WebAssembly (out of memory, a stack overflow …) is not a panic: no panic hook runs,
 // and it reaches the page as a WebAssembly.RuntimeError. The app's recovery screen is shown for it;
@@ -54,7 +59,27 @@ function fallback(message) {
   document.body.replaceChildren(main);
 }
 
+// Where a worker's loader (`ziping-export_loader.js`, `ziping-import_loader.js`) is fetched from; the
+// app (src/browser/worker.rs) asks here. Under the service worker, at `v/BUILD/NAME`: the worker of
+// this page's own build, even after a newer build has taken over (static/sw.js).
+const build = tag?.getAttribute("data-ziping-build");
+globalThis.zipingWorkerUrl = (name) =>
+  oneFile
+    ? oneFile.workerUrl(name)
+    : build && navigator.serviceWorker?.controller
+      ? `v/${encodeURIComponent(build)}/${name}`
+      : name;
+
 const url = (name) => new URL(tag.getAttribute(name), document.baseURI).href;
-glue = await import(url("data-ziping-js"));
-const wasm = await glue.default({ module_or_path: url("data-ziping-wasm") });
+glue = oneFile ? oneFile.glue : await import(url("data-ziping-js"));
+const wasm = await glue.default({ module_or_path: oneFile ? oneFile.wasm() : url("data-ziping-wasm") });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+
+// Offline after one visit: the service worker (static/sw.js) caches this build; static/offline.js
+// registers it and offers a new build when there is one. Fetched after the app has started, so
+// nothing of it weighs on the start. Not on file:// (the one-file edition needs none), nor where the
+// browser has no service workers or refuses them (private modes): the app then works online as
+// before, without a word.
+if (!oneFile && build && location.protocol.startsWith("http") && "serviceWorker" in navigator) {
+  import(new URL("offline.js", document.baseURI).href).then((m) => m.offline()).catch(() => {});
+}

@@ -25,3 +25,6 @@ for page in profile-editor workbook-preview; do
   rm -rf "$out"
   mv "$tmp" "$out"
 done
+# Offline: the one-file edition (ziping-offline.html) and the service worker (sw.js) with the list of
+# every file of this build, pages of their own included (tools/offline.mjs).
+node tools/offline.mjs "$TRUNK_STAGING_DIR"

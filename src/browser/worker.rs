@@ -126,7 +126,8 @@ pub async fn read_workbooks_text(
 async fn run(which: Which, job: JsValue) -> Result<JsValue, Text> {
     use std::cell::RefCell;
     use std::rc::Rc;
-    let worker = web_sys::Worker::new(which.url()).map_err(|e| failure(which, e))?;
+    let address = crate::browser::page::worker_address(which.url());
+    let worker = web_sys::Worker::new(&address).map_err(|e| failure(which, e))?;
     // The promise's resolve and reject, for the handlers below.
     let settle: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>> = Rc::default();
     let promise = {

@@ -44,6 +44,9 @@ pub struct EditorProps {
     /// Opened from the review desk: "back" returns there.
     #[prop_or_default]
     pub from_review: bool,
+    /// Opened from a link (`#f=…`): read-only, kept nowhere until "edit a copy".
+    #[prop_or_default]
+    pub shared: bool,
     /// The profiles (for imports, and for the export worker).
     pub registry: Registry,
 }
@@ -58,6 +61,7 @@ pub fn Editor(p: &EditorProps) -> Html {
         copied: use_state(|| None),
         exporting: use_state(|| false),
         more: use_state(|| false),
+        link: use_state(|| None),
     };
     // A form just opened (new, a draft, an import, a row of the desk) starts at its top, with the
     // keyboard on its first field (on its main region when it is read-only).
@@ -109,6 +113,9 @@ pub fn Editor(p: &EditorProps) -> Html {
             <a class="skip-link" href="#findings">{ w.skip_to_findings }</a>
             <div class="editor-body">
                 <main id="main" class="paper" tabindex="-1" aria-labelledby="form-title">
+                    if p.shared {
+                        <p class="shared-banner" role="note" data-testid="shared-banner">{ w.off.shared_banner }</p>
+                    }
                     <h1 id="form-title" class="form-title">{ title }</h1>
                     if !p.form.header.year.is_empty() { <p class="form-year">{ w.year_line(&p.form.header.year) }</p> }
                     { for sections }
@@ -142,6 +149,15 @@ struct ToolbarState {
     exporting: UseStateHandle<bool>,
     /// On a narrow screen, the menu of the less frequent actions is open.
     more: UseStateHandle<bool>,
+    /// The form's link, being made or made.
+    link: UseStateHandle<Option<LinkPanel>>,
+}
+
+/// The form's link under the toolbar: being made, or made (and whether it is on the clipboard).
+#[derive(Clone, PartialEq)]
+enum LinkPanel {
+    Making,
+    Ready { link: String, copied: bool },
 }
 
 /// Back, undo and redo, the exports, the summary for the clipboard, print preview, import, "edit a
@@ -152,12 +168,16 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
         copied,
         exporting,
         more,
+        link,
     } = t;
     let failed = |send: &Sender, e: Text| send.act(NoticeAction::Show(Some(Notice::Failed(e))));
     let back = {
-        let send = send.clone();
+        let (send, shared) = (send.clone(), p.shared);
         Callback::from(move |_: MouseEvent| {
-            storage::remember_open(None);
+            // A form of a link was never this browser's open draft: nothing to forget.
+            if !shared {
+                storage::remember_open(None);
+            }
             send.act(LibraryAction::Drafts(storage::load_index()));
             send.act(DocAction::Close);
         })
@@ -205,6 +225,31 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
             });
         })
     };
+    // The whole form in a link (`#f=…`), put on the clipboard and shown to copy by hand; a form too
+    // large for a link is refused with the advice to export it.
+    let share = {
+        let (form, send, link) = (p.form.clone(), send.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| {
+            let json = ziping_engine::to_json(&form);
+            let (send, link) = (send.clone(), link.clone());
+            link.set(Some(LinkPanel::Making));
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::browser::link::link_to(&json).await {
+                    Ok(address) => {
+                        let copied = files::copy_text(&address).await.is_ok();
+                        link.set(Some(LinkPanel::Ready {
+                            link: address,
+                            copied,
+                        }));
+                    }
+                    Err(e) => {
+                        link.set(None);
+                        failed(&send, e);
+                    }
+                }
+            });
+        })
+    };
     // Importing here opens the imported form; on any problem the report lists them all and this form
     // stays as it is.
     let import = {
@@ -216,6 +261,8 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
         })
     };
     let save_text = match &p.save {
+        // A form of a link is kept nowhere until "edit a copy".
+        _ if p.shared => w.off.not_saved.to_string(),
         SaveStatus::Saved => w.saved.to_string(),
         SaveStatus::Saving => w.saving.to_string(),
         SaveStatus::Failed(e) => format!("{}{e}", w.save_failed),
@@ -231,6 +278,7 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
                 <button type="button" onclick={export} data-testid="export">{ w.export_json }</button>
                 <button type="button" onclick={export_xlsx} data-testid="export-xlsx" disabled={*exporting} aria-busy={(*exporting).to_string()}>{ w.export_xlsx }</button>
                 <button type="button" onclick={copy}>{ w.copy_summary }</button>
+                <button type="button" onclick={share} data-testid="copy-link">{ w.off.copy_link }</button>
                 <button type="button" onclick={send.click(move || DocAction::PrintPreview(true))} data-testid="print-preview">{ w.print_preview }</button>
                 <label class="button" for="editor-import">{ w.import_title }</label>
                 <input id="editor-import" class="file-input" type="file" accept=".json,application/json,.xlsx,.xls,.ods,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet" onchange={import} />
@@ -242,6 +290,39 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
             <a class="live-total" href="#findings" data-testid="live-total" title={w.summary}>{ live_total(p, w) }</a>
             <span class={classes!("save-status", matches!(p.save, SaveStatus::Failed(_)).then_some("error"))} role="status" data-testid="save-status">{ save_text }</span>
             if let Some(c) = &*copied { <span class="copied" role="status">{ c.clone() }</span> }
+            { link_panel(&link, w) }
         </nav>
+    }
+}
+
+/// The form's link, to copy by hand when the clipboard refused it, with the one sentence that says
+/// the form goes nowhere but in the link.
+fn link_panel(link: &UseStateHandle<Option<LinkPanel>>, w: &crate::i18n::Words) -> Html {
+    let Some(panel) = &**link else {
+        return html! {};
+    };
+    let close = {
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| link.set(None))
+    };
+    let select = Callback::from(|e: FocusEvent| {
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .select()
+    });
+    match panel {
+        LinkPanel::Making => {
+            html! { <div class="link-panel" role="status">{ w.off.link_making }</div> }
+        }
+        LinkPanel::Ready { link, copied } => html! {
+            <div class="link-panel" role="status" data-testid="link-panel">
+                <p>{ if *copied { w.off.link_copied } else { w.off.link_copy_by_hand } }</p>
+                <p>
+                    <label for="form-link">{ w.off.link_label }</label>
+                    <input id="form-link" type="text" readonly=true value={link.clone()} onfocus={select} data-testid="form-link" />
+                </p>
+                <p class="hint">{ w.off.link_private }</p>
+                <button type="button" onclick={close}>{ w.off.close }</button>
+            </div>
+        },
     }
 }

@@ -101,6 +101,29 @@ pub fn import_files(dispatch: Sender, files: Option<web_sys::FileList>, what: Im
             // A workbook goes to the workbook preview page (its own page: the reader and the preview
             // are never part of this one), handed over in this tab's session storage. This page's form
             // is saved as the page is left.
+            // The one-file edition has no preview page beside it: its import worker reads the
+            // workbook and the first form found opens (the review desk shows every form of it).
+            Importing::Form if ziping_engine::intake::is_workbook(&bytes) && page::one_file() => {
+                let registry = crate::js_api::registry();
+                let answer = crate::browser::worker::read_workbooks_text(
+                    vec![(name.clone(), bytes)],
+                    &registry,
+                )
+                .await;
+                match answer.map(|t| ziping_app_state::workbooks::desk_forms(&t)) {
+                    Ok(Some((forms, bad))) => {
+                        match (forms.into_iter().next(), bad.into_iter().next()) {
+                            (Some((form_name, text)), _) => {
+                                import_bytes(&dispatch, &form_name, text.into_bytes())
+                            }
+                            (None, Some(u)) => dispatch.act(fail(u.problems)),
+                            (None, None) => dispatch.act(fail(vec![])),
+                        }
+                    }
+                    Ok(None) => dispatch.act(fail(vec![])),
+                    Err(e) => dispatch.act(fail(vec![Problem::file(e.zh, e.en)])),
+                }
+            }
             Importing::Form if ziping_engine::intake::is_workbook(&bytes) => {
                 match storage::hand_over_workbook(&name, &bytes) {
                     Ok(()) => page::go_to("workbook-preview/"),
@@ -167,6 +190,8 @@ pub fn StartScreen(p: &StartProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.act(ReviewAction::Show))
     };
+    // The one-file edition has no pages beside it (the profile editor) and offers no download of itself.
+    let one_file = page::one_file();
     let open_example = {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| import_bytes(&d, "example.json", EXAMPLE.into()))
@@ -189,7 +214,7 @@ pub fn StartScreen(p: &StartProps) -> Html {
                                     <button type="button" {onclick} data-profile={profile.id.clone()} aria-label={w.with_colon(w.new_form, profile.name.get(lang))}>{ w.new_form }</button>
                                     <span class="profile-name">{ profile.name.get(lang) }</span>
                                     <p class="profile-description">{ profile.description.get(lang) }</p>
-                                    if !p.registry.is_builtin(&profile.id) {
+                                    if !p.registry.is_builtin(&profile.id) && !one_file {
                                         <a class="button secondary small" href={editor_link("edit", &profile.id)} data-edit-profile={profile.id.clone()}
                                             aria-label={w.with_colon(w.profile_edit, profile.name.get(lang))}>{ w.profile_edit }</a>
                                     }
@@ -198,7 +223,11 @@ pub fn StartScreen(p: &StartProps) -> Html {
                         }) }
                     </ul>
                     <p><button type="button" class="primary" onclick={open_example} data-testid="open-example">{ w.with_colon(w.open_example, w.example_name) }</button></p>
-                    <NewProfile registry={p.registry.clone()} />
+                    if one_file {
+                        <p class="hint">{ w.off.one_file_no_page }</p>
+                    } else {
+                        <NewProfile registry={p.registry.clone()} />
+                    }
                 </section>
                 <section class={classes!("card", "dropzone", dragging.then_some("dragging"))} aria-labelledby="import-h"
                     ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
@@ -216,6 +245,14 @@ pub fn StartScreen(p: &StartProps) -> Html {
                         <button type="button" onclick={show_review} data-testid="show-review" aria-describedby="review-entry-hint">{ w.review_title }</button>
                         <span id="review-entry-hint" class="hint">{ w.review_entry_hint }</span>
                     </p>
+                    // The one-file edition, for machines without a network (made by tools/offline.mjs
+                    // beside the page; fetched only when chosen).
+                    if !one_file {
+                        <p class="offline-entry">
+                            <a class="button secondary" href="ziping-offline.html" download="ziping-offline.html" data-testid="download-offline" aria-describedby="offline-hint">{ w.off.download }</a>
+                            <span id="offline-hint" class="hint">{ w.off.download_hint }</span>
+                        </p>
+                    }
                 </section>
                 <section class="card drafts" aria-labelledby="drafts-h">
                     <h2 id="drafts-h">{ w.drafts_title }</h2>

@@ -42,6 +42,7 @@ const TYPES = {
   ".json": "application/json; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ".woff2": "font/woff2",
+  ".webmanifest": "application/manifest+json",
 };
 
 /**

@@ -42,6 +42,13 @@ pub enum DocAction {
         file: String,
         bytes: Vec<u8>,
     },
+    /// A form from a link (its JSON text, decoded from the fragment), read through the engine's
+    /// intake and shown read-only with this id: nothing in this browser's drafts is touched until
+    /// "edit a copy". On any problem the report lists them all and the open form stays as it is.
+    OpenShared {
+        id: String,
+        bytes: Vec<u8>,
+    },
     /// A new blank form of a profile.
     New {
         id: String,
@@ -198,6 +205,28 @@ pub(crate) fn reduce(s: &mut AppState, action: DocAction) {
                 }
             }
         }
+        DocAction::OpenShared { id, bytes } => {
+            match ziping_engine::open(crate::share::LINK_FILE, &bytes, &s.registry) {
+                Ok(Opened {
+                    form,
+                    profile,
+                    evaluation,
+                    ..
+                }) => {
+                    let mut doc = Doc::evaluated(id, form, profile, evaluation);
+                    doc.read_only = true;
+                    show(s, doc);
+                    s.shared = true;
+                    s.from_review = false;
+                }
+                Err(u) => {
+                    s.import_report = Some(ImportReport {
+                        file: u.file,
+                        problems: u.problems,
+                    })
+                }
+            }
+        }
         DocAction::New { id, profile } => {
             if let Some(p) = s.registry.get(&profile).cloned() {
                 show(s, Doc::new(id, p.blank_form(), p));
@@ -211,6 +240,7 @@ pub(crate) fn reduce(s: &mut AppState, action: DocAction) {
                 Screen::Start
             };
             s.from_review = false;
+            s.shared = false;
             s.focus = None;
         }
         DocAction::PrintPreview(on) => {
@@ -221,6 +251,7 @@ pub(crate) fn reduce(s: &mut AppState, action: DocAction) {
         DocAction::EditCopy { id } => {
             if let Some(doc) = &s.doc {
                 s.doc = Some(Doc::new(id, (*doc.form).clone(), doc.profile.clone()));
+                s.shared = false;
             }
         }
         DocAction::Set { path, value } if path == FieldPath::Status && value == "final" => {
@@ -250,9 +281,10 @@ pub(crate) fn reduce(s: &mut AppState, action: DocAction) {
     }
 }
 
-/// Shows `doc` in the editor.
+/// Shows `doc` in the editor (a form of a link no more: [`DocAction::OpenShared`] says when it is).
 fn show(s: &mut AppState, doc: Doc) {
     s.doc = Some(doc);
+    s.shared = false;
     s.screen = Screen::Editor;
     s.import_report = None;
 }

@@ -12,7 +12,8 @@
 //!   ([`paste`]: rows copied from Excel or WPS, their columns matched by header or guessed);
 //! - [`review`]: the review desk's batch, its sorting and filters;
 //! - [`library`]: what this browser keeps — the drafts list and the imported profiles;
-//! - [`notices`]: messages to the user and import reports.
+//! - [`notices`]: messages to the user and import reports;
+//! - [`share`]: a form in a link's fragment (`#f=…`): its format and limits.
 //!
 //! Beside it: [`profile_editor`] (the state and reducer of the profile editor's own page: a rule
 //! profile written from a built-in, with a sample scored live), [`findings_index`] (the findings by field, for inputs to show), [`sections`] (when a
@@ -31,6 +32,7 @@ pub mod profile_editor;
 pub mod review;
 pub mod rows;
 pub mod sections;
+pub mod share;
 pub mod workbooks;
 
 pub use document::{export_name, export_name_as, Doc, DocAction};
@@ -73,6 +75,9 @@ pub struct AppState {
     pub review: review::Review,
     /// The open form came from the review desk: closing it goes back there.
     pub from_review: bool,
+    /// The open form came from a link (`#f=…`, [`share`]): shown read-only, kept nowhere in this
+    /// browser until "edit a copy" makes a draft of it.
+    pub shared: bool,
 }
 
 /// Everything that can happen, by concern.

@@ -769,3 +769,65 @@ fn a_form_with_errors_cannot_be_marked_final() {
     let s = set(&s, FieldPath::Status, "final");
     assert_eq!(doc(&s).form.status, ziping_engine::model::Status::Final);
 }
+
+/// A form of a link, opened as `OpenShared` is: the seed's exported JSON text.
+fn shared_state(from: &AppState) -> AppState {
+    from.reduce(DocAction::OpenShared {
+        id: "link1".into(),
+        bytes: ziping_engine::to_json(&doc(&seed_state()).form).into_bytes(),
+    })
+}
+
+#[test]
+fn a_form_of_a_link_opens_read_only_with_its_scores_and_findings() {
+    let s = shared_state(&AppState::new(Lang::Zh));
+    let d = doc(&s);
+    assert!(s.shared && d.read_only);
+    assert_eq!(s.screen, Screen::Editor);
+    let seed = seed_state();
+    assert_eq!(d.form, doc(&seed).form, "the same form as its file");
+    assert_eq!(
+        d.evaluation,
+        doc(&seed).evaluation,
+        "the same scores and findings"
+    );
+    assert_eq!(d.evaluation.total.shown(), "97.66");
+    // Read-only: an edit changes nothing.
+    let after = set(&s, FieldPath::Header(HeaderField::Project), "改");
+    assert_eq!(doc(&after).form, d.form);
+    assert_eq!(doc(&after).revision, 0);
+}
+
+#[test]
+fn edit_a_copy_makes_a_link_form_a_draft_and_close_forgets_it() {
+    let s = shared_state(&AppState::new(Lang::Zh));
+    let copy = s.reduce(DocAction::EditCopy { id: "d9".into() });
+    assert!(!copy.shared);
+    assert!(!doc(&copy).read_only);
+    assert_eq!(doc(&copy).id, "d9");
+    assert_eq!(doc(&copy).form, doc(&s).form);
+    let closed = s.reduce(DocAction::Close);
+    assert!(!closed.shared && closed.doc.is_none());
+    assert_eq!(closed.screen, Screen::Start);
+    // Any other form opened after it is no form of a link.
+    let other = s.reduce(DocAction::New {
+        id: "n1".into(),
+        profile: doc(&s).profile.id.clone(),
+    });
+    assert!(!other.shared && !doc(&other).read_only);
+}
+
+#[test]
+fn a_link_whose_form_does_not_read_reports_every_problem_and_keeps_the_open_form() {
+    let s = seed_state();
+    let bad = s.reduce(DocAction::OpenShared {
+        id: "link2".into(),
+        bytes: br#"{"format":"ziping-form","version":1,"profile":"nope"}"#.to_vec(),
+    });
+    assert!(!bad.shared);
+    assert_eq!(doc(&bad).id, "d1", "the open form stays");
+    assert_eq!(doc(&bad).form, doc(&s).form);
+    let report = bad.import_report.as_ref().unwrap();
+    assert_eq!(report.file, share::LINK_FILE);
+    assert!(!report.problems.is_empty());
+}

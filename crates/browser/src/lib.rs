@@ -10,5 +10,6 @@
 #![forbid(unsafe_code)]
 
 pub mod files;
+pub mod link;
 pub mod page;
 pub mod storage;

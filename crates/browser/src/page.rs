@@ -92,7 +92,19 @@ pub fn focus_first_field() {
         Some(el) => {
             let _ = el.focus();
         }
-        None => focus_id("main"),
+        // A read-only form: the keyboard on its main region, the page left at its top (where a
+        // form of a link says so).
+        None => {
+            if let Some(main) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("main"))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = main.focus_with_options(&options);
+            }
+        }
     }
 }
 
@@ -169,6 +181,29 @@ pub async fn next_task() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Where the worker whose loader is `name` (`ziping-export_loader.js`) is started from, as the page's
+/// loader (static/loader.js, `zipingWorkerUrl`) says: under the service worker, the worker of this
+/// page's own build; in the one-file edition, a blob: address. `name` itself when no loader says.
+pub fn worker_address(name: &str) -> String {
+    let Some(w) = web_sys::window() else {
+        return name.to_string();
+    };
+    js_sys::Reflect::get(&w, &JsValue::from_str("zipingWorkerUrl"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_str(name)).ok())
+        .and_then(|a| a.as_string())
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// The page is the one-file edition (`ziping-offline.html`, opened from a file): it has no pages of
+/// its own beside it (profile editor, workbook preview) and no service worker.
+pub fn one_file() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("zipingOneFile")).ok())
+        .is_some_and(|v| v.is_object())
 }
 
 /// Goes to another page of the app (a relative address, `workbook-preview/`).

@@ -1,0 +1,59 @@
+// Offline after one visit (imported by static/loader.js once the app has started): registers the
+// service worker (sw.js, written into each build by tools/offline.mjs from static/sw.js) and offers a
+// new build when one is found — "新版本可用 · 刷新" — rather than reloading the page under its user.
+// A registration the browser refuses (private modes) rejects, and the app works online as before.
+
+export async function offline() {
+  const sw = navigator.serviceWorker;
+  const registration = await sw.register(new URL("sw.js", document.baseURI), { updateViaCache: "none" });
+  // A new build found while this page runs (or before: waiting since an earlier visit) is offered,
+  // never forced: "新版本可用 · 刷新". Choosing it activates the new build and reloads this page.
+  let chosen = false;
+  const offer = () => {
+    if (registration.waiting && sw.controller) prompt(() => {
+      chosen = true;
+      registration.waiting?.postMessage("skip-waiting");
+    });
+  };
+  offer();
+  registration.addEventListener("updatefound", () => {
+    const next = registration.installing;
+    next?.addEventListener("statechange", () => next.state === "installed" && offer());
+  });
+  let controlled = Boolean(sw.controller);
+  sw.addEventListener("controllerchange", () => {
+    // The first visit: the service worker has just taken this page over; nothing is new.
+    if (!controlled) return void (controlled = true);
+    // The new build took over (chosen here, or in another tab): this page is of the old one.
+    if (chosen) location.reload();
+    else prompt(() => location.reload());
+  });
+  // A tab left open looks for a new build when it is shown again (at most once an hour).
+  let checked = Date.now();
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible" && Date.now() - checked > 3_600_000) {
+      checked = Date.now();
+      registration.update().catch(() => {});
+    }
+  });
+}
+
+// The bar that offers the new version, in the page's language.
+function prompt(choose) {
+  if (document.querySelector(".update-prompt")) return;
+  const en = document.documentElement.lang === "en";
+  const bar = document.createElement("div");
+  bar.className = "update-prompt";
+  bar.setAttribute("role", "status");
+  const text = document.createElement("span");
+  text.textContent = en ? "A new version is available" : "新版本可用";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = en ? "Reload" : "刷新";
+  button.onclick = () => {
+    button.disabled = true;
+    choose();
+  };
+  bar.append(text, " · ", button);
+  document.body.append(bar);
+}

@@ -1,0 +1,212 @@
+// Offline after one visit (static/sw.js, static/offline.js, tools/offline.mjs), served from /app/:
+// - after one visit, with the network gone (the browser offline and the server closed), the app
+//   reloads, opens the example and exports a workbook (the export worker from the cache);
+// - a new build deployed under the same path is found and offered with "新版本可用 · 刷新", never
+//   loaded under the user; choosing it reloads into the new build, the draft kept;
+// - a deploy half done (a file that is not the one sw.js names) is not taken: the build in use stays;
+// - the manifest makes the app installable (Chromium's own check).
+// No request leaves the origin in any of them.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { CHROMIUM, CHROMIUM_ARGS, DIST, launchBrowser, openApp, serveDist, waitForApp } from "./helpers.mjs";
+import { assertClean, download, num, openExample, waitSaved } from "./form_helpers.mjs";
+import { serviceWorker } from "../../tools/offline.mjs";
+import { chromium } from "playwright-core";
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+/** A copy of dist/ the test may change, served from /app/ on its own port. */
+async function ownSite() {
+  const dir = await mkdtemp(join(tmpdir(), "ziping-sw-"));
+  await cp(DIST, dir, { recursive: true });
+  const site = await serveDist({ dir });
+  return {
+    dir,
+    site,
+    async close() {
+      site.server.closeAllConnections();
+      await site.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the service worker controls the page (it has cached the whole build by then). */
+function controlled(page) {
+  return page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+}
+
+/** The errors a page logs when the network is gone on purpose: the browser's own update check. */
+const ownFailures = (errors) => errors.filter((e) => !/sw\.js/.test(e));
+
+test("after one visit the app reloads and exports a workbook with no network", async () => {
+  const own = await ownSite();
+  const app = await openApp(browser);
+  try {
+    await app.page.goto(own.site.url);
+    await waitForApp(app.page);
+    await controlled(app.page);
+    const cached = await app.page.evaluate(async () => {
+      const keys = await caches.keys();
+      return Promise.all(keys.map(async (k) => [k, (await (await caches.open(k)).keys()).length]));
+    });
+    assert.equal(cached.length, 1, `one cache: ${JSON.stringify(cached)}`);
+    assert.ok(cached[0][1] >= 25, `the whole build cached: ${JSON.stringify(cached)}`);
+
+    // The network goes: the browser offline, the server closed.
+    await app.context.setOffline(true);
+    await own.close();
+    const asked = own.site.requests.length;
+    await app.page.reload();
+    await waitForApp(app.page);
+    await openExample(app.page);
+    assert.equal(await num(app.page, "total"), "97.66");
+    const xlsx = await download(app.page, "[data-testid=export-xlsx]");
+    assert.equal(xlsx.name, "交警支队专项业务经费-2021.xlsx");
+    assert.equal(xlsx.bytes.subarray(0, 2).toString("latin1"), "PK");
+    assert.equal(own.site.requests.length, asked, "nothing reached the server");
+    assert.deepEqual(app.outside, []);
+    assert.deepEqual(ownFailures(app.errors), []);
+  } finally {
+    await app.context.close();
+    await own.close().catch(() => {});
+  }
+});
+
+test("a new build under the same path is offered with 新版本可用 · 刷新 and taken only when chosen; a tab left on the old build keeps its own workers", async () => {
+  const own = await ownSite();
+  const app = await openApp(browser);
+  try {
+    const { page } = app;
+    await page.goto(own.site.url);
+    await waitForApp(page);
+    await controlled(page);
+    await openExample(page);
+    await waitSaved(page);
+    const first = await page.evaluate(() => document.querySelector("script[data-ziping-build]").dataset.zipingBuild);
+
+    // A second tab, on the same (old) build.
+    const other = await app.context.newPage();
+    await other.goto(own.site.url);
+    await waitForApp(other);
+    await controlled(other);
+
+    // Deploy a new build: another index.html (a mark in its title), an export worker that cannot
+    // start (so that a tab of the old build using it would fail), and its sw.js.
+    const index = join(own.dir, "index.html");
+    await writeFile(index, (await readFile(index, "utf8")).replace("<title>Ziping 自评</title>", "<title>Ziping 自评 · new build</title>"));
+    await writeFile(join(own.dir, "ziping-export_loader.js"), 'throw new Error("a worker of the new build");\n');
+    const { build } = serviceWorker(own.dir);
+    assert.notEqual(build, first);
+
+    await page.evaluate(() => (globalThis.__stillHere = true));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const prompt = page.locator(".update-prompt");
+    await prompt.waitFor({ timeout: 60_000 });
+    assert.match(await prompt.textContent(), /新版本可用 · 刷新/);
+    // Offered, not forced: the page is the same page, on the old build.
+    assert.equal(await page.evaluate(() => globalThis.__stillHere), true);
+    assert.equal(await page.title(), "Ziping 自评");
+    // A reload before choosing keeps the old build too (the new one waits).
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.title(), "Ziping 自评");
+    await page.locator(".update-prompt button").waitFor({ timeout: 30_000 });
+
+    await Promise.all([page.waitForEvent("load"), page.click(".update-prompt button")]);
+    await waitForApp(page);
+    assert.equal(await page.title(), "Ziping 自评 · new build");
+    assert.equal(await page.evaluate(() => document.querySelector("script[data-ziping-build]").dataset.zipingBuild), build);
+    // The draft was kept, and reopens.
+    await page.waitForSelector("[data-testid=total] .num-value");
+    assert.equal(await num(page, "total"), "97.66");
+    // The build before is kept for tabs still open on it; older ones are gone.
+    const caches_ = await page.evaluate(() => caches.keys());
+    assert.deepEqual(caches_.sort(), [`ziping-${first}`, `ziping-${build}`].sort());
+
+    // The other tab is still on the old build: it is offered the reload, and its export runs the
+    // export worker of its own build (the new build's would throw).
+    await other.locator(".update-prompt").waitFor({ timeout: 30_000 });
+    assert.equal(await other.title(), "Ziping 自评");
+    // (It shows the draft of the first tab, read-only: one draft is edited in one tab.)
+    await other.waitForSelector("[data-testid=total] .num-value");
+    const xlsx = await download(other, "[data-testid=export-xlsx]");
+    assert.equal(xlsx.bytes.subarray(0, 2).toString("latin1"), "PK");
+    assertClean(app);
+  } finally {
+    await app.context.close();
+    await own.close();
+  }
+});
+
+test("a deploy half done is not taken: the build in use stays", async () => {
+  const own = await ownSite();
+  const app = await openApp(browser);
+  try {
+    const { page } = app;
+    await page.goto(own.site.url);
+    await waitForApp(page);
+    await controlled(page);
+    // A new sw.js is up, but a file it names is still the old one (or another build's).
+    const index = join(own.dir, "index.html");
+    await writeFile(index, (await readFile(index, "utf8")).replace("<title>Ziping 自评</title>", "<title>half</title>"));
+    serviceWorker(own.dir);
+    await writeFile(index, (await readFile(index, "utf8")).replace("<title>half</title>", "<title>other</title>"));
+    const failed = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      try {
+        await r.update();
+      } catch (e) {
+        return String(e);
+      }
+      // The install runs after update() resolves: wait until it has given up.
+      for (let i = 0; i < 100 && (r.installing || r.waiting); i++) await new Promise((ok) => setTimeout(ok, 100));
+      return r.waiting ? "waiting" : "refused";
+    });
+    assert.notEqual(failed, "waiting", "the half-done build is not offered");
+    assert.equal(await page.locator(".update-prompt").count(), 0);
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.title(), "Ziping 自评", "still the build in use");
+    const keys = await page.evaluate(() => caches.keys());
+    assert.equal(keys.length, 1, `no half cache left: ${keys}`);
+    assert.deepEqual(app.outside, []);
+  } finally {
+    await app.context.close();
+    await own.close();
+  }
+});
+
+test("the app is installable: a manifest with icons and its name, Chromium finds no error", async () => {
+  const own = await ownSite();
+  const profile = await mkdtemp(join(tmpdir(), "ziping-profile-"));
+  // Installability is not checked in an off-the-record context: a persistent one.
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(own.site.url);
+    await waitForApp(page);
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await cdp.send("Page.getAppManifest");
+    const parsed = JSON.parse(manifest.data);
+    assert.match(parsed.name, /Ziping 自评/);
+    assert.equal(parsed.translations.en.short_name, "Ziping");
+    assert.deepEqual(manifest.errors, []);
+  } finally {
+    await context.close();
+    await own.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});
