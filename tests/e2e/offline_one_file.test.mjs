@@ -1,5 +1,5 @@
 // The one-file edition (dist/ziping-offline.html, tools/offline.mjs) opened from file:// with every
-// network request blocked: the example scores 97.66, the form exports as JSON and as a workbook (the
+// network request blocked: a new form typed into, a JSON file imported, the example scores 97.66, the form exports as JSON and as a workbook (the
 // export worker from a blob:), autosave keeps it across a reload, print preview shows the sheet, and
 // the review desk reads a form file and a workbook (the import worker from a blob:). Its
 // Content-Security-Policy holds: any script or style it did not list by hash would log an error.
@@ -50,6 +50,19 @@ test("the one-file edition works from file:// with no network: example, JSON and
     assert.equal(await page.locator("[data-testid=new-profile]").count(), 0);
     assert.match(await text(page, "main#main.start"), /单文件离线版不含规则编辑器/);
 
+    // A new form, typed into.
+    await page.click('[data-profile="central-2020"]');
+    await page.waitForSelector("[data-testid=total]");
+    await page.fill('[data-path="header.project"]', "离线新建的项目");
+    await waitSaved(page);
+    await page.click("text=← 返回首页");
+    assert.match(await text(page, ".draft-list"), /离线新建的项目/);
+
+    // A form file imported (JSON), then the example.
+    await page.setInputFiles("#import-file", EXAMPLE_PATH);
+    await page.waitForSelector("[data-testid=total] .num-value");
+    assert.equal(await num(page, "total"), "97.66");
+    await page.click("text=← 返回首页");
     await openExample(page);
     assert.equal(await num(page, "total"), "97.66");
 

@@ -4,7 +4,10 @@
 // - a new build deployed under the same path is found and offered with "新版本可用 · 刷新", never
 //   loaded under the user; choosing it reloads into the new build, the draft kept;
 // - a deploy half done (a file that is not the one sw.js names) is not taken: the build in use stays;
-// - the manifest makes the app installable (Chromium's own check).
+// - the manifest makes the app installable (Chromium's own check);
+// - where the browser has no service worker or refuses it (a private mode), the app works online as
+//   before without a word, and an export with the network gone says why in the page's language;
+// - the start page offers the one-file edition, which downloads as ziping-offline.html.
 // No request leaves the origin in any of them.
 
 import { after, before, test } from "node:test";
@@ -15,6 +18,7 @@ import { join } from "node:path";
 
 import { CHROMIUM, CHROMIUM_ARGS, DIST, launchBrowser, openApp, serveDist, waitForApp } from "./helpers.mjs";
 import { assertClean, download, num, openExample, waitSaved } from "./form_helpers.mjs";
+import { readFileSync } from "node:fs";
 import { serviceWorker } from "../../tools/offline.mjs";
 import { chromium } from "playwright-core";
 
@@ -208,5 +212,59 @@ test("the app is installable: a manifest with icons and its name, Chromium finds
     await context.close();
     await own.close();
     await rm(profile, { recursive: true, force: true });
+  }
+});
+
+test("without service workers (blocked, or refused as in a private mode) the app works online as before", async () => {
+  const own = await ownSite();
+  try {
+    // Refused: register() rejects, as some private modes do.
+    const refused = await openApp(browser);
+    await refused.context.addInitScript(() => {
+      navigator.serviceWorker.register = () => Promise.reject(new DOMException("refused", "SecurityError"));
+    });
+    await refused.page.goto(own.site.url);
+    await waitForApp(refused.page);
+    await openExample(refused.page);
+    assert.equal(await num(refused.page, "total"), "97.66");
+    const xlsx = await download(refused.page, "[data-testid=export-xlsx]");
+    assert.equal(xlsx.bytes.subarray(0, 2).toString("latin1"), "PK");
+    assert.equal(await refused.page.evaluate(() => navigator.serviceWorker.controller), null);
+    assertClean(refused);
+    await refused.context.close();
+
+    // None at all: the export, with the network gone and nothing cached, says so in Chinese.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN", serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.goto(own.site.url);
+    await waitForApp(page);
+    await openExample(page);
+    await context.setOffline(true);
+    await page.click("[data-testid=export-xlsx]");
+    const notice = page.locator(".notice.error");
+    await notice.waitFor({ timeout: 60_000 });
+    assert.match(await notice.textContent(), /导出程序/);
+    assert.doesNotMatch(await notice.textContent(), /worker/);
+    await context.close();
+  } finally {
+    await own.close();
+  }
+});
+
+test("the start page offers the one-file edition, which downloads as ziping-offline.html", async () => {
+  const own = await ownSite();
+  const app = await openApp(browser);
+  try {
+    await app.page.goto(own.site.url);
+    await waitForApp(app.page);
+    const link = app.page.locator("[data-testid=download-offline]");
+    assert.equal(await link.textContent(), "下载离线版（单个文件）");
+    const file = await download(app.page, link);
+    assert.equal(file.name, "ziping-offline.html");
+    assert.ok(file.bytes.equals(readFileSync(join(DIST, "ziping-offline.html"))), "the built file");
+    assertClean(app);
+  } finally {
+    await app.context.close();
+    await own.close();
   }
 });
