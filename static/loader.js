@@ -76,10 +76,12 @@ const wasm = await glue.default({ module_or_path: oneFile ? oneFile.wasm() : url
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 
 // Offline after one visit: the service worker (static/sw.js) caches this build; static/offline.js
-// registers it and offers a new build when there is one. Fetched after the app has started, so
-// nothing of it weighs on the start. Not on file:// (the one-file edition needs none), nor where the
+// registers it and offers a new build when there is one. Fetched two seconds after the app has
+// started, when the page is idle, so that caching the build never competes with the start or the
+// first clicks (docs/performance.md). Not on file:// (the one-file edition needs none), nor where the
 // browser has no service workers or refuses them (private modes): the app then works online as
 // before, without a word.
 if (!oneFile && build && location.protocol.startsWith("http") && "serviceWorker" in navigator) {
-  import(new URL("offline.js", document.baseURI).href).then((m) => m.offline()).catch(() => {});
+  const later = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 0));
+  setTimeout(() => later(() => import(new URL("offline.js", document.baseURI).href).then((m) => m.offline()).catch(() => {}), { timeout: 5_000 }), 2_000);
 }

@@ -84,7 +84,14 @@ export function oneFile(dir) {
     ([name, w]) => `${literal(name)}: [${literal(w.glue)}, ${literal(w.wasm)}]`,
   );
   const boot = `// Ziping 自评, the one-file edition: the app and its workers, made by tools/offline.mjs.
-const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+// Base64 to bytes: the browser's own decoder where it has one, else atob and a loop.
+const bytes = (b64) => {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);
+  const text = atob(b64);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+};
 const glue = ${glueAsFunction(read(glueName).toString("utf8"))};
 const app = ${literal(b64(wasmName))};
 const workers = { ${workerEntries.join(",\n")} };
@@ -96,7 +103,7 @@ globalThis.zipingOneFile = {
     const w = workers[name];
     if (!w) return name;
     if (!urls.has(name)) {
-      const start = "\\nconst bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\\nwasm_bindgen({ module_or_path: bytes(" + JSON.stringify(w[1]) + ") });\\n";
+      const start = "\\nconst bytes = " + bytes.toString() + ";\\nwasm_bindgen({ module_or_path: bytes(" + JSON.stringify(w[1]) + ") });\\n";
       urls.set(name, URL.createObjectURL(new Blob([w[0], start], { type: "text/javascript" })));
     }
     return urls.get(name);
