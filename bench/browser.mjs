@@ -20,7 +20,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { basename, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { CHROMIUM, CHROMIUM_ARGS, DIST, launchBrowser, serveDist } from "../tests/e2e/helpers.mjs";
 import { BUDGETS, ROOT, measureSize } from "./size.mjs";
@@ -379,6 +379,51 @@ async function size(env) {
   return { samples: [m.kb], bytes: m.gzip, files: m.files, not_counted: m.skipped, bytes_per_kb: m.bytesPerKb };
 }
 
+/** The one-file edition (dist/ziping-offline.html): its size in KB as a file (what a USB stick or a
+ * mail carries), with its gzip -9 size beside it. */
+async function oneFileSize(env) {
+  const m = measureSize(env.dist, { exclude: [FLOOR_PAGE] });
+  if (!m.oneFile) throw new Error("dist/ has no one-file edition (tools/offline.mjs)");
+  return { samples: [m.oneFile.bytes / m.bytesPerKb], bytes: m.oneFile.bytes, gzip: m.oneFile.gzip, bytes_per_kb: m.bytesPerKb };
+}
+
+/**
+ * The one-file edition's cold load from file:// with every network request refused: each run a new
+ * context (empty storage), the same probe as `cold_load` (navigation start → start screen painted →
+ * click on 打开示例 → total 97.66 painted).
+ */
+async function oneFileColdLoad(env) {
+  const { runs } = BUDGETS.one_file_cold_load;
+  const url = pathToFileURL(join(env.dist, BUDGETS.size.one_file)).href;
+  const one = async () => {
+    const { context, page, check } = await freshPage(env);
+    try {
+      await context.setOffline(true);
+      await context.addInitScript(coldLoadProbe);
+      await page.goto(url, { waitUntil: "commit" });
+      const handle = await page.waitForFunction(() => window.__coldLoad, null, { timeout: 60_000, polling: 100 });
+      const r = await handle.jsonValue();
+      check();
+      return r;
+    } finally {
+      await context.close();
+    }
+  };
+  await one(); // warm-up, not counted
+  const list = [];
+  for (let i = 0; i < runs; i++) list.push(await one());
+  const part = (f) => stat(list.map(f));
+  return {
+    samples: list.map((r) => r.seedPainted),
+    parts: {
+      "navigation start → app started (TrunkApplicationStarted)": part((r) => r.appStarted),
+      "navigation start → start screen painted": part((r) => r.startPainted),
+      "click on 打开示例 → total 97.66 painted": part((r) => r.seedPainted - r.click),
+    },
+    runs: list.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v, 1)]))),
+  };
+}
+
 async function sizeAll(env) {
   const m = measureSize(env.dist, { exclude: [FLOOR_PAGE] });
   return { samples: [m.allKb], bytes: m.allGzip, files: m.files, bytes_per_kb: m.bytesPerKb };
@@ -524,6 +569,8 @@ export const MEASUREMENTS = [
   { id: "size", what: "transfer size, first load (gzip -9, summed)", unit: "KB", budget: { limit: b.size.limit_kb, statistic: "median" }, run: size },
   { id: "size_all", what: "transfer size, all of dist/ incl. export worker", unit: "KB", budget: { limit: b.size.limit_kb, statistic: "median" }, run: sizeAll },
   { id: "cold_load", what: "cold load to the seed example interactive", unit: "ms", budget: { limit: b.cold_load.limit_ms, statistic: b.cold_load.statistic }, run: coldLoad },
+  { id: "one_file_size", what: "one-file edition (ziping-offline.html), bytes", unit: "KB", budget: { limit: b.one_file_size.limit_kb, statistic: "median" }, run: oneFileSize },
+  { id: "one_file_cold_load", what: "one-file edition from file://, cold load to the seed example interactive", unit: "ms", budget: { limit: b.one_file_cold_load.limit_ms, statistic: b.one_file_cold_load.statistic }, run: oneFileColdLoad },
   {
     id: "keystroke_200",
     what: "keystroke → total painted, 200 rows",
