@@ -1,6 +1,7 @@
 // Offline after one visit (static/sw.js, static/offline.js, tools/offline.mjs), served from /app/:
 // - after one visit, with the network gone (the browser offline and the server closed), the app
-//   reloads, opens the example and exports a workbook (the export worker from the cache);
+//   reloads, opens the example and exports a workbook (the export worker from the cache), the desk
+//   reads a workbook (the import worker), and the profile editor's page opens;
 // - a new build deployed under the same path is found and offered with "新版本可用 · 刷新", never
 //   loaded under the user; choosing it reloads into the new build, the draft kept;
 // - a deploy half done (a file that is not the one sw.js names) is not taken: the build in use stays;
@@ -16,11 +17,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { CHROMIUM, CHROMIUM_ARGS, DIST, launchBrowser, openApp, serveDist, waitForApp } from "./helpers.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, DIST, ROOT, launchBrowser, openApp, serveDist, waitForApp } from "./helpers.mjs";
 import { assertClean, download, num, openExample, waitSaved } from "./form_helpers.mjs";
 import { readFileSync } from "node:fs";
 import { serviceWorker } from "../../tools/offline.mjs";
 import { chromium } from "playwright-core";
+
+const WORKBOOK = join(ROOT, "crates/workbook/tests/workbooks/jinzhong-agency.xlsx");
 
 let browser;
 before(async () => {
@@ -77,6 +80,16 @@ test("after one visit the app reloads and exports a workbook with no network", a
     const xlsx = await download(app.page, "[data-testid=export-xlsx]");
     assert.equal(xlsx.name, "交警支队专项业务经费-2021.xlsx");
     assert.equal(xlsx.bytes.subarray(0, 2).toString("latin1"), "PK");
+    // The review desk reads a workbook in the import worker, from the cache too.
+    await app.page.click("text=← 返回首页");
+    await app.page.click("[data-testid=show-review]");
+    await app.page.setInputFiles("#review-files", WORKBOOK);
+    await app.page.waitForFunction(() => document.querySelectorAll("table.review-table tbody tr").length >= 1, null, { timeout: 60_000 });
+    assert.match(await app.page.locator("table.review-table tbody").textContent(), /jinzhong-agency\.xlsx/);
+    // A page of its own, the profile editor, opens offline too.
+    await app.page.click("[data-testid=review-back]");
+    await app.page.click("[data-testid=new-profile]");
+    await app.page.waitForSelector("main.profile-editor");
     assert.equal(own.site.requests.length, asked, "nothing reached the server");
     assert.deepEqual(app.outside, []);
     assert.deepEqual(ownFailures(app.errors), []);
