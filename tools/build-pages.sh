@@ -26,5 +26,11 @@ for page in profile-editor workbook-preview; do
   mv "$tmp" "$out"
 done
 # Offline: the one-file edition (ziping-offline.html) and the service worker (sw.js) with the list of
-# every file of this build, pages of their own included (tools/offline.mjs).
-node tools/offline.mjs "$TRUNK_STAGING_DIR"
+# every file of this build, pages of their own included (tools/offline.mjs). A debug build (`make
+# serve`) gets the service worker only: its unoptimised modules would make a one-file edition of
+# tens of megabytes on every rebuild.
+if [ -n "$release" ]; then
+  node tools/offline.mjs "$TRUNK_STAGING_DIR"
+else
+  node tools/offline.mjs "$TRUNK_STAGING_DIR" --service-worker-only
+fi

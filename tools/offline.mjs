@@ -10,7 +10,8 @@
 //    is written into index.html's loader tag (`data-ziping-build`), which asks for the workers of its
 //    own build through it (static/loader.js).
 //
-//   node tools/offline.mjs DIR
+//   node tools/offline.mjs DIR                          # both
+//   node tools/offline.mjs DIR --service-worker-only    # sw.js only (debug builds)
 //
 // Text from forms or profiles never reaches these files: they are made of the build's own files only.
 
@@ -190,7 +191,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error("usage: node tools/offline.mjs DIR");
     process.exit(2);
   }
-  const size = oneFile(dir);
+  const size = process.argv.includes("--service-worker-only") ? null : oneFile(dir);
   const { build, files } = serviceWorker(dir);
-  console.log(`${ONE_FILE}: ${size} characters; ${SW}: build ${build}, ${files} files`);
+  console.log(`${size === null ? `${ONE_FILE}: not made` : `${ONE_FILE}: ${size} characters`}; ${SW}: build ${build}, ${files} files`);
 }
