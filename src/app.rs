@@ -50,7 +50,7 @@ pub fn App() -> Html {
     let pending: Pending = use_mut_ref(|| None);
 
     use_startup(dispatch.clone());
-    use_links(state.shared, dispatch.clone());
+    use_links(dispatch.clone());
     use_one_tab_per_draft(state, &tab, dispatch.clone());
     use_save_on_leave(pending.clone(), (*tab).clone());
     let save = use_autosave(state, &tab, pending, dispatch.clone());
@@ -128,36 +128,37 @@ fn use_startup(dispatch: Dispatch) {
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
         if share::payload(&hash).is_some() {
-            open_link(dispatch, hash);
+            open_link(dispatch, hash, false);
         } else if let Some(id) = storage::open_draft_id() {
             open_saved(&dispatch.clone().into(), &id, false);
         }
     });
 }
 
-/// Opens the form in a link's fragment read-only, or says why the link cannot be read (and takes it
-/// out of the address bar). Nothing in this browser's drafts is touched.
-fn open_link(dispatch: Dispatch, hash: String) {
-    dispatch.act(NoticeAction::Show(None));
+/// Opens the form in a link's fragment read-only, or says why the link cannot be read. The link
+/// leaves the address bar once read, so that a reload (or Back) shows the page, not the link again;
+/// nothing in this browser's drafts is touched. `replace`: the notice shown is replaced (a link
+/// pasted into the open page), else kept (the start's own notices, e.g. storage switched off).
+fn open_link(dispatch: Dispatch, hash: String, replace: bool) {
+    link::forget_link_in_address();
+    if replace {
+        dispatch.act(NoticeAction::Show(None));
+    }
     wasm_bindgen_futures::spawn_local(async move {
         match link::form_in(&hash).await {
             Ok(bytes) => dispatch.act(DocAction::OpenShared {
                 id: page::new_id(),
                 bytes,
             }),
-            Err(e) => {
-                link::forget_link_in_address();
-                dispatch.act(NoticeAction::Show(Some(Notice::Failed(e))));
-            }
+            Err(e) => dispatch.act(NoticeAction::Show(Some(Notice::Failed(e)))),
         }
     });
 }
 
 /// A link pasted into the address bar of the open page (only its fragment changes, the page does not
-/// load again) is opened too; once a form of a link is closed or copied into a draft, its link leaves
-/// the address bar, so that a reload shows the page.
+/// load again) is opened too.
 #[hook]
-fn use_links(shared: bool, dispatch: Dispatch) {
+fn use_links(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
             EventListener::new(&w, "hashchange", move |_| {
@@ -165,18 +166,11 @@ fn use_links(shared: bool, dispatch: Dispatch) {
                     .and_then(|w| w.location().hash().ok())
                     .unwrap_or_default();
                 if share::payload(&hash).is_some() {
-                    open_link(dispatch.clone(), hash);
+                    open_link(dispatch.clone(), hash, true);
                 }
             })
         });
         move || drop(listener)
-    });
-    let was = use_mut_ref(|| false);
-    use_effect_with(shared, move |shared| {
-        if !*shared && *was.borrow() {
-            link::forget_link_in_address();
-        }
-        *was.borrow_mut() = *shared;
     });
 }
 

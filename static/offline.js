@@ -9,24 +9,28 @@ export async function offline() {
   // A new build found while this page runs (or before: waiting since an earlier visit) is offered,
   // never forced: "新版本可用 · 刷新". Choosing it activates the new build and reloads this page.
   let chosen = false;
-  const offer = () => {
-    if (registration.waiting && sw.controller) prompt(() => {
-      chosen = true;
-      registration.waiting?.postMessage("skip-waiting");
-    });
+  // Choosing: the build waiting takes over (and this page reloads on `controllerchange`); when
+  // another tab has made it take over already, this page just reloads into it.
+  const choose = () => {
+    chosen = true;
+    if (registration.waiting) registration.waiting.postMessage("skip-waiting");
+    else location.reload();
   };
+  const offer = () => {
+    if (registration.waiting && sw.controller) prompt(choose);
+  };
+  const watch = (next) => next?.addEventListener("statechange", () => next.state === "installed" && offer());
   offer();
-  registration.addEventListener("updatefound", () => {
-    const next = registration.installing;
-    next?.addEventListener("statechange", () => next.state === "installed" && offer());
-  });
+  // An install under way already (the browser's own check after the page loaded) is watched too.
+  watch(registration.installing);
+  registration.addEventListener("updatefound", () => watch(registration.installing));
   let controlled = Boolean(sw.controller);
   sw.addEventListener("controllerchange", () => {
     // The first visit: the service worker has just taken this page over; nothing is new.
     if (!controlled) return void (controlled = true);
     // The new build took over (chosen here, or in another tab): this page is of the old one.
     if (chosen) location.reload();
-    else prompt(() => location.reload());
+    else prompt(choose);
   });
   // A tab left open looks for a new build when it is shown again (at most once an hour).
   let checked = Date.now();
@@ -38,9 +42,17 @@ export async function offline() {
   });
 }
 
-// The bar that offers the new version, in the page's language.
+// The bar that offers the new version, in the page's language. Offered again, the bar shown takes the
+// new choice.
 function prompt(choose) {
-  if (document.querySelector(".update-prompt")) return;
+  const shown = document.querySelector(".update-prompt button");
+  if (shown) {
+    shown.onclick = () => {
+      shown.disabled = true;
+      choose();
+    };
+    return;
+  }
   const en = document.documentElement.lang === "en";
   const bar = document.createElement("div");
   bar.className = "update-prompt";

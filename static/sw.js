@@ -4,16 +4,18 @@
 //
 // - install: every file of the build goes into the cache `ziping-BUILD`, each checked against its
 //   SHA-256: a file of another build (a deploy half done, a stale HTTP cache) fails the install, and
-//   the version in use stays. A new version waits until the page's "新版本可用 · 刷新" is chosen
+//   the version in use stays. A file the build before had with the same content is copied from its
+//   cache, not downloaded again. A new version waits until the page's "新版本可用 · 刷新" is chosen
 //   (a message "skip-waiting"); it never takes over a page under its user.
-// - activate: the caches of older builds are deleted, but for the one just before, which tabs still
-//   open on it use (their workers, below).
-// - fetch: the build's own files come from its cache; a page (a navigation) from the cached
-//   index.html of its folder. A worker is asked for at `v/BUILD/NAME` by the page that starts it
-//   (static/loader.js), and comes from that build's cache only: app code of one build never runs with
-//   a worker of another. Everything else goes to the network as it would without this file.
+// - activate: the caches of older builds are deleted, but for the build this one replaces, which tabs
+//   still open on it use (their workers, below).
+// - fetch: the build's own files come from its cache; a page (a navigation) to a folder of the build
+//   from that folder's cached index.html. A worker is asked for at `v/BUILD/NAME` by the page that
+//   starts it (static/loader.js), and comes from that build's cache only: app code of one build never
+//   runs with a worker of another. Everything else — the one-file edition, any other page of the
+//   site — goes to the network as it would without this file.
 //
-// Registered by static/loader.js, from this plain file (no inline script, so the page's
+// Registered by static/offline.js, from this plain file (no inline script, so the page's
 // Content-Security-Policy `script-src 'self'` holds); skipped on file:// and where the browser has no
 // service workers (some private modes).
 
@@ -22,12 +24,33 @@ const FILES = __ZIPING_FILES__;
 const PREFIX = "ziping-";
 const CACHE = PREFIX + BUILD;
 const VERSIONED = "v/";
+// Where the worker keeps which build is active (not a build's cache: no PREFIX).
+const META = "ziping:meta";
+const ACTIVE = "active-build";
 
 const scope = () => new URL(self.registration.scope);
+const MATCH = { ignoreVary: true };
 
 async function sha256(buffer) {
   const digest = await crypto.subtle.digest("SHA-256", buffer);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The build that was active before this one, as the worker of that build recorded it. */
+async function activeBuild() {
+  const meta = await caches.open(META);
+  const hit = await meta.match(ACTIVE);
+  return hit ? hit.text() : null;
+}
+
+/** `name`'s body from the cache of the build before, when it is the content this build names. */
+async function fromBefore(url, hash) {
+  const before = await activeBuild();
+  if (!before || before === BUILD || !(await caches.has(PREFIX + before))) return null;
+  const hit = await (await caches.open(PREFIX + before)).match(url, MATCH);
+  if (!hit) return null;
+  const body = await hit.arrayBuffer();
+  return (await sha256(body)) === hash ? { body, headers: hit.headers } : null;
 }
 
 self.addEventListener("install", (event) => {
@@ -36,14 +59,23 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(CACHE);
       for (const [name, hash] of FILES) {
         const url = new URL(name, scope());
-        const response = await fetch(url, { cache: "reload" });
-        if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-        const body = await response.clone().arrayBuffer();
-        if ((await sha256(body)) !== hash) throw new Error(`${name} is not the file of build ${BUILD}`);
-        await cache.put(url, response);
+        let kept = await fromBefore(url, hash);
+        if (!kept) {
+          const response = await fetch(url, { cache: "reload" });
+          if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+          const body = await response.arrayBuffer();
+          if ((await sha256(body)) !== hash) throw new Error(`${name} is not the file of build ${BUILD}`);
+          kept = { body, headers: response.headers };
+        }
+        // Stored as a plain response: a host that redirected (`/index.html` → `/`) would otherwise
+        // leave a redirected response, which a navigation refuses. The body is decoded already.
+        const headers = new Headers(kept.headers);
+        for (const h of ["Content-Encoding", "Content-Length", "Transfer-Encoding"]) headers.delete(h);
+        await cache.put(url, new Response(kept.body, { status: 200, headers }));
       }
     })().catch(async (error) => {
-      await caches.delete(CACHE);
+      // Only this build's own cache: never the one a worker in use serves from.
+      if ((await activeBuild()) !== BUILD) await caches.delete(CACHE);
       throw error;
     }),
   );
@@ -56,22 +88,29 @@ self.addEventListener("message", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const ours = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
-      // Creation order: the last of the others is the build just before this one.
-      for (const key of ours.slice(0, -1)) await caches.delete(key);
+      const before = await activeBuild();
+      const keep = new Set([CACHE, before && PREFIX + before]);
+      for (const key of await caches.keys()) {
+        if (key.startsWith(PREFIX) && !keep.has(key)) await caches.delete(key);
+      }
+      await (await caches.open(META)).put(ACTIVE, new Response(BUILD));
       await self.clients.claim();
     })(),
   );
 });
 
-// A file of build `build` by its name in the build, or a 404 that says why.
-async function fromBuild(build, name) {
-  const cache = await caches.open(PREFIX + build);
-  const hit = await cache.match(new URL(name, scope()));
-  return hit ?? new Response(`version ${build} of Ziping is no longer cached: reload the page`, {
+const notCached = () =>
+  new Response("this version of Ziping is no longer cached: reload the page", {
     status: 404,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
+    headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" },
   });
+
+// A file of build `build` by its name in the build, or a 404 that says why. A build whose cache is
+// gone is not looked for (`caches.open` would make an empty one).
+async function fromBuild(build, name) {
+  if (!(await caches.has(PREFIX + build))) return notCached();
+  const cache = await caches.open(PREFIX + build);
+  return (await cache.match(new URL(name, scope()), MATCH)) ?? notCached();
 }
 
 self.addEventListener("fetch", (event) => {
@@ -89,10 +128,11 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      let hit = await cache.match(request, { ignoreSearch: request.mode === "navigate" });
-      if (!hit && request.mode === "navigate") {
-        const folder = new URL(".", url);
-        hit = await cache.match(new URL("index.html", folder));
+      const navigate = request.mode === "navigate";
+      let hit = await cache.match(request, { ...MATCH, ignoreSearch: navigate });
+      // A folder of the build (`…/app/`, `…/app/profile-editor/`): its index.html.
+      if (!hit && navigate && url.pathname.endsWith("/")) {
+        hit = await cache.match(new URL("index.html", url), MATCH);
       }
       return hit ?? fetch(request);
     })(),

@@ -39,10 +39,14 @@ function one(text, re, what) {
 /** A JavaScript string literal of `text` that is safe inside an HTML <script> element. */
 const literal = (text) => JSON.stringify(text).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 
-/** Script text that is inlined as is must not end its <script> element early. */
+/**
+ * Script or style text inlined as is: it must not end its element early, and its line ends are the
+ * ones the HTML parser will see (CRLF becomes LF), so that the hash in the policy is the hash of what
+ * the browser runs (a checkout with CRLF line ends would otherwise leave a blank page).
+ */
 function inlineSafe(text, what) {
   if (/<\/script|<!--/i.test(text)) fail(`${what} holds "</script" or "<!--" and cannot be inlined`);
-  return text;
+  return text.replace(/\r\n?/g, "\n");
 }
 
 /**
@@ -171,12 +175,13 @@ export function serviceWorker(dir) {
   const indexPath = join(dir, "index.html");
   const index = readFileSync(indexPath, "utf8").replace(/ data-ziping-build="[^"]*"/, "");
   const content = (f) => (f === "index.html" ? index : readFileSync(join(dir, f)));
-  const build = sha256(files.map((f) => `${f}\0${sha256(content(f))}\n`).join("")).slice(0, 16);
+  // The service worker's own code counts too: a change to it alone is a new build.
+  const template = readFileSync(join(ROOT, "static", SW), "utf8");
+  const build = sha256(`${SW}\0${sha256(template)}\n` + files.map((f) => `${f}\0${sha256(content(f))}\n`).join("")).slice(0, 16);
   const tag = '<script type="module" src="./loader.js"';
   if (index.split(tag).length !== 2) fail("index.html has no loader tag");
   writeFileSync(indexPath, index.replace(tag, `${tag} data-ziping-build="${build}"`));
   const list = files.map((f) => [f, sha256(readFileSync(join(dir, f)))]);
-  const template = readFileSync(join(ROOT, "static", SW), "utf8");
   if (!template.includes("__ZIPING_BUILD__") || !template.includes("__ZIPING_FILES__")) fail("static/sw.js has lost its placeholders");
   const sw = template
     .replace('"__ZIPING_BUILD__"', JSON.stringify(build))

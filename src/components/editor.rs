@@ -62,7 +62,18 @@ pub fn Editor(p: &EditorProps) -> Html {
         exporting: use_state(|| false),
         more: use_state(|| false),
         link: use_state(|| None),
+        link_of: use_mut_ref(|| None),
     };
+    {
+        // The link shown is the link of this form as it was: another form, or an edit, takes it away.
+        let (link, link_of) = (toolbar_state.link.clone(), toolbar_state.link_of.clone());
+        use_effect_with(p.form.clone(), move |form| {
+            if link_of.borrow().as_ref() != Some(form) {
+                *link_of.borrow_mut() = None;
+                link.set(None);
+            }
+        });
+    }
     // A form just opened (new, a draft, an import, a row of the desk) starts at its top, with the
     // keyboard on its first field (on its main region when it is read-only).
     use_effect_with(p.id.clone(), |_| page::focus_first_field());
@@ -151,6 +162,9 @@ struct ToolbarState {
     more: UseStateHandle<bool>,
     /// The form's link, being made or made.
     link: UseStateHandle<Option<LinkPanel>>,
+    /// The form the link is being made of or was made of: a link made of a form that is no longer
+    /// the open one is dropped.
+    link_of: std::rc::Rc<std::cell::RefCell<Option<Ptr<Form>>>>,
 }
 
 /// The form's link under the toolbar: being made, or made (and whether it is on the clipboard).
@@ -169,6 +183,7 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
         exporting,
         more,
         link,
+        link_of,
     } = t;
     let failed = |send: &Sender, e: Text| send.act(NoticeAction::Show(Some(Notice::Failed(e))));
     let back = {
@@ -231,10 +246,16 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
         let (form, send, link) = (p.form.clone(), send.clone(), link.clone());
         Callback::from(move |_: MouseEvent| {
             let json = ziping_engine::to_json(&form);
-            let (send, link) = (send.clone(), link.clone());
+            let (send, link, link_of, of) =
+                (send.clone(), link.clone(), link_of.clone(), form.clone());
+            *link_of.borrow_mut() = Some(of.clone());
             link.set(Some(LinkPanel::Making));
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::browser::link::link_to(&json).await {
+                let made = crate::browser::link::link_to(&json).await;
+                if link_of.borrow().as_ref() != Some(&of) {
+                    return;
+                }
+                match made {
                     Ok(address) => {
                         let copied = files::copy_text(&address).await.is_ok();
                         link.set(Some(LinkPanel::Ready {
@@ -278,7 +299,10 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
                 <button type="button" onclick={export} data-testid="export">{ w.export_json }</button>
                 <button type="button" onclick={export_xlsx} data-testid="export-xlsx" disabled={*exporting} aria-busy={(*exporting).to_string()}>{ w.export_xlsx }</button>
                 <button type="button" onclick={copy}>{ w.copy_summary }</button>
-                <button type="button" onclick={share} data-testid="copy-link">{ w.off.copy_link }</button>
+                // The one-file edition's address is a file on this computer: no link to share.
+                if !page::one_file() {
+                    <button type="button" onclick={share} data-testid="copy-link">{ w.off.copy_link }</button>
+                }
                 <button type="button" onclick={send.click(move || DocAction::PrintPreview(true))} data-testid="print-preview">{ w.print_preview }</button>
                 <label class="button" for="editor-import">{ w.import_title }</label>
                 <input id="editor-import" class="file-input" type="file" accept=".json,application/json,.xlsx,.xls,.ods,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet" onchange={import} />

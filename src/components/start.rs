@@ -103,8 +103,15 @@ pub fn import_files(dispatch: Sender, files: Option<web_sys::FileList>, what: Im
             // is saved as the page is left.
             // The one-file edition has no preview page beside it: its import worker reads the
             // workbook and the first form found opens (the review desk shows every form of it).
+            // (The registry is the page's, as `window.ziping` holds it: the app sets it on change.)
             Importing::Form if ziping_engine::intake::is_workbook(&bytes) && page::one_file() => {
                 let registry = crate::js_api::registry();
+                let none = || {
+                    Problem::file(
+                        "工作簿中没有找到表单：可在“审核多份自评表”中查看读到的内容",
+                        "no form was found in the workbook: the review desk shows what was read",
+                    )
+                };
                 let answer = crate::browser::worker::read_workbooks_text(
                     vec![(name.clone(), bytes)],
                     &registry,
@@ -117,10 +124,13 @@ pub fn import_files(dispatch: Sender, files: Option<web_sys::FileList>, what: Im
                                 import_bytes(&dispatch, &form_name, text.into_bytes())
                             }
                             (None, Some(u)) => dispatch.act(fail(u.problems)),
-                            (None, None) => dispatch.act(fail(vec![])),
+                            (None, None) => dispatch.act(fail(vec![none()])),
                         }
                     }
-                    Ok(None) => dispatch.act(fail(vec![])),
+                    Ok(None) => dispatch.act(fail(vec![Problem::file(
+                        "读取工作簿的程序给出了无法理解的回答",
+                        "the workbook reader gave an answer that could not be understood",
+                    )])),
                     Err(e) => dispatch.act(fail(vec![Problem::file(e.zh, e.en)])),
                 }
             }

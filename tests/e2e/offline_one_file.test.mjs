@@ -65,6 +65,8 @@ test("the one-file edition works from file:// with no network: example, JSON and
     await page.click("text=← 返回首页");
     await openExample(page);
     assert.equal(await num(page, "total"), "97.66");
+    // No link to share: the edition's address is a file on this computer.
+    assert.equal(await page.locator("[data-testid=copy-link]").count(), 0);
 
     const json = await download(page, "[data-testid=export]");
     const exported = JSON.parse(json.text);

@@ -52,6 +52,22 @@ function controlled(page) {
   return page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
 }
 
+/** The names of the builds' caches, sorted. */
+const buildCaches = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("ziping-")).sort());
+
+/** Deploys a new build into `dir`: index.html's title marked `mark`, and its sw.js. Its id. */
+async function deploy(dir, mark) {
+  const index = join(dir, "index.html");
+  await writeFile(index, (await readFile(index, "utf8")).replace(/<title>[^<]*<\/title>/, `<title>${mark}</title>`));
+  return serviceWorker(dir).build;
+}
+
+/** Asks the page's service worker to look for a new build, and waits until one is offered. */
+async function offered(page) {
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.locator(".update-prompt").waitFor({ timeout: 60_000 });
+}
+
 /** The errors a page logs when the network is gone on purpose: the browser's own update check. */
 const ownFailures = (errors) => errors.filter((e) => !/sw\.js/.test(e));
 
@@ -63,7 +79,7 @@ test("after one visit the app reloads and exports a workbook with no network", a
     await waitForApp(app.page);
     await controlled(app.page);
     const cached = await app.page.evaluate(async () => {
-      const keys = await caches.keys();
+      const keys = (await caches.keys()).filter((k) => k.startsWith("ziping-"));
       return Promise.all(keys.map(async (k) => [k, (await (await caches.open(k)).keys()).length]));
     });
     assert.equal(cached.length, 1, `one cache: ${JSON.stringify(cached)}`);
@@ -126,9 +142,15 @@ test("a new build under the same path is offered with 新版本可用 · 刷新 
     assert.notEqual(build, first);
 
     await page.evaluate(() => (globalThis.__stillHere = true));
+    const asked = own.site.requests.length;
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const prompt = page.locator(".update-prompt");
     await prompt.waitFor({ timeout: 60_000 });
+    // Only what changed was downloaded: the rest was copied from the build before.
+    assert.deepEqual(
+      [...new Set(own.site.requests.slice(asked))].sort(),
+      ["/app/index.html", "/app/sw.js", "/app/ziping-export_loader.js"],
+    );
     assert.match(await prompt.textContent(), /新版本可用 · 刷新/);
     // Offered, not forced: the page is the same page, on the old build.
     assert.equal(await page.evaluate(() => globalThis.__stillHere), true);
@@ -147,8 +169,7 @@ test("a new build under the same path is offered with 新版本可用 · 刷新 
     await page.waitForSelector("[data-testid=total] .num-value");
     assert.equal(await num(page, "total"), "97.66");
     // The build before is kept for tabs still open on it; older ones are gone.
-    const caches_ = await page.evaluate(() => caches.keys());
-    assert.deepEqual(caches_.sort(), [`ziping-${first}`, `ziping-${build}`].sort());
+    assert.deepEqual(await buildCaches(page), [`ziping-${first}`, `ziping-${build}`].sort());
 
     // The other tab is still on the old build: it is offered the reload, and its export runs the
     // export worker of its own build (the new build's would throw).
@@ -158,6 +179,10 @@ test("a new build under the same path is offered with 新版本可用 · 刷新 
     await other.waitForSelector("[data-testid=total] .num-value");
     const xlsx = await download(other, "[data-testid=export-xlsx]");
     assert.equal(xlsx.bytes.subarray(0, 2).toString("latin1"), "PK");
+    // Its button, chosen now, reloads it into the new build (the other tab made it take over).
+    await Promise.all([other.waitForEvent("load"), other.click(".update-prompt button")]);
+    await waitForApp(other);
+    assert.equal(await other.title(), "Ziping 自评 · new build");
     assertClean(app);
   } finally {
     await app.context.close();
@@ -194,7 +219,7 @@ test("a deploy half done is not taken: the build in use stays", async () => {
     await page.reload();
     await waitForApp(page);
     assert.equal(await page.title(), "Ziping 自评", "still the build in use");
-    const keys = await page.evaluate(() => caches.keys());
+    const keys = await buildCaches(page);
     assert.equal(keys.length, 1, `no half cache left: ${keys}`);
     assert.deepEqual(app.outside, []);
   } finally {
@@ -276,6 +301,67 @@ test("the start page offers the one-file edition, which downloads as ziping-offl
     assert.equal(file.name, "ziping-offline.html");
     assert.ok(file.bytes.equals(readFileSync(join(DIST, "ziping-offline.html"))), "the built file");
     assertClean(app);
+  } finally {
+    await app.context.close();
+    await own.close();
+  }
+});
+
+test("a build dropped before it was chosen costs open tabs nothing: the build they run is the one kept", async () => {
+  const own = await ownSite();
+  const app = await openApp(browser);
+  try {
+    const { page } = app;
+    await page.goto(own.site.url);
+    await waitForApp(page);
+    await controlled(page);
+    const first = await page.evaluate(() => document.querySelector("script[data-ziping-build]").dataset.zipingBuild);
+    // B is deployed and offered, not chosen; C replaces it before anyone chooses.
+    const b = await deploy(own.dir, "B");
+    await offered(page);
+    const c = await deploy(own.dir, "C");
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    // C installed: no install under way, C's cache made, a worker waiting (C; B is dropped).
+    for (let tries = 0; ; tries++) {
+      const state = await page.evaluate(async (c) => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return (await caches.keys()).includes(`ziping-${c}`) && r.installing === null && r.waiting !== null;
+      }, c);
+      if (state) break;
+      assert.ok(tries < 300, "C was never installed");
+      await page.waitForTimeout(200);
+    }
+    await Promise.all([page.waitForEvent("load"), page.click(".update-prompt button")]);
+    await waitForApp(page);
+    assert.equal(await page.title(), "C");
+    // Kept: C and the build the tabs ran (the first), not B, which no tab ever ran.
+    assert.deepEqual(await buildCaches(page), [`ziping-${first}`, `ziping-${c}`].sort());
+    assert.ok(!(await buildCaches(page)).includes(`ziping-${b}`));
+    // A made-up build in a worker's address is a 404, and makes no cache.
+    const status = await page.evaluate(async () => (await fetch("v/made-up/ziping-export_loader.js")).status);
+    assert.equal(status, 404);
+    assert.deepEqual(await buildCaches(page), [`ziping-${first}`, `ziping-${c}`].sort());
+    assert.deepEqual(app.outside, []);
+  } finally {
+    await app.context.close();
+    await own.close();
+  }
+});
+
+test("under the service worker, pages that are not the build's come from the network: the one-file edition, a missing page", async () => {
+  const own = await ownSite();
+  const app = await openApp(browser);
+  try {
+    const { page } = app;
+    await page.goto(own.site.url);
+    await waitForApp(page);
+    await controlled(page);
+    const asked = own.site.requests.length;
+    const response = await page.goto(`${own.site.url}ziping-offline.html`, { waitUntil: "commit" });
+    assert.ok((await response.body()).includes("the one-file edition"), "the one-file edition itself, not the app's page");
+    assert.ok(own.site.requests.slice(asked).includes("/app/ziping-offline.html"), "fetched from the server");
+    const missing = await page.goto(`${own.site.url}no-such-page.html`);
+    assert.equal(missing.status(), 404, "a page the build does not have is the server's 404");
   } finally {
     await app.context.close();
     await own.close();

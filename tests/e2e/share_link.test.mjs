@@ -43,6 +43,9 @@ test("复制链接: the link opens the same form read-only in a fresh context; �
     const sent = await exampleLink(app);
     const panel = await text(app.page, "[data-testid=link-panel]");
     assert.match(panel, /浏览器从不把这一部分发送给任何服务器/, "the one sentence on privacy");
+    // An edit makes it the link of a form that is no longer this one: it goes.
+    await app.page.fill('[data-path="header.project"]', "改过的项目");
+    await app.page.waitForSelector("[data-testid=link-panel]", { state: "detached" });
     assertClean(app);
     return sent;
   });

@@ -190,41 +190,16 @@ pub(crate) fn reduce(s: &mut AppState, action: DocAction) {
             }
         },
         DocAction::Import { id, file, bytes } => {
-            match ziping_engine::open(&file, &bytes, &s.registry) {
-                Ok(Opened {
-                    form,
-                    profile,
-                    evaluation,
-                    ..
-                }) => show(s, Doc::evaluated(id, form, profile, evaluation)),
-                Err(u) => {
-                    s.import_report = Some(ImportReport {
-                        file: u.file,
-                        problems: u.problems,
-                    })
-                }
+            if let Some(doc) = open_file(s, id, &file, &bytes) {
+                show(s, doc);
             }
         }
         DocAction::OpenShared { id, bytes } => {
-            match ziping_engine::open(crate::share::LINK_FILE, &bytes, &s.registry) {
-                Ok(Opened {
-                    form,
-                    profile,
-                    evaluation,
-                    ..
-                }) => {
-                    let mut doc = Doc::evaluated(id, form, profile, evaluation);
-                    doc.read_only = true;
-                    show(s, doc);
-                    s.shared = true;
-                    s.from_review = false;
-                }
-                Err(u) => {
-                    s.import_report = Some(ImportReport {
-                        file: u.file,
-                        problems: u.problems,
-                    })
-                }
+            if let Some(mut doc) = open_file(s, id, crate::share::LINK_FILE, &bytes) {
+                doc.read_only = true;
+                show(s, doc);
+                s.shared = true;
+                s.from_review = false;
             }
         }
         DocAction::New { id, profile } => {
@@ -278,6 +253,26 @@ pub(crate) fn reduce(s: &mut AppState, action: DocAction) {
             }
         }
         DocAction::Focus(p) => s.focus = p,
+    }
+}
+
+/// A file's bytes read through the engine's intake as a document with this id, or `None` with every
+/// problem in the import report (the open form, if any, stays as it is).
+fn open_file(s: &mut AppState, id: String, file: &str, bytes: &[u8]) -> Option<Doc> {
+    match ziping_engine::open(file, bytes, &s.registry) {
+        Ok(Opened {
+            form,
+            profile,
+            evaluation,
+            ..
+        }) => Some(Doc::evaluated(id, form, profile, evaluation)),
+        Err(u) => {
+            s.import_report = Some(ImportReport {
+                file: u.file,
+                problems: u.problems,
+            });
+            None
+        }
     }
 }
 

@@ -146,6 +146,15 @@ pub fn not_deflated(detail: &str) -> Text {
     ))
 }
 
+/// This browser has no `DecompressionStream("deflate-raw")` (older than Chrome 103, Firefox 113,
+/// Safari 16.4): the link may be whole, the browser cannot read it.
+pub fn browser_cannot_read(detail: &str) -> Text {
+    Text::new(
+        format!("此浏览器不能读取表单链接（{detail}）。请换用较新的浏览器打开，或请发送人导出 JSON 文件发送。本浏览器中的草稿未受影响。"),
+        format!("this browser cannot read a form's link ({detail}): open it in a newer browser, or ask the sender for the form as a JSON file. Nothing in this browser's drafts was changed."),
+    )
+}
+
 /// The link's form inflates to more than a form file may hold.
 pub fn inflates_too_far() -> Text {
     garbled(Text::new(

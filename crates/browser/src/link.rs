@@ -69,6 +69,14 @@ async fn pipe(bytes: &[u8], transform: &JsValue, limit: usize) -> Result<Vec<u8>
 /// The link to the form whose JSON text is `json`, at this page's address: `…#f=…`, or why there is
 /// none (the browser cannot compress, the form is too large for a link).
 pub async fn link_to(json: &str) -> Result<String, Text> {
+    // The one-file edition's address is a file on this computer: a link to it would open nothing
+    // elsewhere, and would tell where the file lies (a user name in the path).
+    if crate::page::one_file() {
+        return Err(Text::new(
+            "单文件离线版不能生成分享链接（它的地址是本机上的文件）。请导出 JSON 文件发送。",
+            "the one-file offline edition cannot make a link (its address is a file on this computer): export the form as a JSON file and send that",
+        ));
+    }
     let fragment = fragment_of(json).await?;
     let window = web_sys::window().ok_or_else(|| Text::same("no window"))?;
     let href = window
@@ -111,8 +119,8 @@ pub async fn form_in(address: &str) -> Result<Vec<u8>, Text> {
     if deflated.is_empty() {
         return Err(share::not_deflated("0 B"));
     }
-    let transform =
-        Decompression::new(FORMAT).map_err(|e| share::not_deflated(&crate::page::describe(e)))?;
+    let transform = Decompression::new(FORMAT)
+        .map_err(|e| share::browser_cannot_read(&crate::page::describe(e)))?;
     match pipe(&deflated, &transform, share::MAX_FORM_BYTES).await {
         Ok(bytes) => Ok(bytes),
         Err(None) => Err(share::inflates_too_far()),
@@ -120,8 +128,8 @@ pub async fn form_in(address: &str) -> Result<Vec<u8>, Text> {
     }
 }
 
-/// Takes a form's link out of the address bar (after it was opened, copied or closed), so that a
-/// reload shows the page, not the link again. The page does not reload.
+/// Takes a form's link out of the address bar once it has been read, so that a reload (or Back)
+/// shows the page, not the link again. The page does not reload.
 pub fn forget_link_in_address() {
     let Some(w) = web_sys::window() else { return };
     let location = w.location();
