@@ -69,11 +69,17 @@ function glueAsFunction(glue) {
 
 export function oneFile(dir) {
   const index = readFileSync(join(dir, "index.html"), "utf8");
-  const loaderTag = one(index, /<script type="module" src="\.\/loader\.js"(?: data-ziping-build="[^"]*")? data-ziping-js="\.\/([^"]+)" data-ziping-wasm="\.\/([^"]+)"/, "loader tag");
-  const [, glueName, wasmName] = loaderTag;
-  const styles = [...index.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
+  // Every address in index.html starts with the public URL (`./` for `make dist`, `/` for `make
+  // serve`): the files are named without it.
+  const loaderTag = one(index, /<script type="module" src="([^"]*)loader\.js"(?: data-ziping-build="[^"]*")? data-ziping-js="\1([^"]+)" data-ziping-wasm="\1([^"]+)"/, "loader tag");
+  const [, base, glueName, wasmName] = loaderTag;
+  const named = (re, what) =>
+    [...index.matchAll(re)].map((m) => (m[1].startsWith(base) ? m[1].slice(base.length) : fail(`${what} ${m[1]} is not under ${base}`)));
+  const styles = named(/<link rel="stylesheet" href="([^"]+\.css)"/g, "stylesheet");
   if (styles.length === 0) fail("no stylesheet in index.html");
-  const icon = one(index, /<link rel="icon" href="\.\/([^"]+\.svg)"/, "icon")[1];
+  const icons = named(/<link rel="icon" href="([^"]+\.svg)"/g, "icon");
+  if (icons.length !== 1) fail(`expected one icon in index.html, found ${icons.length}`);
+  const icon = icons[0];
   const read = (name) => readFileSync(join(dir, name));
   const b64 = (name) => read(name).toString("base64");
 
@@ -178,8 +184,9 @@ export function serviceWorker(dir) {
   // The service worker's own code counts too: a change to it alone is a new build.
   const template = readFileSync(join(ROOT, "static", SW), "utf8");
   const build = sha256(`${SW}\0${sha256(template)}\n` + files.map((f) => `${f}\0${sha256(content(f))}\n`).join("")).slice(0, 16);
-  const tag = '<script type="module" src="./loader.js"';
-  if (index.split(tag).length !== 2) fail("index.html has no loader tag");
+  const tags = [...index.matchAll(/<script type="module" src="[^"]*loader\.js"/g)];
+  if (tags.length !== 1) fail(`expected one loader tag in index.html, found ${tags.length}`);
+  const tag = tags[0][0];
   writeFileSync(indexPath, index.replace(tag, `${tag} data-ziping-build="${build}"`));
   const list = files.map((f) => [f, sha256(readFileSync(join(dir, f)))]);
   if (!template.includes("__ZIPING_BUILD__") || !template.includes("__ZIPING_FILES__")) fail("static/sw.js has lost its placeholders");
