@@ -265,6 +265,7 @@ pub static ZH: Words = Words {
         download: "下载离线版（单个文件）",
         download_hint: "一个 HTML 文件：可拷到 U 盘，在没有网络的电脑上用浏览器打开即可使用；草稿保存在打开它的浏览器中。本网页访问过一次后，断网时也能打开。",
         one_file_no_page: "单文件离线版不含规则编辑器：请使用网页版。",
+        import_hint: "选择或拖入 .json 表单文件（ziping-form），或填好的 Excel/WPS 自评表（.xlsx、.xls、.ods）：单文件版直接打开工作簿中的第一份表（“审核多份自评表”列出全部）。有问题时逐条列出，当前表单不受影响。",
     },
     app_title: "Ziping 自评",
     lead: "项目支出绩效自评表：填报、计分、核查，全部在浏览器中完成。",
@@ -509,6 +510,7 @@ pub static EN: Words = Words {
         download: "Download the offline edition (one file)",
         download_hint: "One HTML file: copy it to a USB stick and open it in a browser on a computer with no network; drafts are kept by the browser that opens it. This web page also opens offline once it has been visited.",
         one_file_no_page: "The one-file offline edition has no profile editor: use the web version.",
+        import_hint: "Choose or drop a .json form file (ziping-form), or a filled Excel/WPS form (.xlsx, .xls, .ods): the one-file edition opens the first form of a workbook at once (the review desk lists them all). If a file has problems, each is listed and the current form stays as it is.",
     },
     app_title: "Ziping 自评",
     lead: "Fill in, score and check a project expenditure performance self-evaluation form, all in your browser.",
@@ -756,6 +758,8 @@ pub struct OfflineWords {
     pub download: &'static str,
     pub download_hint: &'static str,
     pub one_file_no_page: &'static str,
+    /// The start page's import hint in the one-file edition (no workbook preview page).
+    pub import_hint: &'static str,
 }
 
 pub fn words(lang: Lang) -> &'static Words {

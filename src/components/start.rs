@@ -242,7 +242,7 @@ pub fn StartScreen(p: &StartProps) -> Html {
                 <section class={classes!("card", "dropzone", dragging.then_some("dragging"))} aria-labelledby="import-h"
                     ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
                     <h2 id="import-h">{ w.import_title }</h2>
-                    <p>{ if *dragging { w.drop_here } else { w.import_hint } }</p>
+                    <p>{ if *dragging { w.drop_here } else if one_file { w.off.import_hint } else { w.import_hint } }</p>
                     <p>
                         <label class="button" for="import-file">{ w.choose_file }</label>
                         <input id="import-file" class="file-input" type="file" accept=".json,application/json,.xlsx,.xls,.ods,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet" onchange={on_file(Importing::Form)} />

@@ -49,6 +49,7 @@ test("the one-file edition works from file:// with no network: example, JSON and
     assert.equal(await page.locator("[data-testid=download-offline]").count(), 0);
     assert.equal(await page.locator("[data-testid=new-profile]").count(), 0);
     assert.match(await text(page, "main#main.start"), /单文件离线版不含规则编辑器/);
+    assert.match(await text(page, "#import-h + p"), /单文件版直接打开工作簿中的第一份表/, "no preview page promised");
 
     // A new form, typed into.
     await page.click('[data-profile="central-2020"]');
