@@ -43,11 +43,9 @@ async function activeBuild() {
   return hit ? hit.text() : null;
 }
 
-/** `name`'s body from the cache of the build before, when it is the content this build names. */
-async function fromBefore(url, hash) {
-  const before = await activeBuild();
-  if (!before || before === BUILD || !(await caches.has(PREFIX + before))) return null;
-  const hit = await (await caches.open(PREFIX + before)).match(url, MATCH);
+/** A file's body from `before` (the cache of the build before), when it is the content this build names. */
+async function fromBefore(before, url, hash) {
+  const hit = before && (await before.match(url, MATCH));
   if (!hit) return null;
   const body = await hit.arrayBuffer();
   return (await sha256(body)) === hash ? { body, headers: hit.headers } : null;
@@ -57,9 +55,11 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
+      const active = await activeBuild();
+      const before = active && active !== BUILD && (await caches.has(PREFIX + active)) ? await caches.open(PREFIX + active) : null;
       for (const [name, hash] of FILES) {
         const url = new URL(name, scope());
-        let kept = await fromBefore(url, hash);
+        let kept = await fromBefore(before, url, hash);
         if (!kept) {
           const response = await fetch(url, { cache: "reload" });
           if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);

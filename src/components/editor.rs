@@ -62,18 +62,7 @@ pub fn Editor(p: &EditorProps) -> Html {
         exporting: use_state(|| false),
         more: use_state(|| false),
         link: use_state(|| None),
-        link_of: use_mut_ref(|| None),
     };
-    {
-        // The link shown is the link of this form as it was: another form, or an edit, takes it away.
-        let (link, link_of) = (toolbar_state.link.clone(), toolbar_state.link_of.clone());
-        use_effect_with(p.form.clone(), move |form| {
-            if link_of.borrow().as_ref() != Some(form) {
-                *link_of.borrow_mut() = None;
-                link.set(None);
-            }
-        });
-    }
     // A form just opened (new, a draft, an import, a row of the desk) starts at its top, with the
     // keyboard on its first field (on its main region when it is read-only).
     use_effect_with(p.id.clone(), |_| page::focus_first_field());
@@ -160,11 +149,9 @@ struct ToolbarState {
     exporting: UseStateHandle<bool>,
     /// On a narrow screen, the menu of the less frequent actions is open.
     more: UseStateHandle<bool>,
-    /// The form's link, being made or made.
-    link: UseStateHandle<Option<LinkPanel>>,
-    /// The form the link is being made of or was made of: a link made of a form that is no longer
-    /// the open one is dropped.
-    link_of: std::rc::Rc<std::cell::RefCell<Option<Ptr<Form>>>>,
+    /// The link of a form, being made or made: shown while that form is the open one (another
+    /// form, or an edit, hides it).
+    link: UseStateHandle<Option<(Ptr<Form>, LinkPanel)>>,
 }
 
 /// The form's link under the toolbar: being made, or made (and whether it is on the clipboard).
@@ -183,7 +170,6 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
         exporting,
         more,
         link,
-        link_of,
     } = t;
     let failed = |send: &Sender, e: Text| send.act(NoticeAction::Show(Some(Notice::Failed(e))));
     let back = {
@@ -246,22 +232,17 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
         let (form, send, link) = (p.form.clone(), send.clone(), link.clone());
         Callback::from(move |_: MouseEvent| {
             let json = ziping_engine::to_json(&form);
-            let (send, link, link_of, of) =
-                (send.clone(), link.clone(), link_of.clone(), form.clone());
-            *link_of.borrow_mut() = Some(of.clone());
-            link.set(Some(LinkPanel::Making));
+            let (send, link, of) = (send.clone(), link.clone(), form.clone());
+            link.set(Some((of.clone(), LinkPanel::Making)));
             wasm_bindgen_futures::spawn_local(async move {
-                let made = crate::browser::link::link_to(&json).await;
-                if link_of.borrow().as_ref() != Some(&of) {
-                    return;
-                }
-                match made {
+                match crate::browser::link::link_to(&json).await {
                     Ok(address) => {
                         let copied = files::copy_text(&address).await.is_ok();
-                        link.set(Some(LinkPanel::Ready {
+                        let ready = LinkPanel::Ready {
                             link: address,
                             copied,
-                        }));
+                        };
+                        link.set(Some((of, ready)));
                     }
                     Err(e) => {
                         link.set(None);
@@ -314,15 +295,19 @@ fn toolbar(p: &EditorProps, t: ToolbarState, send: &Sender, lang: Lang) -> Html 
             <a class="live-total" href="#findings" data-testid="live-total" title={w.summary}>{ live_total(p, w) }</a>
             <span class={classes!("save-status", matches!(p.save, SaveStatus::Failed(_)).then_some("error"))} role="status" data-testid="save-status">{ save_text }</span>
             if let Some(c) = &*copied { <span class="copied" role="status">{ c.clone() }</span> }
-            { link_panel(&link, w) }
+            { link_panel(&link, &p.form, w) }
         </nav>
     }
 }
 
 /// The form's link, to copy by hand when the clipboard refused it, with the one sentence that says
 /// the form goes nowhere but in the link.
-fn link_panel(link: &UseStateHandle<Option<LinkPanel>>, w: &crate::i18n::Words) -> Html {
-    let Some(panel) = &**link else {
+fn link_panel(
+    link: &UseStateHandle<Option<(Ptr<Form>, LinkPanel)>>,
+    form: &Ptr<Form>,
+    w: &crate::i18n::Words,
+) -> Html {
+    let Some((_, panel)) = link.as_ref().filter(|(of, _)| of == form) else {
         return html! {};
     };
     let close = {

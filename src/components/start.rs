@@ -98,42 +98,27 @@ pub fn import_files(dispatch: Sender, files: Option<web_sys::FileList>, what: Im
             Err(e) => return dispatch.act(fail(vec![Problem::file(e.clone(), e)])),
         };
         match what {
-            // A workbook goes to the workbook preview page (its own page: the reader and the preview
-            // are never part of this one), handed over in this tab's session storage. This page's form
-            // is saved as the page is left.
             // The one-file edition has no preview page beside it: its import worker reads the
             // workbook and the first form found opens (the review desk shows every form of it).
             // (The registry is the page's, as `window.ziping` holds it: the app sets it on change.)
             Importing::Form if ziping_engine::intake::is_workbook(&bytes) && page::one_file() => {
                 let registry = crate::js_api::registry();
-                let none = || {
-                    Problem::file(
-                        "工作簿中没有找到表单：可在“审核多份自评表”中查看读到的内容",
-                        "no form was found in the workbook: the review desk shows what was read",
-                    )
-                };
                 let answer = crate::browser::worker::read_workbooks_text(
                     vec![(name.clone(), bytes)],
                     &registry,
                 )
                 .await;
-                match answer.map(|t| ziping_app_state::workbooks::desk_forms(&t)) {
-                    Ok(Some((forms, bad))) => {
-                        match (forms.into_iter().next(), bad.into_iter().next()) {
-                            (Some((form_name, text)), _) => {
-                                import_bytes(&dispatch, &form_name, text.into_bytes())
-                            }
-                            (None, Some(u)) => dispatch.act(fail(u.problems)),
-                            (None, None) => dispatch.act(fail(vec![none()])),
-                        }
+                match answer.map(|text| ziping_app_state::workbooks::first_form(&text)) {
+                    Ok(Ok((form_name, text))) => {
+                        import_bytes(&dispatch, &form_name, text.into_bytes())
                     }
-                    Ok(None) => dispatch.act(fail(vec![Problem::file(
-                        "读取工作簿的程序给出了无法理解的回答",
-                        "the workbook reader gave an answer that could not be understood",
-                    )])),
+                    Ok(Err(problems)) => dispatch.act(fail(problems)),
                     Err(e) => dispatch.act(fail(vec![Problem::file(e.zh, e.en)])),
                 }
             }
+            // A workbook goes to the workbook preview page (its own page: the reader and the preview
+            // are never part of this one), handed over in this tab's session storage. This page's form
+            // is saved as the page is left.
             Importing::Form if ziping_engine::intake::is_workbook(&bytes) => {
                 match storage::hand_over_workbook(&name, &bytes) {
                     Ok(()) => page::go_to("workbook-preview/"),

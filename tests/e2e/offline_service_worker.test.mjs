@@ -52,6 +52,27 @@ function controlled(page) {
   return page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
 }
 
+/**
+ * Runs `body({ own, app, page })` on a copy of dist/ of its own, in a fresh context whose page has
+ * visited the app and is controlled by its service worker; closes both afterwards.
+ */
+async function visited(body) {
+  const own = await ownSite();
+  const app = await openApp(browser);
+  try {
+    await app.page.goto(own.site.url);
+    await waitForApp(app.page);
+    await controlled(app.page);
+    return await body({ own, app, page: app.page });
+  } finally {
+    await app.context.close();
+    await own.close();
+  }
+}
+
+/** The build a page runs (its loader tag's `data-ziping-build`). */
+const buildOf = (page) => page.evaluate(() => document.querySelector("script[data-ziping-build]").dataset.zipingBuild);
+
 /** The names of the builds' caches, sorted. */
 const buildCaches = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("ziping-")).sort());
 
@@ -116,16 +137,10 @@ test("after one visit the app reloads and exports a workbook with no network", a
 });
 
 test("a new build under the same path is offered with 新版本可用 · 刷新 and taken only when chosen; a tab left on the old build keeps its own workers", async () => {
-  const own = await ownSite();
-  const app = await openApp(browser);
-  try {
-    const { page } = app;
-    await page.goto(own.site.url);
-    await waitForApp(page);
-    await controlled(page);
+  await visited(async ({ own, app, page }) => {
     await openExample(page);
     await waitSaved(page);
-    const first = await page.evaluate(() => document.querySelector("script[data-ziping-build]").dataset.zipingBuild);
+    const first = await buildOf(page);
 
     // A second tab, on the same (old) build.
     const other = await app.context.newPage();
@@ -135,10 +150,8 @@ test("a new build under the same path is offered with 新版本可用 · 刷新 
 
     // Deploy a new build: another index.html (a mark in its title), an export worker that cannot
     // start (so that a tab of the old build using it would fail), and its sw.js.
-    const index = join(own.dir, "index.html");
-    await writeFile(index, (await readFile(index, "utf8")).replace("<title>Ziping 自评</title>", "<title>Ziping 自评 · new build</title>"));
     await writeFile(join(own.dir, "ziping-export_loader.js"), 'throw new Error("a worker of the new build");\n');
-    const { build } = serviceWorker(own.dir);
+    const build = await deploy(own.dir, "Ziping 自评 · new build");
     assert.notEqual(build, first);
 
     await page.evaluate(() => (globalThis.__stillHere = true));
@@ -164,7 +177,7 @@ test("a new build under the same path is offered with 新版本可用 · 刷新 
     await Promise.all([page.waitForEvent("load"), page.click(".update-prompt button")]);
     await waitForApp(page);
     assert.equal(await page.title(), "Ziping 自评 · new build");
-    assert.equal(await page.evaluate(() => document.querySelector("script[data-ziping-build]").dataset.zipingBuild), build);
+    assert.equal(await buildOf(page), build);
     // The draft was kept, and reopens.
     await page.waitForSelector("[data-testid=total] .num-value");
     assert.equal(await num(page, "total"), "97.66");
@@ -184,24 +197,14 @@ test("a new build under the same path is offered with 新版本可用 · 刷新 
     await waitForApp(other);
     assert.equal(await other.title(), "Ziping 自评 · new build");
     assertClean(app);
-  } finally {
-    await app.context.close();
-    await own.close();
-  }
+  });
 });
 
 test("a deploy half done is not taken: the build in use stays", async () => {
-  const own = await ownSite();
-  const app = await openApp(browser);
-  try {
-    const { page } = app;
-    await page.goto(own.site.url);
-    await waitForApp(page);
-    await controlled(page);
+  await visited(async ({ own, app, page }) => {
     // A new sw.js is up, but a file it names is still the old one (or another build's).
+    await deploy(own.dir, "half");
     const index = join(own.dir, "index.html");
-    await writeFile(index, (await readFile(index, "utf8")).replace("<title>Ziping 自评</title>", "<title>half</title>"));
-    serviceWorker(own.dir);
     await writeFile(index, (await readFile(index, "utf8")).replace("<title>half</title>", "<title>other</title>"));
     const failed = await page.evaluate(async () => {
       const r = await navigator.serviceWorker.getRegistration();
@@ -222,10 +225,7 @@ test("a deploy half done is not taken: the build in use stays", async () => {
     const keys = await buildCaches(page);
     assert.equal(keys.length, 1, `no half cache left: ${keys}`);
     assert.deepEqual(app.outside, []);
-  } finally {
-    await app.context.close();
-    await own.close();
-  }
+  });
 });
 
 test("the app is installable: a manifest with icons and its name, Chromium finds no error", async () => {
@@ -308,14 +308,8 @@ test("the start page offers the one-file edition, which downloads as ziping-offl
 });
 
 test("a build dropped before it was chosen costs open tabs nothing: the build they run is the one kept", async () => {
-  const own = await ownSite();
-  const app = await openApp(browser);
-  try {
-    const { page } = app;
-    await page.goto(own.site.url);
-    await waitForApp(page);
-    await controlled(page);
-    const first = await page.evaluate(() => document.querySelector("script[data-ziping-build]").dataset.zipingBuild);
+  await visited(async ({ own, app, page }) => {
+    const first = await buildOf(page);
     // B is deployed and offered, not chosen; C replaces it before anyone chooses.
     const b = await deploy(own.dir, "B");
     await offered(page);
@@ -342,28 +336,16 @@ test("a build dropped before it was chosen costs open tabs nothing: the build th
     assert.equal(status, 404);
     assert.deepEqual(await buildCaches(page), [`ziping-${first}`, `ziping-${c}`].sort());
     assert.deepEqual(app.outside, []);
-  } finally {
-    await app.context.close();
-    await own.close();
-  }
+  });
 });
 
 test("under the service worker, pages that are not the build's come from the network: the one-file edition, a missing page", async () => {
-  const own = await ownSite();
-  const app = await openApp(browser);
-  try {
-    const { page } = app;
-    await page.goto(own.site.url);
-    await waitForApp(page);
-    await controlled(page);
+  await visited(async ({ own, app, page }) => {
     const asked = own.site.requests.length;
     const response = await page.goto(`${own.site.url}ziping-offline.html`, { waitUntil: "commit" });
     assert.ok((await response.body()).includes("the one-file edition"), "the one-file edition itself, not the app's page");
     assert.ok(own.site.requests.slice(asked).includes("/app/ziping-offline.html"), "fetched from the server");
     const missing = await page.goto(`${own.site.url}no-such-page.html`);
     assert.equal(missing.status(), 404, "a page the build does not have is the server's 404");
-  } finally {
-    await app.context.close();
-    await own.close();
-  }
+  });
 });

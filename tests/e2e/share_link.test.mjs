@@ -165,3 +165,24 @@ test("window.ziping.link and fromLink round-trip a form, and name what is wrong 
     assertClean(app);
   });
 });
+
+test("hostile text in a link's form is shown as typed: no markup, no formula, control characters kept as text", async () => {
+  const hostile = {
+    ...EXAMPLE,
+    header: { ...EXAMPLE.header, project: '=HYPERLINK("http://example.invalid","x")<img src=x onerror="window.__owned=1">\u0007\u202e' },
+  };
+  const link = await withApp(env, (app) => app.page.evaluate((form) => globalThis.ziping.link(form), hostile));
+  const app = await openApp(env.browser);
+  try {
+    const { page } = app;
+    await page.goto(link);
+    await waitForApp(page);
+    await page.waitForSelector("[data-testid=shared-banner]");
+    assert.equal(await page.inputValue('[data-path="header.project"]'), hostile.header.project);
+    assert.equal(await page.locator("main img").count(), 0, "no element made of the text");
+    assert.equal(await page.evaluate(() => globalThis.__owned), undefined, "nothing ran");
+    assertClean(app);
+  } finally {
+    await app.context.close();
+  }
+});

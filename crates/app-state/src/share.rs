@@ -86,10 +86,7 @@ pub fn from_base64url(text: &str) -> Result<Vec<u8>, Text> {
 /// long for a link, with the advice to send the JSON file).
 pub fn fragment(deflated: &[u8]) -> Result<String, Text> {
     let code = to_base64url(deflated);
-    let chars = code.len() + KEY.len();
-    if chars > MAX_FRAGMENT_CHARS {
-        return Err(too_long(chars));
-    }
+    check_length(&code)?;
     Ok(format!("#{KEY}{code}"))
 }
 

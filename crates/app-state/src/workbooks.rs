@@ -331,3 +331,25 @@ pub fn desk_forms(text: &str) -> Option<(Vec<NamedForm>, Vec<Unreadable>)> {
     }
     Some((forms, bad))
 }
+
+/// The first form of one workbook, from the import worker's answer (its text), as the one-file
+/// edition opens it (it has no preview page): its name and `ziping-form` text, or every problem —
+/// those of a workbook that cannot be read, or that no form was found.
+pub fn first_form(text: &str) -> Result<NamedForm, Vec<Problem>> {
+    let Some((forms, bad)) = desk_forms(text) else {
+        return Err(vec![Problem::file(
+            "读取工作簿的程序给出了无法理解的回答",
+            "the workbook reader gave an answer that could not be understood",
+        )]);
+    };
+    if let Some(form) = forms.into_iter().next() {
+        return Ok(form);
+    }
+    match bad.into_iter().next() {
+        Some(u) => Err(u.problems),
+        None => Err(vec![Problem::file(
+            "工作簿中没有找到表单：可在“审核多份自评表”中查看读到的内容",
+            "no form was found in the workbook: the review desk shows what was read",
+        )]),
+    }
+}

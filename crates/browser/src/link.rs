@@ -88,7 +88,7 @@ pub async fn link_to(json: &str) -> Result<String, Text> {
 }
 
 /// The fragment (`#f=…`) for the form whose JSON text is `json`.
-pub async fn fragment_of(json: &str) -> Result<String, Text> {
+async fn fragment_of(json: &str) -> Result<String, Text> {
     let cannot = |why: String| {
         Text::new(
             format!("无法生成链接：此浏览器不能压缩数据（{why}）。请导出 JSON 文件发送。"),

@@ -95,11 +95,7 @@ pub fn focus_first_field() {
         // A read-only form: the keyboard on its main region, the page left at its top (where a
         // form of a link says so).
         None => {
-            if let Some(main) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("main"))
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
+            if let Some(main) = element("main") {
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(true);
                 let _ = main.focus_with_options(&options);
@@ -132,13 +128,17 @@ pub fn show_screen() {
 
 /// Moves keyboard focus to the element with this id, if there is one.
 pub fn focus_id(id: &str) {
-    if let Some(el) = web_sys::window()
+    if let Some(el) = element(id) {
+        let _ = el.focus();
+    }
+}
+
+/// The page's element with this id.
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
 }
 
 /// The page's `lang`, so that screen readers and fonts follow the language switch.

@@ -4,7 +4,7 @@
 //! form of a workbook and the workbooks that gave none.
 
 use std::path::Path;
-use ziping_app_state::workbooks::{desk_forms, ReadAnswer, ReadJob};
+use ziping_app_state::workbooks::{desk_forms, first_form, ReadAnswer, ReadJob};
 use ziping_app_state::{Lang, WorkbookAction, WorkbookPage};
 use ziping_engine::Registry;
 
@@ -165,4 +165,20 @@ fn the_review_desk_takes_each_form_of_a_workbook_and_the_workbooks_that_gave_non
     assert_eq!(bad.len(), 1);
     assert_eq!(bad[0].file, "note.xlsx");
     assert!(bad[0].problems[0].message.zh.contains("未找到自评表"));
+}
+
+#[test]
+fn the_one_file_edition_opens_a_workbooks_first_form_or_says_why_there_is_none() {
+    let reg = Registry::new();
+    let two = answers(&[("two.xlsx", workbook("central-two-forms.xlsx"))], &reg);
+    let (name, text) = first_form(&ReadAnswer::list_to_text(&two)).unwrap();
+    assert_eq!(name, "two.xlsx · 汇总 #1");
+    assert!(ziping_engine::open(&name, text.as_bytes(), &reg).is_ok());
+    let none = answers(&[("note.xlsx", workbook("not-a-form.xlsx"))], &reg);
+    let problems = first_form(&ReadAnswer::list_to_text(&none)).unwrap_err();
+    assert!(problems[0].message.zh.contains("未找到自评表"));
+    let nonsense = first_form("[{\"what\": 1}]").unwrap_err();
+    assert!(nonsense[0].message.en.contains("could not be understood"));
+    let empty = first_form("[]").unwrap_err();
+    assert!(empty[0].message.en.contains("no form was found"));
 }
